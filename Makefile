@@ -1,0 +1,66 @@
+SHELL := /bin/bash
+# The two commands a new user needs (see README.md):
+#   make serve   build the site and serve it on http://127.0.0.1:8000
+#   make test    install what the tests need and run every test
+#
+# Everything Python lives in .venv, created on first use from the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+# Builds are reproducible: the sitemap's dates come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763769600)
+
+.PHONY: serve build offline validate test lock bench clean
+
+serve: $(VENV)/.site
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(PY) -m mkdocs build --strict --site-dir site
+
+# A copy of the site that works opened from disk (file://), zipped for a USB stick.
+offline: $(VENV)/.site
+	LIBRARY_OFFLINE=true $(PY) -m mkdocs build --strict --site-dir site-offline
+	$(PY) tools/zip_site.py site-offline dist/pattern-library-offline.zip
+
+validate: $(VENV)/.site
+	$(PY) -m macros validate
+
+test: $(VENV)/.test node_modules/.installed
+	bash tools/system-deps.sh
+	$(PY) -m pytest
+
+bench: $(VENV)/.test node_modules/.installed
+	bash tools/system-deps.sh
+	$(PY) tools/bench.py
+
+# Re-pin requirements.txt and requirements-test.txt from the .in files.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install -q -r requirements.in
+	(echo "# Pinned by 'make lock' from requirements.in; do not edit by hand."; .lock-venv/bin/pip freeze) > requirements.txt
+	.lock-venv/bin/pip install -q -r requirements-test.in
+	(echo "# Pinned by 'make lock' from requirements-test.in; do not edit by hand."; echo "-r requirements.txt"; \
+	  .lock-venv/bin/pip freeze | grep -vxFf <(tail -n +2 requirements.txt)) > requirements-test.txt
+	rm -rf .lock-venv
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# axe-core and the Nu HTML Checker for the audit tests; --ignore-scripts: no install script downloads anything.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site site-offline dist .pytest_cache

@@ -1,0 +1,184 @@
+/* Search page: Pagefind results as you type, with filters, kept in the URL.
+ *
+ * Pagefind loads only the index chunks a query needs, so the first result
+ * appears quickly even with thousands of case studies. Nothing is sent to any
+ * server: the index is static files beside the site.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("[data-library-search]");
+  if (!form) return;
+
+  var input = form.querySelector("input[name=q]");
+  var filtersBox = form.querySelector("[data-library-search-filters]");
+  var status = document.querySelector("[data-library-search-status]");
+  var list = document.querySelector("[data-library-search-results]");
+  var moreButton = document.querySelector("[data-library-search-more]");
+  var fallback = document.querySelector("[data-library-search-fallback]");
+  var PAGE_SIZE = 10;
+  var FACETS = [["type", "Type"], ["precondition", "Precondition"], ["status", "Status"], ["place", "Place"], ["theme", "Theme"]];
+
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var siteRoot = new URL(config.base + "/", location.href);
+  var pagefind = null;
+  var results = [];
+  var shown = 0;
+  var generation = 0;
+  var timer = null;
+
+  function selected() {
+    var out = {};
+    filtersBox.querySelectorAll("input:checked").forEach(function (box) {
+      (out[box.name] = out[box.name] || []).push(box.value);
+    });
+    return out;
+  }
+
+  function writeUrl() {
+    var params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    var chosen = selected();
+    Object.keys(chosen).forEach(function (name) {
+      chosen[name].forEach(function (value) { params.append(name, value); });
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  /* Pagefind's excerpt is text with <mark> around matches: keep the marks, treat the rest as text. */
+  function excerptNode(excerpt) {
+    var p = document.createElement("p");
+    p.className = "library-search__excerpt";
+    excerpt.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      var text = document.createTextNode(decode(part));
+      if (inMark) {
+        var mark = document.createElement("mark");
+        mark.appendChild(text);
+        p.appendChild(mark);
+      } else {
+        p.appendChild(text);
+      }
+      return inMark;
+    }, false);
+    return p;
+  }
+
+  function decode(text) {
+    var area = document.createElement("textarea");
+    area.innerHTML = text;  // a textarea's content is never parsed as markup
+    return area.value;
+  }
+
+  function resultItem(data, query) {
+    var li = document.createElement("li");
+    li.className = "library-search__result";
+    var heading = document.createElement("h2");
+    var a = document.createElement("a");
+    var url = new URL(data.url.replace(/^\//, ""), siteRoot);
+    if (query) url.searchParams.set("highlight", query);
+    a.href = url.href;
+    a.textContent = decode((data.meta && data.meta.title) || data.url);
+    heading.appendChild(a);
+    li.appendChild(heading);
+    if (data.filters && data.filters.type) {
+      var kind = document.createElement("p");
+      kind.className = "library-search__kind";
+      kind.textContent = data.filters.type.join(", ");
+      li.appendChild(kind);
+    }
+    li.appendChild(excerptNode(data.excerpt || ""));
+    return li;
+  }
+
+  function showMore(query, mine) {
+    var batch = results.slice(shown, shown + PAGE_SIZE);
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+      if (mine !== generation) return;
+      datas.forEach(function (d) { list.appendChild(resultItem(d, query)); });
+      shown += batch.length;
+      moreButton.parentNode.hidden = shown >= results.length;
+    });
+  }
+
+  function run() {
+    var mine = ++generation;
+    var query = input.value.trim();
+    var chosen = selected();
+    var filters = {};
+    Object.keys(chosen).forEach(function (name) { filters[name] = { any: chosen[name] }; });
+    writeUrl();
+    if (!query && !Object.keys(filters).length) {
+      list.replaceChildren();
+      status.textContent = "";
+      moreButton.parentNode.hidden = true;
+      return Promise.resolve();
+    }
+    return pagefind.debouncedSearch(query || null, { filters: filters }, 60).then(function (search) {
+      if (!search || mine !== generation) return;
+      results = search.results;
+      shown = 0;
+      list.replaceChildren();
+      var n = results.length;
+      var what = query ? " for \u201c" + query + "\u201d" : "";
+      status.textContent = n === 0 ? "No results" + what + ". Try fewer or different words." : n + (n === 1 ? " result" : " results") + what + ".";
+      return showMore(query, mine);
+    });
+  }
+
+  function buildFilters(available, params) {
+    FACETS.forEach(function (facet) {
+      var name = facet[0];
+      var values = available[name];
+      if (!values || !Object.keys(values).length) return;
+      var fieldset = document.createElement("fieldset");
+      fieldset.className = "library-search__facet";
+      var legend = document.createElement("legend");
+      legend.textContent = facet[1];
+      fieldset.appendChild(legend);
+      Object.keys(values).sort().forEach(function (value) {
+        var id = "library-filter-" + name + "-" + value.replace(/[^A-Za-z0-9]+/g, "-");
+        var label = document.createElement("label");
+        label.setAttribute("for", id);
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = name;
+        box.value = value;
+        box.id = id;
+        box.checked = params.getAll(name).indexOf(value) !== -1;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + value + " (" + values[value] + ")"));
+        fieldset.appendChild(label);
+      });
+      filtersBox.appendChild(fieldset);
+    });
+    filtersBox.hidden = !filtersBox.children.length;
+  }
+
+  function start() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+      pagefind = module;
+      pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      fallback.hidden = true;
+      return pagefind.filters().then(function (available) {
+        buildFilters(available, params);
+        form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
+        input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
+        filtersBox.addEventListener("change", run);
+        moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
+        return run();
+      });
+    }).catch(function () {
+      fallback.hidden = false;
+      fallback.querySelector("p").textContent =
+        "Search is not available here (for example when the site is opened from a file). " +
+        "Use the search box at the top of the page, or browse the index pages.";
+    });
+  }
+
+  start();
+})();

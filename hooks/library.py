@@ -1,0 +1,74 @@
+"""MkDocs hook: load the library's data once, stop the build on any problem, add the generated pages.
+
+This is the only module that talks to MkDocs (or ProperDocs, which aliases its
+imports); the work is done in the plain-Python `macros` package.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import library, pages, urls  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.library")
+_state: dict = {}
+
+
+def on_config(config):
+    lib = library.load(ROOT)
+    if lib.problems:
+        for problem in lib.problems:
+            log.error(str(problem))
+        raise Abort(f"{len(lib.problems)} problem(s) in the library's data (listed above); fix them and build again.")
+    _state["library"] = lib
+    # Glossary tooltips on hand-written pages come from the same data as on generated ones.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = pages.glossary_map(lib)
+    config.nav = _expand_nav(config.nav, lib)
+    return config
+
+
+def _expand_nav(nav, lib):
+    """Put the nine preconditions under the 'preconditions/index.md' entry, in order, from the data."""
+    if not isinstance(nav, list):
+        return nav
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if value == "preconditions/index.md":
+                value = ["preconditions/index.md"] + [{f"{p.id}. {p.short_title}": urls.precondition(p)} for p in lib.preconditions]
+            elif isinstance(value, list):
+                value = _expand_nav(value, lib)
+            out.append({title: value})
+        else:
+            out.append(item)
+    return out
+
+
+def on_files(files, config):
+    maker = pages.PageMaker(_state["library"], ROOT / "overrides" / "library", config.use_directory_urls)
+    for generated in maker.files():
+        files.append(File.generated(config, generated.src_uri, content=generated.content))
+    return files
+
+
+def on_post_build(config):
+    """Index the built site with Pagefind, unless Material's own search is on (the offline build)."""
+    search = config.plugins.get("material/search")
+    if search is not None and search.config.enabled:
+        return
+    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind", "--silent",
+               "--exclude-selectors", ".headerlink"]  # the ¶ beside each heading is not content
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")

@@ -1,0 +1,160 @@
+"""Produce the library's pages from its records, using the templates in overrides/library/.
+
+This module does not import MkDocs: `hooks/library.py` hands what it returns
+to MkDocs (or ProperDocs, or anything else that can add a file to a build).
+The templates write Markdown headings themselves (so the table of contents
+and anchors work) and insert contributed text only as HTML made by
+`safe_markdown`, never as Markdown or Jinja source.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import urls
+from .library import Library
+from .safe_markdown import TextRenderer
+from .schema import LETTERS, MATURITIES, STATUSES
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str  # where the file pretends to live in docs/
+    content: str
+    source_path: str | None = None  # the repository file behind it, for "edit this page"
+
+
+def glossary_map(library: Library) -> dict[str, str]:
+    """Every written form of every glossary term, mapped to its definition."""
+    out = {}
+    for term in library.glossary:
+        for form in (term.term, *term.forms):
+            out[form] = term.definition
+    return out
+
+
+def evidence_anchors(case) -> list[str]:
+    """The anchor of each evidence entry of a case study: 'evidence-e', then 'evidence-e-2' for a second E."""
+    seen: dict[str, int] = {}
+    out = []
+    for entry in case.evidence:
+        letter = entry.precondition.lower()
+        seen[letter] = seen.get(letter, 0) + 1
+        out.append(f"evidence-{letter}" if seen[letter] == 1 else f"evidence-{letter}-{seen[letter]}")
+    return out
+
+
+def page_numbers(pages) -> str:
+    """'p. 21', 'pp. 21–22' or 'pp. 10, 14, 17'."""
+    pages = sorted(pages)
+    if not pages:
+        return ""
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    if len(pages) == 2 and pages[1] == pages[0] + 1 or pages == list(range(pages[0], pages[-1] + 1)):
+        return f"pp. {pages[0]}–{pages[-1]}"
+    return "pp. " + ", ".join(map(str, pages))
+
+
+class PageMaker:
+    """Renders every generated page of one build."""
+
+    def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True, renderer: TextRenderer | None = None):
+        self.library = library
+        self.use_directory_urls = use_directory_urls
+        self.renderer = renderer or TextRenderer(glossary_map(library))
+        self._html_cache: dict[tuple[str, str], Markup] = {}
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            md=self._block, md_inline=self._inline, md_text=md_text, front_matter=front_matter, page_numbers=page_numbers,
+        )
+        self.env.globals.update(
+            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
+            evidence_anchors=evidence_anchors, urls=urls,
+        )
+
+    def _block(self, text):
+        return self._cached("block", text)
+
+    def _inline(self, text):
+        return self._cached("inline", text)
+
+    def _cached(self, kind, text):
+        if text is None:
+            return Markup("")
+        key = (kind, text)
+        if key not in self._html_cache:
+            render = self.renderer.block if kind == "block" else self.renderer.inline
+            self._html_cache[key] = render(text)
+        return self._html_cache[key]
+
+    def render(self, template: str, src_uri: str, **context) -> str:
+        link = urls.Linker(src_uri, self.use_directory_urls)
+        return self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
+
+    def files(self) -> list[GeneratedFile]:
+        lib = self.library
+        out = [
+            self._page("preconditions-index.md", "preconditions/index.md", "data/preconditions.yaml"),
+            self._page("case-studies-index.md", "case-studies/index.md", None),
+            self._page("places-index.md", "places/index.md", "data/places.yaml"),
+        ]
+        for p in lib.preconditions:
+            out.append(self._page("precondition.md", urls.precondition(p), p.origin.file, p=p))
+            out.append(self._redirect(urls.short_link(p.id) + "index.html", urls.precondition(p), p.title))
+            for old in p.redirect_from:
+                out.append(self._redirect_page(f"preconditions/{old}.md", urls.precondition(p), p.title))
+        for c in lib.case_studies:
+            out.append(self._page("case-study.md", urls.case_study(c), c.origin.file, c=c))
+            for old in c.redirect_from:
+                out.append(self._redirect_page(f"case-studies/{old}.md", urls.case_study(c), c.title))
+        for pl in lib.all_places:
+            source = pl.origin.file if pl.origin else None
+            out.append(self._page("place.md", urls.place(pl), source, pl=pl))
+        return out
+
+    def _page(self, template, src_uri, source_path, **context) -> GeneratedFile:
+        return GeneratedFile(src_uri, self.render(template, src_uri, source_path=source_path, **context), source_path)
+
+    def _redirect(self, src_uri: str, target_src: str, title: str) -> GeneratedFile:
+        """A small HTML page at `src_uri` that forwards to the page built from `target_src`."""
+        here = src_uri.rsplit("/", 1)[0] + "/" if "/" in src_uri else ""
+        target = urls.relative(here, urls.page_url(target_src, self.use_directory_urls))
+        if not self.use_directory_urls and target.endswith("/"):
+            target += "index.html"
+        content = self.env.get_template("redirect.html").render(target=target, title=title)
+        return GeneratedFile(src_uri, content)
+
+    def _redirect_page(self, old_src: str, target_src: str, title: str) -> GeneratedFile:
+        old_url = urls.page_url(old_src, self.use_directory_urls)
+        path = old_url + "index.html" if old_url.endswith("/") else old_url
+        return self._redirect(path, target_src, title)
+
+
+def md_text(value) -> Markup:
+    """Plain text made safe to sit in a Markdown line, such as a heading: no syntax, no HTML."""
+    escaped = html.escape(str(value), quote=False)
+    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+
+
+def front_matter(value) -> Markup:
+    """A front-matter value: HTML-escaped (the theme prints titles raw) and quoted as YAML."""
+    if isinstance(value, (list, tuple)):
+        return Markup("[" + ", ".join(front_matter(v) for v in value) + "]")
+    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))

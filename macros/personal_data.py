@@ -1,0 +1,46 @@
+"""Find personal data in contributed text before it is published.
+
+Case studies describe systems, never the people who use services, so an
+e-mail address, phone number, postcode, National Insurance or NHS number in
+a text field is almost always a mistake. A public organisational address can
+be allowed by listing it, exactly, under `public_contact_details:` in the
+same file, where a reviewer sees it.
+"""
+
+from __future__ import annotations
+
+import re
+
+GUIDANCE = "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."
+
+PATTERNS = (
+    ("an e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("a phone number", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)")),
+    ("a National Insurance number", re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
+    ("a postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
+)
+NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
+
+
+def find(text: str, allowed: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(kind, match) for each piece of personal data in `text` that is not explicitly allowed."""
+    found = []
+    for kind, pattern in PATTERNS:
+        found.extend((kind, m.group()) for m in pattern.finditer(text))
+    found.extend(("an NHS number", m.group()) for m in NHS_NUMBER.finditer(text) if _is_nhs_number("".join(m.groups())))
+    allowed_set = {a.strip() for a in allowed}
+    return [(kind, match) for kind, match in found if match.strip() not in allowed_set]
+
+
+def _is_nhs_number(digits: str) -> bool:
+    """True for ten digits whose last is the NHS modulus-11 check digit of the first nine."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def message(kind: str, match: str) -> str:
+    return (f"contains what looks like {kind} ({match!r}). Remove it: the library never publishes details "
+            f"that could identify a person. If it is a public organisational contact, list it exactly under "
+            f"public_contact_details. {GUIDANCE}")

@@ -1,0 +1,73 @@
+"""Where each record's page lives, and links between pages computed from ids.
+
+Generated pages link to each other with relative URLs worked out here, the
+way MkDocs works them out, so the same build works under a sub-path, on a
+USB stick (no directory URLs) and after a slug is renamed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def precondition(p) -> str:
+    return f"preconditions/{p.slug}.md"
+
+
+def case_study(c) -> str:
+    return f"case-studies/{c.id}.md"
+
+
+def place(pl) -> str:
+    return f"places/{pl.slug}.md"
+
+
+def short_link(letter: str) -> str:
+    """The permanent short address of a precondition, e.g. 'e/'."""
+    return f"{letter.lower()}/"
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page built from `src_uri`."""
+    stem, _ = posixpath.splitext(src_uri)
+    name = posixpath.basename(stem)
+    if not use_directory_urls:
+        return stem + ".html"
+    if name == "index":
+        parent = posixpath.dirname(stem)
+        return parent + "/" if parent else ""
+    return stem + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """`to_url` as a link written on the page at `from_url` (both site-relative)."""
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    target = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return "./" if target in (".", "./") else target
+
+
+class Linker:
+    """Builds links from one page to others; templates call it as `link.to(src_uri, anchor)`."""
+
+    def __init__(self, src_uri: str, use_directory_urls: bool):
+        self.use_directory_urls = use_directory_urls
+        self.here = page_url(src_uri, use_directory_urls)
+
+    def to(self, src_uri: str, anchor: str | None = None) -> str:
+        url = relative(self.here, page_url(src_uri, self.use_directory_urls))
+        return f"{url}#{anchor}" if anchor else url
+
+    def precondition(self, p, anchor=None) -> str:
+        return self.to(precondition(p), anchor)
+
+    def case_study(self, c, anchor=None) -> str:
+        return self.to(case_study(c), anchor)
+
+    def place(self, pl, anchor=None) -> str:
+        return self.to(place(pl), anchor)
+
+    def site(self, path: str) -> str:
+        """A file at a fixed site path (e.g. 'open-data/v1/evidence.csv')."""
+        return relative(self.here, path)

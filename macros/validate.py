@@ -1,0 +1,200 @@
+"""Check YAML nodes against the schema and turn them into records.
+
+Every problem in a file is collected (not only the first), each naming the
+line, the field, what was expected and an example, so a newcomer can fix
+the file in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import yaml
+
+from .problems import Problems
+from .spec import FieldInfo, Origin, Spec, fields_of
+from .yamlfile import INTEGER, Mapping, Scalar, Sequence, kind_of, shorten
+
+LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")  # the target of a Markdown link or image
+BARE_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
+SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:|#)")
+NOT_TEXT = re.compile(r"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE)$")
+
+
+def build(cls, node, file: str, path: str, problems: Problems):
+    """The record `cls` read from `node`, or None if anything in it is wrong."""
+    where = path or "(file)"
+    if not isinstance(node, Mapping):
+        line = getattr(node, "line", 1)
+        problems.add(file, line, where, f"expected {_record_noun(cls)}, a set of 'name: value' lines, but found {kind_of(node)}.")
+        return None
+    before = len(problems)
+    seen: dict[str, Scalar] = {}
+    for key, _ in node.items:
+        if key.value in seen:
+            problems.add(file, key.line, _join(path, key.value),
+                         f"appears twice (first on line {seen[key.value].line}); keep one and delete the other.")
+        else:
+            seen[key.value] = key
+    declared = {f.name: f for f in fields_of(cls)}
+    for key, _ in node.items:
+        if key.value not in declared:
+            problems.add(file, key.line, _join(path, key.value), _unknown_field(key.value, declared))
+    values, lines = {}, {}
+    for info in declared.values():
+        pair = next(((k, v) for k, v in node.items if k.value == info.name), None)
+        if pair is None or (isinstance(pair[1], Scalar) and pair[1].is_null):
+            if info.required:
+                line = pair[0].line if pair else node.line
+                problems.add(file, line, _join(path, info.name),
+                             f"is missing: add {info.spec.help}. For example: {_example(info)}")
+            continue
+        key, value = pair
+        lines[info.name] = key.line
+        result = _value(info, value, file, _join(path, info.name), problems, lines)
+        if result is not None:
+            values[info.name] = result
+    if len(problems) > before:
+        return None
+    return cls(origin=Origin(file, node.line, lines, path), **values)
+
+
+def _value(info: FieldInfo, node, file, path, problems, lines):
+    if info.type is list:
+        return _list(info, node, file, path, problems, lines)
+    return _single(info.type, info.spec, node, file, path, problems)
+
+
+def _single(kind, spec: Spec, node, file, path, problems):
+    if kind is str:
+        return _text(spec, node, file, path, problems)
+    if kind is int:
+        return _number(spec, node, file, path, problems)
+    return build(kind, node, file, path, problems)
+
+
+def _list(info: FieldInfo, node, file, path, problems, lines):
+    spec = info.spec
+    if not isinstance(node, Sequence):
+        problems.add(file, node.line, path,
+                     f"expected a list ({spec.help}) but found {kind_of(node)}. "
+                     f"Write each item on its own line starting with '- '. For example: {_example(info)}")
+        return None
+    if len(node.items) < spec.min_items:
+        problems.add(file, node.line, path,
+                     f"needs at least {spec.min_items} item{'s' if spec.min_items > 1 else ''} ({spec.help}); found {len(node.items)}.")
+    if spec.max_items is not None and len(node.items) > spec.max_items:
+        problems.add(file, node.line, path, f"has {len(node.items)} items; keep the {spec.max_items} that matter most.")
+    item_spec = spec.item or spec
+    out, seen = [], {}
+    for index, item in enumerate(node.items):
+        item_path = f"{path}[{index + 1}]"
+        lines[f"{info.name}[{index}]"] = item.line
+        value = _single(info.item_type, item_spec, item, file, item_path, problems)
+        if value is None:
+            continue
+        if spec.unique and isinstance(value, (str, int)):
+            if value in seen:
+                problems.add(file, item.line, item_path, f"repeats item {seen[value]} ({shorten(str(value))!r}); remove one.")
+            seen.setdefault(value, index + 1)
+        out.append(value)
+    return tuple(out)
+
+
+def _text(spec: Spec, node, file, path, problems):
+    if not isinstance(node, Scalar):
+        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. For example: {_yaml(path, spec.example)}")
+        return None
+    if node.plain and NOT_TEXT.match(node.value):
+        problems.add(file, node.line, path,
+                     f"expected text but found the value {node.value}; put it in double quotes, for example: {_leaf(path)}: \"{node.value}\"")
+        return None
+    value = node.value.strip()
+    if not value:
+        problems.add(file, node.line, path, f"is empty: add {spec.help}, or delete the line if it is optional.")
+        return None
+    ok = True
+    if spec.choices and value not in spec.choices:
+        problems.add(file, node.line, path, _bad_choice(value, spec))
+        return None
+    if spec.pattern and not re.match(spec.pattern, value):
+        example = f" For example: {_leaf(path)}: {spec.example}" if spec.example is not None else ""
+        problems.add(file, node.line, path, f"{shorten(value)!r} is not valid here: use {spec.pattern_help}.{example}")
+        ok = False
+    if spec.max_length and len(value) > spec.max_length:
+        problems.add(file, node.line, path,
+                     f"is {len(value):,} characters long; the limit here is {spec.max_length:,}. Shorten it, or split it into list items.")
+        ok = False
+    for problem in _link_problems(value, spec.markdown):
+        problems.add(file, node.line, path, problem)
+        ok = False
+    return value if ok else None
+
+
+def _number(spec: Spec, node, file, path, problems):
+    if not isinstance(node, Scalar) or not node.plain or not INTEGER.match(node.value):
+        found = kind_of(node)
+        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. For example: {_leaf(path)}: {spec.example}")
+        return None
+    number = int(node.value)
+    if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
+        problems.add(file, node.line, path, f"{number} is out of range: use a number from {spec.minimum} to {spec.maximum}.")
+        return None
+    return number
+
+
+def _link_problems(value: str, markdown: bool):
+    """Links that would run code or pull files into the page, whatever the field."""
+    if BARE_SCHEME.search(value):
+        scheme = BARE_SCHEME.search(value).group(1).lower()
+        yield f"contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://."
+        return
+    for target in LINK.findall(value) if markdown else ():
+        if target and not SAFE_LINK.match(target):
+            yield (f"links to {shorten(target)!r}; links must be full web addresses starting with https://, "
+                   "for example: [the report](https://example.org/report.pdf).")
+    if markdown and "![" in value:
+        yield "contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in words."
+
+
+def _bad_choice(value: str, spec: Spec) -> str:
+    options = ", ".join(str(c) for c in spec.choices)
+    lowered = {str(c).lower(): c for c in spec.choices}
+    guess = lowered.get(value.lower()) or next(iter(difflib.get_close_matches(value, [str(c) for c in spec.choices], n=1, cutoff=0.6)), None)
+    hint = f" did you mean {guess!r}?" if guess else ""
+    return f"{shorten(value)!r} is not a {spec.choice_noun};{hint} Use one of: {options}."
+
+
+def _unknown_field(name: str, declared: dict) -> str:
+    guess = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
+    hint = f" Did you mean {guess[0]!r}?" if guess else ""
+    return f"is not a field this record can have.{hint} The fields are: {', '.join(declared)}."
+
+
+def _example(info: FieldInfo) -> str:
+    if info.spec.example is not None:
+        return _yaml(info.name, info.spec.example)
+    if info.item_type not in (None, str, int) or info.type not in (str, int, list):
+        kind = info.item_type or info.type
+        sample = {f.name: f.spec.example for f in fields_of(kind) if f.required}
+        return _yaml(info.name, [sample] if info.type is list else sample)
+    return f"{info.name}: ..."
+
+
+def _yaml(path: str, value) -> str:
+    text = yaml.safe_dump({_leaf(path): value}, allow_unicode=True, default_flow_style=True, width=1000, sort_keys=False)
+    return text.strip()[1:-1]  # drop the braces of the flow mapping
+
+
+def _leaf(path: str) -> str:
+    return re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1])
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _record_noun(cls) -> str:
+    return {"CaseStudy": "a case study", "Precondition": "a precondition", "Place": "a place",
+            "Term": "a glossary term", "Evidence": "an evidence entry"}.get(cls.__name__, f"a {cls.__name__.lower()}")

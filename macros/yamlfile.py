@@ -1,0 +1,190 @@
+"""Read one YAML file into nodes that remember their line, refusing what could hurt the build.
+
+PyYAML's own composer is not used: its C version recurses and crashes the
+interpreter on deeply nested input, and both versions silently keep the last
+of two duplicate keys. Instead the events of libyaml's (iterative) parser are
+assembled here, with a depth limit, no aliases (so no "billion laughs"), and
+duplicate keys reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problems
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 12
+NULLS = {"", "~", "null", "Null", "NULL"}
+INTEGER = re.compile(r"^[-+]?[0-9]+$")
+
+
+@dataclass
+class Scalar:
+    value: str
+    line: int
+    plain: bool  # written without quotes or block indicators
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULLS
+
+
+@dataclass
+class Sequence:
+    items: list
+    line: int
+
+
+@dataclass
+class Mapping:
+    items: list = field(default_factory=list)  # (key Scalar, value node) pairs, in file order
+    line: int = 1
+
+
+Node = Scalar | Sequence | Mapping
+
+
+def kind_of(node) -> str:
+    """The kind of a node in the words an error message uses."""
+    if isinstance(node, Mapping):
+        return "a set of fields (a mapping)"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.is_null:
+        return "nothing"
+    return f"the text {shorten(node.value)!r}"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def read(path: Path, name: str, problems: Problems) -> Node | None:
+    """The document in `path` as nodes, or None after adding to `problems`.
+
+    `name` is how the file is named in messages (its path from the project root).
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.add(name, 1, "(file)", f"cannot be read: {error.strerror}.")
+        return None
+    if len(raw) > MAX_BYTES:
+        problems.add(
+            name, 1, "(file)",
+            f"is {len(raw) // 1024:,} KB; a data file must be under {MAX_BYTES // 1024} KB. "
+            "Shorten the text or split a long case study into two.",
+        )
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.add(
+            name, line, "(encoding)",
+            f"byte 0x{raw[error.start]:02x} is not UTF-8. Save the file as UTF-8 "
+            "(in most editors: 'Save with encoding' > UTF-8), or retype the character.",
+        )
+        return None
+    if not text.strip():
+        problems.add(name, 1, "(file)", "is empty. Start from the template in data/templates/.")
+        return None
+    return _compose(text, name, problems)
+
+
+def _compose(text: str, name: str, problems: Problems) -> Node | None:
+    stack: list = []
+    pending_key: list = []  # per open mapping: the key waiting for its value, or None
+    root = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.add(name, line, "(yaml)", "holds more than one YAML document; remove the second '---' and what follows it, or move it to its own file.")
+                    return None
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                problems.add(name, line, "(yaml)", f"uses the alias '*{event.anchor}'. Anchors and aliases (& and *) are not allowed here: write the value out in full.")
+                return None
+            tag = getattr(event, "tag", None)
+            if tag and tag not in ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                problems.add(name, line, "(yaml)", f"uses the tag {tag!r}. Tags are not allowed: remove it and write the value as plain text.")
+                return None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    problems.add(name, line, "(yaml)", f"is nested more than {MAX_DEPTH} levels deep. Check the indentation: no field of a case study is that deep.")
+                    return None
+                node = Mapping(line=line) if isinstance(event, yaml.MappingStartEvent) else Sequence([], line)
+                _attach(node, stack, pending_key, name, problems)
+                stack.append(node)
+                pending_key.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                done = stack.pop()
+                pending_key.pop()
+                if not stack:
+                    root = done
+            elif isinstance(event, yaml.ScalarEvent):
+                node = Scalar(event.value, line, plain=not event.style and event.implicit[0])  # libyaml gives "" for plain, PyYAML None
+                if not stack:
+                    root = node
+                else:
+                    _attach(node, stack, pending_key, name, problems)
+    except yaml.YAMLError as error:
+        problems.add(name, *_describe_syntax_error(error, text))
+        return None
+    return root
+
+
+def _attach(node, stack, pending_key, name, problems) -> None:
+    if not stack:
+        return
+    parent = stack[-1]
+    if isinstance(parent, Sequence):
+        parent.items.append(node)
+        return
+    key = pending_key[-1]
+    if key is None:
+        if not isinstance(node, Scalar):
+            problems.add(name, node.line, "(yaml)", "a field name must be a single word, not a list or mapping. Check the indentation of this line.")
+            node = Scalar("?", node.line, plain=True)
+        pending_key[-1] = node
+        return
+    pending_key[-1] = None
+    parent.items.append((key, node))
+
+
+def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, str]:
+    """Line, field and a plain-English message for a YAML syntax error."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    problem = (getattr(error, "problem", None) or str(error)).strip()
+    lines = text.splitlines()
+    source = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "\t" in problem or "'\\t'" in problem or source.startswith("\t") or "\t" in source[: len(source) - len(source.lstrip())]:
+        return line, "(yaml)", "a tab character is used for indentation. YAML needs spaces: replace each tab with two spaces."
+    if "mapping values are not allowed" in problem:
+        return line, "(yaml)", ("a colon followed by a space is read as a new field. "
+                                "If this is text, put the whole value in double quotes, for example: "
+                                'finding: "Partners said: it worked."')
+    if "could not find expected ':'" in problem or "could not find expected" in problem:
+        return line, "(yaml)", ("the indentation or a quote is off near here. "
+                                "Each field needs 'name: value', list items start with '- ', and quotes must be closed.")
+    if "found undefined alias" in problem or "found unhashable key" in problem:
+        return line, "(yaml)", "anchors and aliases (& and *) are not allowed here: write the value out in full."
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return line, "(yaml)", ("this line's indentation does not match the lines around it. "
+                                "Fields of the same item must line up exactly, using spaces.")
+    if "found character" in problem and "cannot start any token" in problem:
+        return line, "(yaml)", f"{problem}. If this is text, put the whole value in double quotes."
+    return line, "(yaml)", f"is not valid YAML here ({problem}). Compare the lines with the template in data/templates/."

@@ -1,0 +1,30 @@
+"""Helpers shared by the tests and the benchmark: copy the project, build it, read what was built."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", "dist", "bench-results"}
+
+
+def copy_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of the project in `dest`; with `data`, that folder replaces data/."""
+    shutil.copytree(ROOT, dest, ignore=lambda d, names: [n for n in names if n in SKIP], dirs_exist_ok=True)
+    if data is not None:
+        shutil.rmtree(dest / "data")
+        shutil.copytree(data, dest / "data")
+    return dest
+
+
+def build(project: Path, site: Path, *, offline: bool = False, tool: str = "mkdocs", extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a real strict build (no -q, no -v: both hide warnings) and return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763769600", **(extra_env or {})}
+    env["LIBRARY_OFFLINE"] = "true" if offline else "false"
+    command = [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
