@@ -100,6 +100,7 @@ def _data_files(root: Path) -> list[Path]:
 def _read(root: Path, files: list[Path]) -> Library:
     problems = Problems()
     records = defaultdict(list)
+    letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
     for path in files:
         name = _name(root, path)
         if path.suffix != ".yaml":
@@ -114,6 +115,9 @@ def _read(root: Path, files: list[Path]) -> Library:
                 problems.add(name, node.line, "(file)", f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}.")
                 continue
             items = [(item, f"[{i + 1}]") for i, item in enumerate(node.items)]
+            if cls is Precondition:
+                letters_written |= {v.value for item, _ in items if isinstance(item, yamlfile.Mapping)
+                                    for k, v in item.items if k.value == "id" and isinstance(v, yamlfile.Scalar)}
         else:
             items = [(node, "")]
         for item, path_prefix in items:
@@ -122,7 +126,7 @@ def _read(root: Path, files: list[Path]) -> Library:
                 records[cls].append(rec)
     lib_problems = list(problems)
     precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml"]
-    lib_problems += _check_preconditions(records[Precondition], precondition_files[0] if precondition_files else None)
+    lib_problems += _check_preconditions(records[Precondition], precondition_files[0] if precondition_files else None, letters_written)
     lib_problems += _check_case_studies(records[CaseStudy])
     lib_problems += _check_unique(records[Place], "slug", "place") + _check_unique(records[Place], "name", "place")
     lib_problems += _check_unique(records[Term], "term", "glossary term")
@@ -159,10 +163,10 @@ def _kind_of(path: Path):
 _LIST_FILES = {Path(pattern).name for pattern, _, is_list, _ in FILES if is_list}
 
 
-def _check_preconditions(preconditions: list[Precondition], file: str | None) -> list[Problem]:
+def _check_preconditions(preconditions: list[Precondition], file: str | None, letters_written: set) -> list[Problem]:
     out = Problems()
     out += _check_unique(preconditions, "id", "precondition") + _check_unique(preconditions, "slug", "precondition")
-    present = {p.id for p in preconditions}
+    present = {p.id for p in preconditions} | letters_written
     if file:
         for letter in LETTERS:
             if letter not in present:

@@ -143,6 +143,8 @@ def _compose(text: str, name: str, problems: Problems) -> Node | None:
     except yaml.YAMLError as error:
         problems.add(name, *_describe_syntax_error(error, text))
         return None
+    if root is None:
+        problems.add(name, 1, "(file)", "is empty: it holds only comments. Start from the template in data/templates/.")
     return root
 
 
@@ -169,10 +171,17 @@ def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, 
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else 1
     problem = (getattr(error, "problem", None) or str(error)).strip()
+    context = getattr(error, "context", None) or ""
+    if "quoted scalar" in context and getattr(error, "context_mark", None):
+        return (error.context_mark.line + 1, "(yaml)",
+                "the quote that opens this value is never closed. Add the closing quote at the end of the text.")
     lines = text.splitlines()
     source = lines[mark.line] if mark and mark.line < len(lines) else ""
     if "\t" in problem or "'\\t'" in problem or source.startswith("\t") or "\t" in source[: len(source) - len(source.lstrip())]:
         return line, "(yaml)", "a tab character is used for indentation. YAML needs spaces: replace each tab with two spaces."
+    if "mapping values are not allowed" in problem and mark and source.find(": ") == mark.column:
+        return line, "(yaml)", ("this line is indented differently from the field above it. "
+                                "Fields of the same item must start in the same column, using spaces.")
     if "mapping values are not allowed" in problem:
         return line, "(yaml)", ("a colon followed by a space is read as a new field. "
                                 "If this is text, put the whole value in double quotes, for example: "

@@ -1,0 +1,245 @@
+"""The loader and validator: every kind of bad contribution gives one clear line, nothing crashes,
+and valid records beside a bad one are kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import library
+from macros.problems import Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VALID = """\
+id: my-place-housing
+title: Housing in My Place
+place: My Place
+themes: [housing]
+period: 2020 to 2022
+summary: A short summary.
+context: Some context.
+organisations: [My Council]
+evidence:
+  - precondition: E
+    status: present
+    finding: Partners met every week.
+what_did_not_work:
+  - One thing failed.
+lessons:
+  - One lesson.
+questions:
+  - One question?
+sources:
+  - title: Our own notes
+contributors: [My Council]
+licence: CC-BY-4.0
+maturity: draft
+"""
+
+
+def replace(old: str, new: str, text: str = VALID) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def case_file(tmp_path: Path, text: str | bytes, name: str = "my-place-housing.yaml") -> Path:
+    folder = tmp_path / "data" / "case_studies"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def problems_for(tmp_path: Path, *paths: Path) -> list[Problem]:
+    return library.load(tmp_path, list(paths)).problems
+
+
+# 40 lists inside each other from line 10 on; the 12th level (line 21) is refused before any crash.
+NESTED = VALID.split("evidence:")[0] + "evidence:\n" + "".join("  " * i + "-\n" for i in range(1, 40))
+
+# (id, file name, file text, expected line, expected field, words the message must contain)
+BAD = [
+    ("unclosed-quote", None, replace('title: Housing in My Place', 'title: "Housing in My Place'), 2, "(yaml)", "quote"),
+    ("tab-indent", None, replace("    status: present", "\tstatus: present"), 11, "(yaml)", "tab"),
+    ("broken-indentation", None, replace("    status: present", "      status: present"), 11, "(yaml)", "indented differently"),
+    ("colon-in-text", None, replace("summary: A short summary.", "summary: Partners said: it worked."), 6, "(yaml)", "double quotes"),
+    ("list-expected", None, replace("themes: [housing]", "themes: housing"), 4, "themes", "expected a list"),
+    ("text-expected", None, replace("title: Housing in My Place", "title: [Housing]"), 2, "title", "expected text"),
+    ("mapping-expected", None, replace("  - precondition: E\n    status: present\n    finding: Partners met every week.\n", "  - E is present\n"), 10, "evidence[1]", "expected an evidence entry"),
+    ("number-as-text", None, replace("period: 2020 to 2022", "period: 2021"), 5, "period", 'period: "2021"'),
+    ("missing-field", None, replace("    finding: Partners met every week.\n", ""), 10, "evidence[1].finding", "is missing"),
+    ("missing-top-field", None, replace("licence: CC-BY-4.0\n", ""), 1, "licence", "is missing"),
+    ("empty-value", None, replace("summary: A short summary.", "summary: \"  \""), 6, "summary", "is empty"),
+    ("unknown-precondition", None, replace("precondition: E", "precondition: K"), 10, "evidence[1].precondition", "'K' is not a precondition"),
+    ("lower-case-precondition", None, replace("precondition: E", "precondition: e"), 10, "evidence[1].precondition", "did you mean 'E'"),
+    ("misspelt-status", None, replace("status: present", "status: presnt"), 11, "evidence[1].status", "did you mean 'present'"),
+    ("unknown-status", None, replace("status: present", "status: great"), 11, "evidence[1].status", "present, absent, mixed, emerging"),
+    ("misspelt-field", None, replace("    finding:", "    finidng:"), 12, "evidence[1].finidng", "Did you mean 'finding'"),
+    ("unknown-field", None, VALID + "rating: 5\n", 24, "rating", "not a field"),
+    ("duplicate-key", None, replace("place: My Place", "title: Again\nplace: My Place"), 3, "title", "appears twice (first on line 2)"),
+    ("empty-file", None, "", 1, "(file)", "is empty"),
+    ("only-comments", None, "# nothing here\n", 1, "(file)", "only comments"),
+    ("non-utf8", None, replace("context: Some context.", "context: Caf\xe9 society.").encode("latin-1"), 7, "(encoding)", "not UTF-8"),
+    ("wrong-file-name", "other-name.yaml", VALID, 1, "id", "rename the file to my-place-housing.yaml"),
+    ("spaces-in-file-name", "my place housing.yaml", VALID, 1, "(file name)", "not a valid file name"),
+    ("yml-extension", "my-place-housing.yml", VALID, 1, "(file name)", "must end in .yaml"),
+    ("alias-bomb", None, 'a: &a ["lol","lol","lol"]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b]\n' + VALID, 2, "(yaml)", "alias"),
+    ("deep-nesting", None, NESTED, 21, "(yaml)", "nested"),
+    ("huge-file", None, VALID + "lessons_extra: " + "x" * (1024 * 1024) + "\n", 1, "(file)", "must be under 256 KB"),
+    ("two-documents", None, VALID + "---\nid: second\n", 24, "(yaml)", "more than one YAML document"),
+    ("list-at-top", None, "- " + VALID.replace("\n", "\n  ").rstrip() + "\n", 1, "(file)", "expected a case study"),
+    ("python-tag", None, replace("summary: A short summary.", 'summary: !!python/object/apply:os.system ["echo hi"]'), 6, "(yaml)", "Tags are not allowed"),
+    ("javascript-link", None, replace("finding: Partners met every week.", "finding: See [the notes](javascript:alert(1))."), 12, "evidence[1].finding", "'javascript:'"),
+    ("data-link", None, replace("context: Some context.", "context: See [this](data:text/html,hi)."), 7, "context", "'data:'"),
+    ("relative-link", None, replace("context: Some context.", "context: See [this](../../mkdocs.yml)."), 7, "context", "must be full web addresses"),
+    ("image", None, replace("context: Some context.", "context: Look ![chart](https://tracker.example/x.png)"), 7, "context", "Images are not allowed"),
+    ("email-address", None, replace("summary: A short summary.", "summary: Ask jo.bloggs@example.com for details."), 6, "summary", "e-mail address"),
+    ("phone-number", None, replace("context: Some context.", "context: Ring 07700 900123 any time."), 7, "context", "phone number"),
+    ("postcode", None, replace("finding: Partners met every week.", "finding: She lives at CV1 5RR near the station."), 12, "evidence[1].finding", "postcode"),
+    ("ni-number", None, replace("lessons:\n  - One lesson.", "lessons:\n  - Case AB 12 34 56 C was closed."), 16, "lessons[1]", "National Insurance"),
+    ("nhs-number", None, replace("questions:\n  - One question?", "questions:\n  - Was 943 476 5919 seen again?"), 18, "questions[1]", "NHS number"),
+    ("bad-date", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-02-30"), 24, "last_reviewed", "not a real date"),
+    ("date-format", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 1/2/2026"), 24, "last_reviewed", "YYYY-MM-DD"),
+    ("published-without-dates", None, replace("maturity: draft", "maturity: published"), 1, "last_reviewed", "needs the date"),
+    ("review-order", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-05-01\nnext_review: 2026-04-01"), 25, "next_review", "not after last_reviewed"),
+    ("no-evidence", None, replace("evidence:\n  - precondition: E\n    status: present\n    finding: Partners met every week.\n", "evidence: []\n"), 9, "evidence", "at least 1 item"),
+    ("theme-capitals", None, replace("themes: [housing]", "themes: [Housing Policy]"), 4, "themes[1]", "lower-case words"),
+    ("repeated-theme", None, replace("themes: [housing]", "themes: [housing, housing]"), 4, "themes[2]", "repeats item 1"),
+    ("licence-typo", None, replace("licence: CC-BY-4.0", "licence: CC-BY-40"), 22, "licence", "did you mean 'CC-BY-4.0'"),
+    ("too-long", None, replace("finding: Partners met every week.", "finding: " + "word " * 600), 12, "evidence[1].finding", "the limit here is 2,000"),
+    ("bad-id", "My-Place.yaml", replace("id: my-place-housing", "id: My Place"), 1, "id", "lower-case letters, digits and single hyphens"),
+    ("page-not-number", None, replace("    finding: Partners met every week.", "    finding: Partners met every week.\n    pages: [twenty]"), 13, "evidence[1].pages[1]", "expected a whole number"),
+]
+
+
+@pytest.mark.parametrize("case_id, name, text, line, field, words", BAD, ids=[b[0] for b in BAD])
+def test_bad_contribution_is_named_precisely(tmp_path, case_id, name, text, line, field, words):
+    path = case_file(tmp_path, text, name or "my-place-housing.yaml")
+    found = problems_for(tmp_path, path)
+    where = f"data/case_studies/{path.name}"
+    matching = [p for p in found if (p.file, p.line, p.field) == (where, line, field)]
+    assert matching, f"expected {where}:{line}: {field}, got:\n" + "\n".join(map(str, found))
+    assert any(words in p.message for p in matching), "\n".join(map(str, matching))
+
+
+def test_there_are_at_least_thirty_kinds_of_bad_contribution():
+    assert len({b[0] for b in BAD}) >= 30
+
+
+def test_the_valid_example_is_valid(tmp_path):
+    assert problems_for(tmp_path, case_file(tmp_path, VALID)) == []
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
+    text = replace("status: present", "status: presnt", replace("themes: [housing]", "themes: housing", replace("licence: CC-BY-4.0\n", "")))
+    found = problems_for(tmp_path, case_file(tmp_path, text))
+    assert {p.field for p in found} == {"themes", "evidence[1].status", "licence"}
+
+
+def test_a_second_file_reusing_an_id_is_named_and_the_first_is_kept(tmp_path):
+    first = case_file(tmp_path, VALID)
+    second = case_file(tmp_path, VALID, "zz-copy.yaml")
+    lib = library.load(tmp_path, [first, second])
+    fields = {(p.file, p.field) for p in lib.problems}
+    assert ("data/case_studies/zz-copy.yaml", "id") in fields
+    assert any("already used by data/case_studies/my-place-housing.yaml" in p.message for p in lib.problems)
+    assert not any(p.file.endswith("my-place-housing.yaml") for p in lib.problems)
+
+
+def test_a_bad_file_does_not_drop_valid_ones(tmp_path):
+    good = case_file(tmp_path, VALID)
+    other = case_file(tmp_path, replace("id: my-place-housing", "id: other-place"), "other-place.yaml")
+    bad = case_file(tmp_path, replace("status: present", "status: presnt"), "broken-one.yaml")
+    lib = library.load(tmp_path, [good, other, bad])
+    assert {c.id for c in lib.case_studies} == {"my-place-housing", "other-place"}
+    assert {p.file for p in lib.problems} == {"data/case_studies/broken-one.yaml"}
+
+
+def test_public_contact_details_can_be_allowed_explicitly(tmp_path):
+    text = replace("summary: A short summary.", "summary: Write to enquiries@council.example.org for the report.")
+    assert problems_for(tmp_path, case_file(tmp_path, text))
+    allowed = text + "public_contact_details: [enquiries@council.example.org]\n"
+    assert problems_for(tmp_path, case_file(tmp_path, allowed)) == []
+
+
+def test_figures_are_not_mistaken_for_personal_data(tmp_path):
+    text = replace("context: Some context.",
+                   "context: The city of 337,400 people lost £55 million (26%) between 2010/11 and 2014/15; 1,470 cases a year.")
+    assert problems_for(tmp_path, case_file(tmp_path, text)) == []
+
+
+PRECONDITION = """\
+- id: {id}
+  slug: {slug}
+  title: Title {id}
+  short_title: Short {id}
+  group: vision
+  summary: Summary.
+  description: Description.
+  looks_like: [Sign.]
+  signs_of_absence: [Absence.]
+  in_the_report: {{place: Coventry, presence: nascent, account: Account.}}
+  questions: [Question?]
+  related:
+    - precondition: {related}
+      reason: Because.
+  vignette: {{situation: Situation., when_present: Good., when_absent: Bad.}}
+  source_pages: [10]
+"""
+
+
+def preconditions_file(tmp_path: Path, entries: list[tuple[str, str, str]]) -> Path:
+    path = tmp_path / "data" / "preconditions.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r) for i, s, r in entries), encoding="utf-8")
+    return path
+
+
+def nine(**changes):
+    entries = {letter: (letter, f"slug-{letter.lower()}", "A" if letter != "A" else "B") for letter in "ABCDEFGHI"}
+    entries.update(changes)
+    return [e for e in entries.values() if e is not None]
+
+
+def test_nine_valid_preconditions(tmp_path):
+    assert problems_for(tmp_path, preconditions_file(tmp_path, nine())) == []
+
+
+def test_precondition_cross_references(tmp_path):
+    path = preconditions_file(tmp_path, nine(C=None, E=("E", "slug-d", "E"), F=("F", "slug-f", "Z")))
+    found = {(p.line, p.field, p.message.split(";")[0]) for p in problems_for(tmp_path, path)}
+    lines = {p: 1 + 16 * i for i, p in enumerate("ABDEFGHI")}  # each entry is 16 lines; C is missing
+    assert (1, "(file)", "has no precondition C") in found
+    assert (lines["E"] + 1, "[4].slug", "'slug-d' is already the slug of another precondition (data/preconditions.yaml:34)") in found
+    assert (lines["E"] + 12, "[4].related[1].precondition", "E cannot be related to itself") in found
+    assert (lines["F"] + 12, "[5].related[1].precondition", "'Z' is not a precondition") in found
+
+
+def test_cli_prints_one_line_per_problem_and_exits_1(tmp_path):
+    paths = []
+    for case_id, name, text, *_ in BAD:
+        folder = tmp_path / case_id
+        folder.mkdir()
+        target = folder / (name or "my-place-housing.yaml")
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        paths.append(str(target))
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", *paths], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) >= len(BAD)
+    for line in lines:
+        file, number, field, message = line.split(":", 3)
+        assert file.endswith(".yaml") or file.endswith(".yml"), line
+        assert number.isdigit() and field.strip() and message.strip(), line
+
+
+def test_cli_success_prints_a_summary(tmp_path):
+    path = case_file(tmp_path, VALID)
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
