@@ -1,7 +1,7 @@
 """Turn contributed text into HTML that cannot run, load or include anything.
 
 Text fields may use Markdown for emphasis, lists and links. Everything else is
-inert: raw HTML is shown as typed, headings stay plain text (so a finding
+inert: raw HTML is shown as typed, underscores are only underscores, headings stay plain text (so a finding
 cannot break the page's outline), images become their description, and links
 that are not web or mail addresses lose their target. Jinja and snippet
 markers need no treatment here because this HTML never passes through Jinja
@@ -28,6 +28,7 @@ class _Inert(Extension):
     def extendMarkdown(self, md):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.delimiters.remove("_")  # underscores stay literal (snake_case, __dunder__); *stars* emphasise
         md.parser.blockprocessors.deregister("hashheader")
         md.parser.blockprocessors.deregister("setextheader")
         md.treeprocessors.register(_SafeLinks(md), "safe_links", 15)

@@ -70,13 +70,14 @@ class InTheReport(Record):
 
 
 @record
-class Reading(Record):
-    title: Annotated[str, Spec("the title of the publication", example="Systems change: a guide to what it is and how to do it", max_length=200)]
-    publisher: Annotated[str, Spec("who published it", example="NPC", max_length=TITLE)]
+class Source(Record):
+    title: Annotated[str, Spec("the title of the document", example="Behaving like a system?", max_length=200)]
+    publisher: Annotated[str | None, Spec("who published it", example="Collaborate CIC", max_length=TITLE)] = None
     year: Annotated[int | None, Spec("the year it was published", example=2015, minimum=1900, maximum=2100)] = None
     url: Annotated[str | None, Spec(
-        "a web address for it, starting with https://", example="https://www.thinknpc.org/",
+        "a web address for it, starting with https://", example="https://example.org/report.pdf",
         pattern=r"^https?://\S+$", pattern_help="a full web address starting with https://", max_length=300)] = None
+    pages: Annotated[list[int], Spec("the pages drawn on", example=[21, 22], item=PAGE, unique=True)] = ()
 
 
 @record
@@ -109,7 +110,7 @@ class Precondition(Record):
         item=Spec("one question", max_length=SHORT), min_items=1)]
     related: Annotated[list[Related], Spec("other preconditions this one affects, each with the reason")] = ()
     vignette: Annotated[Vignette, Spec("what the precondition means for a person facing multiple needs")]
-    further_reading: Annotated[list[Reading], Spec("publications the report points to")] = ()
+    further_reading: Annotated[list[Source], Spec("publications the report points to")] = ()
     source_pages: Annotated[list[int], Spec(
         "the pages of the report this entry draws on", example=[14], item=PAGE, min_items=1, unique=True)]
     redirect_from: Annotated[list[str], Spec(
@@ -130,17 +131,6 @@ class Evidence(Record):
         example="The council paid the contract a year in advance and let the provider decide how to spend it.",
         markdown=True, max_length=PARAGRAPH)]
     pages: Annotated[list[int], Spec("pages of the source this finding comes from", example=[21], item=PAGE, unique=True)] = ()
-
-
-@record
-class Source(Record):
-    title: Annotated[str, Spec("the title of the document", example="Behaving like a system?", max_length=200)]
-    publisher: Annotated[str | None, Spec("who published it", example="Collaborate CIC", max_length=TITLE)] = None
-    year: Annotated[int | None, Spec("the year it was published", example=2015, minimum=1900, maximum=2100)] = None
-    url: Annotated[str | None, Spec(
-        "a web address for it, starting with https://", example="https://example.org/report.pdf",
-        pattern=r"^https?://\S+$", pattern_help="a full web address starting with https://", max_length=300)] = None
-    pages: Annotated[list[int], Spec("the pages the case study draws on", example=[21, 22], item=PAGE, unique=True)] = ()
 
 
 @record

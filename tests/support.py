@@ -28,3 +28,31 @@ def build(project: Path, site: Path, *, offline: bool = False, tool: str = "mkdo
     env["LIBRARY_OFFLINE"] = "true" if offline else "false"
     command = [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+def pagefind_pages(site: Path) -> dict[str, str]:
+    """URL -> indexed text, read back from Pagefind's fragments (gzip, after a 'pagefind_dcd' marker)."""
+    import gzip
+    import json
+
+    out = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(fragment.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        out[data["url"]] = data["content"]
+    return out
+
+
+def read(site: Path, url: str) -> str:
+    """The HTML of the built page at a site-relative URL such as 'preconditions/trusted-partners/'."""
+    path = site / url
+    if url.endswith("/") or not url:
+        path = path / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+def section(html: str, anchor: str) -> str:
+    """The HTML of the section whose heading has id=anchor, up to the next heading of any level."""
+    start = html.index(f'id="{anchor}"')
+    ends = [i for i in (html.find("<h2", start), html.find("<h3", start), html.find("</article>", start)) if i != -1]
+    return html[start:min(ends)]

@@ -1,0 +1,233 @@
+"""Real strict builds of the site: generated pages, links both ways, search, safety, failing on error."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros import library, pages
+from tests.support import FIXTURES, build, copy_project, pagefind_pages, read, section
+
+NEW_CASE = FIXTURES / "minimal" / "data" / "case_studies" / "fixtureton-housing.yaml"
+
+HOSTILE = """\
+id: hostile-text
+title: "Hostile <script>alert('t')</script> {{ 7*7 }}"
+place: Coventry
+themes: [housing]
+period: "{{ cycler.__init__.__globals__.os.name }}"
+summary: "<img src=x onerror=\\"alert('s')\\"> {{ 7*7 }}"
+context: |
+  {% for x in range(3) %}loop{% endfor %}
+
+  --8<-- "mkdocs.yml"
+
+  <script>alert('c')</script>
+organisations: ["<b>Bold</b> Org"]
+evidence:
+  - precondition: E
+    status: mixed
+    finding: "{{ cycler.__init__.__globals__.os.name }} and <iframe src=x></iframe>"
+what_did_not_work: ["{# a comment #} stays"]
+lessons: ["[x](https://example.org/lesson) <a href=x onclick=alert('l')>y</a>"]
+questions: ["<svg onload=alert('q')>?"]
+sources: [{title: "Notes </title><script>alert('src')</script>"}]
+contributors: [Fixture editors]
+licence: CC-BY-4.0
+maturity: draft
+"""
+
+
+@pytest.fixture(scope="module")
+def project_build(tmp_path_factory):
+    """The real project, plus one case study full of hostile text, built once for these tests."""
+    root = tmp_path_factory.mktemp("project")
+    project = copy_project(root / "project")
+    (project / "data" / "case_studies" / "hostile-text.yaml").write_text(HOSTILE, encoding="utf-8")
+    site = root / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site, result, library.load(project)
+
+
+def test_strict_build_passes_without_warnings(project_build):
+    _, _, result, _ = project_build
+    assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_page_per_record_and_index_pages(project_build):
+    _, site, _, lib = project_build
+    for p in lib.preconditions:
+        assert f'href="{p.slug}/"' in read(site, "preconditions/")
+        assert p.summary.split()[0] in read(site, f"preconditions/{p.slug}/")
+    for c in lib.case_studies:
+        assert (site / "case-studies" / c.id / "index.html").exists()
+        assert f'href="{c.id}/"' in read(site, "case-studies/")
+    for place in lib.all_places:
+        assert (site / "places" / place.slug / "index.html").exists()
+
+
+def test_precondition_pages_list_their_evidence_grouped_by_status(project_build):
+    _, site, _, lib = project_build
+    for p in lib.preconditions:
+        page = read(site, f"preconditions/{p.slug}/")
+        for status, entries in lib.evidence_by_status(p.id).items():
+            if not entries:
+                assert f'id="evidence-{status}"' not in page
+                continue
+            listed = section(page, f"evidence-{status}")
+            for case, entry in entries[:8]:
+                anchor = pages.evidence_anchors(case)[case.evidence.index(entry)]
+                assert f'href="../../case-studies/{case.id}/#{anchor}"' in listed, (p.id, case.id, anchor)
+
+
+def test_case_studies_link_every_precondition_they_cite(project_build):
+    _, site, _, lib = project_build
+    for c in lib.case_studies:
+        page = read(site, f"case-studies/{c.id}/")
+        for entry, anchor in zip(c.evidence, pages.evidence_anchors(c)):
+            assert f'href="../../preconditions/{lib.by_letter[entry.precondition].slug}/"' in page
+            assert f'id="{anchor}"' in page
+        assert f'href="../../places/{lib.place_by_name[c.place].slug}/"' in page
+
+
+def test_related_preconditions_link_each_other(project_build):
+    _, site, _, lib = project_build
+    for p in lib.preconditions:
+        page = read(site, f"preconditions/{p.slug}/")
+        for rel in p.related:
+            target = lib.by_letter[rel.precondition]
+            assert f'href="../{target.slug}/"' in section(page, "related")
+            other = read(site, f"preconditions/{target.slug}/")
+            assert f'href="../{p.slug}/"' in section(other, "related")  # and back
+
+
+def test_short_links_redirect_to_the_precondition(project_build):
+    _, site, _, lib = project_build
+    for p in lib.preconditions:
+        redirect = (site / p.id.lower() / "index.html").read_text(encoding="utf-8")
+        assert f'content="0; url=../preconditions/{p.slug}/"' in redirect
+
+
+def test_every_record_is_in_the_search_index(project_build):
+    _, site, _, lib = project_build
+    indexed = pagefind_pages(site)
+    for c in lib.case_studies:
+        assert c.evidence[0].finding.split()[0] in indexed[f"/case-studies/{c.id}/"]
+    for p in lib.preconditions:
+        for alias in p.aliases:
+            assert alias.lower() in indexed[f"/preconditions/{p.slug}/"].lower()
+    assert not any(url.startswith("/e/") for url in indexed)  # redirects are not results
+
+
+def test_contributed_text_renders_inert(project_build):
+    _, site, _, _ = project_build
+    page = read(site, "case-studies/hostile-text/")
+    body = page[page.index('<article'):page.index('</article>')]
+    assert "{{ 7*7 }}" in body and ">49<" not in body and " 49 " not in body
+    assert "{{ cycler.__init__.__globals__.os.name }}" in body and "posix" not in page
+    assert "{% for x in range(3) %}loop{% endfor %}" in body and "looploop" not in body
+    assert "{# a comment #} stays" in body
+    assert '--8&lt;-- "mkdocs.yml"' in body and "site_name" not in page
+    for tag in ["<script>alert", "<img src=x", "<iframe", "<svg onload", "<b>Bold"]:
+        assert tag not in page, tag
+    assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in page or "&lt;script&gt;alert('t')&lt;/script&gt;" in page
+    assert "onclick" not in page.replace("onclick=alert(&#39;l&#39;)", "").replace("onclick=alert('l')", "") and "<a href=x" not in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<script" not in title and "&lt;script&gt;" in title
+    description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+    assert "<img" not in description
+
+
+def test_hostile_text_does_not_touch_other_pages(project_build):
+    _, site, _, lib = project_build
+    e = read(site, "preconditions/trusted-partners/")
+    assert "<script>alert" not in e and "&lt;iframe src=x&gt;" in e  # the hostile finding is listed, inert
+    for case, _ in lib.evidence["E"]:
+        assert f'href="../../case-studies/{case.id}/' in e
+
+
+def test_drafts_are_marked(project_build):
+    _, site, _, lib = project_build
+    assert "still being written" in read(site, "case-studies/hostile-text/")
+    for c in lib.case_studies:
+        if c.maturity != "draft":
+            assert "still being written" not in read(site, f"case-studies/{c.id}/")
+
+
+def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):
+    project = copy_project(tmp_path / "project")
+    new = NEW_CASE.read_text(encoding="utf-8")
+    new = new.replace("id: fixtureton-housing", "id: newtown-youth").replace("Housing in Fixtureton", "Youth work in Newtown")
+    new = new.replace("place: Fixtureton", "place: Newtown").replace("Fixture finding that E was present.", "Newtown partners shared a budget.")
+    (project / "data" / "case_studies" / "newtown-youth.yaml").write_text(new, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    page = read(site, "case-studies/newtown-youth/")
+    assert "Youth work in Newtown" in page and "Newtown partners shared a budget." in page
+    e_page = read(site, "preconditions/trusted-partners/")
+    assert 'href="../../case-studies/newtown-youth/#evidence-e"' in e_page and "Newtown partners shared a budget." in e_page
+    h_page = read(site, "preconditions/resilient-and-risk-embracing/")
+    assert 'href="../../case-studies/newtown-youth/#evidence-h-2"' in h_page
+    assert (site / "places" / "newtown" / "index.html").exists()  # a new place gets a page too
+    assert "Youth work in Newtown" in read(site, "case-studies/")
+    assert "Newtown partners shared a budget." in pagefind_pages(site)["/case-studies/newtown-youth/"]
+
+
+def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "data" / "case_studies" / "newtown-youth.yaml").write_text(
+        NEW_CASE.read_text(encoding="utf-8").replace("id: fixtureton-housing", "id: newtown-youth").replace("status: present", "status: presnt", 1),
+        encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/case_studies/newtown-youth.yaml:11: evidence[1].status: 'presnt' is not a status; did you mean 'present'?" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("page, text", [
+    ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ no_such_thing }}\n"),
+    ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ precondition_link('K') }}\n"),
+    ("docs/broken-link.md", "A [broken link](no-such-page.md).\n"),
+    ("docs/broken-anchor.md", "A [broken anchor](preconditions/trusted-partners.md#no-such-section).\n"),
+])
+def test_macro_errors_and_warnings_fail_the_strict_build(tmp_path, page, text):
+    project = copy_project(tmp_path / "project")
+    (project / page).write_text(text, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, result.stderr[-2000:]
+
+
+def test_pages_without_render_macros_are_not_templates(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "plain.md").write_text("# Plain\n\nShown as written: {{ 7*7 }}.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    assert build(project, site).returncode == 0
+    assert "{{ 7*7 }}" in read(site, "plain/")
+
+
+@pytest.mark.slow
+def test_properdocs_builds_the_same_site(tmp_path, project_build):
+    project, site, _, _ = project_build
+    other = tmp_path / "properdocs-site"
+    result = build(project, other, tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    generator = re.compile(r'<meta name="generator" content="[^"]*">')
+
+    def files(root):  # Pagefind names its chunks by hashes of the pages, which include the generator tag
+        return sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file() and "pagefind" not in p.parts)
+
+    assert files(site) == files(other)
+    for rel in files(site):
+        if rel.suffix == ".html":
+            a = generator.sub("", (site / rel).read_text(encoding="utf-8"))
+            b = generator.sub("", (other / rel).read_text(encoding="utf-8"))
+            assert a == b, rel
+        else:
+            assert (site / rel).read_bytes() == (other / rel).read_bytes(), rel
+    assert pagefind_pages(site) == pagefind_pages(other)

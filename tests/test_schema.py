@@ -1,0 +1,73 @@
+"""One schema: the JSON Schema files are generated from macros/schema.py and agree with the validator."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from macros import json_schema, library
+from macros.schema import FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schema"
+
+
+def test_committed_json_schema_matches_the_python_schema():
+    for name, text in json_schema.render_all().items():
+        assert (SCHEMA / name).read_text(encoding="utf-8") == text, f"schema/{name} is stale: run python -m macros schema"
+
+
+def test_json_schema_files_are_valid_json_schema():
+    for _, _, _, name in FILES:
+        jsonschema.Draft202012Validator.check_schema(json.loads((SCHEMA / name).read_text(encoding="utf-8")))
+
+
+class EditorLoader(yaml.SafeLoader):
+    """Reads YAML as editors' YAML 1.2 language servers do: an unquoted date is text."""
+
+
+EditorLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_as_editor(text: str):
+    return yaml.load(text, Loader=EditorLoader)
+
+
+def _validator(kind_file: str):
+    return jsonschema.Draft202012Validator(json.loads((SCHEMA / kind_file).read_text(encoding="utf-8")))
+
+
+def _data_files():
+    lib_root = ROOT / "tests" / "fixtures" / "minimal"
+    files = [(lib_root / "data" / pattern.split("/", 1)[1].replace("*.yaml", ""), name) for pattern, _, _, name in FILES]
+    out = []
+    for path, name in files:
+        out += [(p, name) for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)]
+    real = [(ROOT / "data" / pattern.split("/", 1)[1], name) for pattern, _, _, name in FILES]
+    for path, name in real:
+        out += [(p, name) for p in sorted(path.parent.glob(path.name))]
+    return out
+
+
+@pytest.mark.parametrize("path, schema_file", _data_files(), ids=lambda v: str(v).split("/library/")[-1] if isinstance(v, Path) else v)
+def test_data_the_validator_accepts_is_accepted_by_the_json_schema(path, schema_file):
+    assert not library.load(path.parents[1] if path.parent.name == "case_studies" else path.parent.parent, [path]).problems
+    errors = list(_validator(schema_file).iter_errors(load_as_editor(path.read_text(encoding="utf-8"))))
+    assert not errors, [e.message for e in errors]
+
+
+def test_schema_level_mistakes_are_caught_by_both():
+    from tests.test_validation import BAD, VALID
+    validator = _validator("case-study.schema.json")
+    assert not list(validator.iter_errors(load_as_editor(VALID)))
+    schema_level = ["list-expected", "text-expected", "number-as-text", "missing-field", "missing-top-field",
+                    "unknown-precondition", "misspelt-status", "unknown-field", "theme-capitals", "licence-typo",
+                    "no-evidence", "repeated-theme", "too-long", "page-not-number"]
+    for case_id, _, text, *_ in BAD:
+        if case_id in schema_level:
+            assert list(validator.iter_errors(load_as_editor(text))), f"JSON Schema accepts {case_id}"
