@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,6 +55,34 @@ class Library:
         for case, entry in self.evidence[letter]:
             grouped[entry.status].append((case, entry))
         return grouped
+
+    @property
+    def published(self) -> tuple[CaseStudy, ...]:
+        """Case studies past draft: the ones counted in totals."""
+        return tuple(c for c in self.case_studies if c.maturity != "draft")
+
+    @property
+    def themes(self) -> list[str]:
+        return sorted({t for c in self.case_studies for t in c.themes})
+
+    def theme_counts(self) -> dict[str, dict[str, Counter]]:
+        """theme -> letter -> Counter of statuses, over published case studies."""
+        counts = {theme: {letter: Counter() for letter in LETTERS} for theme in self.themes}
+        for case in self.published:
+            for theme in case.themes:
+                for entry in case.evidence:
+                    counts[theme][entry.precondition][entry.status] += 1
+        return counts
+
+    def letter_totals(self) -> dict[str, Counter]:
+        """letter -> Counter of statuses (and 'case_studies': how many published case studies give evidence)."""
+        totals = {letter: Counter() for letter in LETTERS}
+        for case in self.published:
+            for letter in {e.precondition for e in case.evidence}:
+                totals[letter]["case_studies"] += 1
+            for entry in case.evidence:
+                totals[entry.precondition][entry.status] += 1
+        return totals
 
     def case_studies_in(self, place: Place) -> list[CaseStudy]:
         return [c for c in self.case_studies if c.place == place.name]

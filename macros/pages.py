@@ -17,8 +17,9 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+from pymdownx.slugs import slugify
 
-from . import urls
+from . import relationship_map, urls
 from .library import Library
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, STATUSES
@@ -51,6 +52,28 @@ def evidence_anchors(case) -> list[str]:
         seen[letter] = seen.get(letter, 0) + 1
         out.append(f"evidence-{letter}" if seen[letter] == 1 else f"evidence-{letter}-{seen[letter]}")
     return out
+
+
+def evidence_by_letter(case) -> dict[str, list]:
+    """letter -> [(evidence entry, its anchor)] for one case study: the cells of its matrix row."""
+    cells: dict[str, list] = {}
+    for entry, anchor in zip(case.evidence, evidence_anchors(case)):
+        cells.setdefault(entry.precondition, []).append((entry, anchor))
+    return cells
+
+
+def case_study_tags(case) -> list[str]:
+    """Material tags (hierarchical, grouped on the tags page): themes, place, and each precondition's status."""
+    evidence = sorted({f"Evidence/{e.precondition} {e.status}" for e in case.evidence})
+    return [f"Theme/{t}" for t in case.themes] + [f"Place/{case.place}"] + evidence
+
+
+_tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by default
+
+
+def tag_anchor(tag: str) -> str:
+    """The anchor of a tag on the tags page, as Material's tags plugin writes it ('tag:theme/housing')."""
+    return "tag:" + _tag_slug(tag, "-")
 
 
 def page_numbers(pages) -> str:
@@ -86,7 +109,8 @@ class PageMaker:
         )
         self.env.globals.update(
             lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
-            evidence_anchors=evidence_anchors, urls=urls,
+            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
+            relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
         )
 
     def _block(self, text):
