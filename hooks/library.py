@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import library, pages, urls  # noqa: E402
+from macros import library, opendata, pages, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 _state: dict = {}
@@ -57,7 +57,7 @@ def _expand_nav(nav, lib):
 
 def on_files(files, config):
     maker = pages.PageMaker(_state["library"], ROOT / "overrides" / "library", config.use_directory_urls)
-    for generated in maker.files():
+    for generated in maker.files() + opendata.files(_state["library"], config.site_url or "/"):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
 

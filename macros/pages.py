@@ -72,8 +72,8 @@ _tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by 
 
 
 def tag_anchor(tag: str) -> str:
-    """The anchor of a tag on the tags page, as Material's tags plugin writes it ('tag:theme/housing')."""
-    return "tag:" + _tag_slug(tag, "-")
+    """The anchor of a tag on the tags page as Material writes it: each level slugified ('tag:theme/early-help')."""
+    return "tag:" + "/".join(_tag_slug(level, "-") for level in tag.split("/"))
 
 
 def page_numbers(pages) -> str:

@@ -12,4 +12,15 @@
       new window.PagefindHighlight({ highlightParam: "highlight", markContext: "article" });
     }).catch(function () { /* no index (offline build): nothing to highlight with */ });
   }
+
+  /* Glossary terms: the first use of each term on a page can be reached with the keyboard, so its
+     definition (Material's tooltip) shows on focus as well as on hover. Terms inside links and
+     headings are left alone: a focusable term inside a link would be a control inside a control. */
+  var seen = {};
+  document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+    var term = abbr.textContent.trim().toLowerCase();
+    if (seen[term] || abbr.closest("a, h1, h2, h3, h4, h5, h6, summary, button, label")) return;
+    seen[term] = true;
+    abbr.tabIndex = 0;
+  });
 })();

@@ -1,0 +1,113 @@
+"""The explorer and the glossary in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros import library
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+LIB = library.load(ROOT)
+
+
+def shown_titles(page):
+    return page.eval_on_selector_all(".library-explorer__item:not([hidden]) .library-explorer__title a", "as => as.map(a => a.textContent)")
+
+
+def expected(precondition="", status="", place="", theme=""):
+    out = []
+    for c in LIB.case_studies:
+        if place and c.place != place or theme and theme not in c.themes:
+            continue
+        if (precondition or status) and not any((not precondition or e.precondition == precondition) and (not status or e.status == status) for e in c.evidence):
+            continue
+        out.append(c.title)
+    return out
+
+
+@pytest.mark.parametrize("filters", [
+    {"precondition": "E", "status": "absent"},
+    {"precondition": "G"},
+    {"status": "emerging"},
+    {"theme": "housing"},
+    {"place": "Coventry", "precondition": "H", "status": "present"},
+    {"precondition": "C", "theme": "families"},
+])
+def test_filters_combine(page, site_url, filters):
+    page.goto(site_url + "explore/case-studies/")
+    for name, value in filters.items():
+        page.select_option(f"select[name={name}]", value)
+    want = expected(**filters)
+    assert shown_titles(page) == want
+    count = page.text_content("[data-library-explorer-count]")
+    assert (str(len(want)) in count) if want else "No case studies match" in count
+
+
+def test_the_url_keeps_the_filters(page, site_url):
+    page.goto(site_url + "explore/case-studies/")
+    page.select_option("select[name=precondition]", "E")
+    page.select_option("select[name=status]", "absent")
+    url = page.url
+    assert "precondition=E" in url and "status=absent" in url
+    other = page.context.new_page()
+    other.goto(url)
+    assert other.input_value("select[name=precondition]") == "E" and other.input_value("select[name=status]") == "absent"
+    assert shown_titles(other) == expected(precondition="E", status="absent")
+    first = other.get_attribute(".library-explorer__item:not([hidden]) .library-explorer__title a", "href")
+    assert first.endswith("#evidence-e") or "#evidence-e-" in first  # straight to the finding
+
+
+def test_clear_filters_shows_everything(page, site_url):
+    page.goto(site_url + "explore/case-studies/?precondition=G&status=present")
+    page.click("button[type=reset]")
+    page.wait_for_function("!location.search")
+    assert shown_titles(page) == [c.title for c in LIB.case_studies]
+
+
+def test_the_count_is_announced(page, site_url):
+    page.goto(site_url + "explore/case-studies/?theme=housing")
+    count = page.locator("[data-library-explorer-count]")
+    assert count.get_attribute("role") == "status" and count.get_attribute("aria-live") == "polite"
+    assert "match" in count.text_content()
+
+
+def test_without_javascript_every_case_study_is_listed(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "explore/case-studies/?precondition=E&status=absent")
+    assert page.locator(".library-explorer__item").count() == len(LIB.case_studies)
+    assert page.locator(".library-explorer__item[hidden]").count() == 0
+    assert not page.is_visible("[data-library-explorer]")  # filters that cannot work are not offered
+    context.close()
+
+
+def test_a_glossary_term_shows_its_definition_on_keyboard_focus(page, site_url):
+    page.goto(site_url + "case-studies/coventry-troubled-families/")
+    term = page.locator("article abbr[tabindex='0']").first
+    definition = term.get_attribute("title")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("no glossary term could be reached with the Tab key")
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.text_content().strip() == definition.strip()
+    # Material moves the title into the tooltip and points the term at it, so screen readers get it too.
+    described_by = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert described_by == tooltip.get_attribute("id") and tooltip.get_attribute("role") == "tooltip"
+
+
+def test_glossary_terms_do_not_break_headings_or_links(page, site_url):
+    page.goto(site_url + "case-studies/coventry-troubled-families/")
+    inside = page.eval_on_selector_all("article a abbr, article h1 abbr, article h2 abbr, article h3 abbr",
+                                       "as => as.map(a => a.tabIndex)")
+    assert all(i == -1 for i in inside)  # no focusable term inside a link or heading
+    headings = page.eval_on_selector_all("article h2[id], article h3[id]", "hs => hs.map(h => h.id)")
+    assert "context" in headings and all(" " not in h for h in headings)
+    seen = page.eval_on_selector_all("article abbr[tabindex='0']", "as => as.map(a => a.textContent.toLowerCase())")
+    assert len(seen) == len(set(seen))  # one tab stop per term
