@@ -7,8 +7,10 @@ imports); the work is done in the plain-Python `macros` package.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -34,6 +36,9 @@ def on_config(config):
     # Glossary tooltips on hand-written pages come from the same data as on generated ones.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = pages.glossary_map(lib)
     config.nav = _expand_nav(config.nav, lib)
+    # The date in citations is the last commit's (SOURCE_DATE_EPOCH), so two builds of a commit are identical.
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(timezone.utc).timestamp())
+    config.extra["library_updated"] = datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()
     return config
 
 
@@ -57,7 +62,9 @@ def _expand_nav(nav, lib):
 
 def on_files(files, config):
     maker = pages.PageMaker(_state["library"], ROOT / "overrides" / "library", config.use_directory_urls)
-    for generated in maker.files() + opendata.files(_state["library"], config.site_url or "/"):
+    # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.
+    moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
+    for generated in maker.files() + moved + opendata.files(_state["library"], config.site_url or "/"):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
 

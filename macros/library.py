@@ -11,10 +11,11 @@ from pathlib import Path
 
 from . import personal_data, yamlfile
 from .problems import Problem, Problems
-from .schema import FILES, LETTERS, SLUG_HELP, STATUSES, CaseStudy, Place, Precondition, Term
+from .schema import FILES, LETTERS, SLUG_HELP, STATUSES, CaseStudy, Pathway, Place, Precondition, Term
 from .spec import Record, fields_of
 from .validate import build
 
+GENERATED_INDEXES = {"preconditions/index.md", "case-studies/index.md", "places/index.md"}
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yaml$")
 
 
@@ -27,6 +28,7 @@ class Library:
     case_studies: tuple[CaseStudy, ...] = ()
     places: tuple[Place, ...] = ()
     glossary: tuple[Term, ...] = ()
+    pathways: tuple[Pathway, ...] = ()
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self):
@@ -89,7 +91,18 @@ class Library:
 
     def summary(self) -> str:
         return (f"{len(self.preconditions)} preconditions, {len(self.case_studies)} case studies, "
-                f"{len(self.all_places)} places and {len(self.glossary)} glossary terms are valid")
+                f"{len(self.all_places)} places, {len(self.glossary)} glossary terms and {len(self.pathways)} pathways are valid")
+
+    def resolve(self, ref: str):
+        """The record a pathway step names ('precondition:E', 'case-study:<id>', 'place:<slug>'), or a docs path."""
+        kind, _, key = ref.partition(":")
+        if kind == "precondition":
+            return self.by_letter.get(key)
+        if kind == "case-study":
+            return self.by_id.get(key)
+        if kind == "place":
+            return next((p for p in self.all_places if p.slug == key), None)
+        return key if key in GENERATED_INDEXES or (self.root / "docs" / key).is_file() else None
 
 
 def slugify(text: str) -> str:
@@ -158,16 +171,20 @@ def _read(root: Path, files: list[Path]) -> Library:
     lib_problems += _check_case_studies(records[CaseStudy])
     lib_problems += _check_unique(records[Place], "slug", "place") + _check_unique(records[Place], "name", "place")
     lib_problems += _check_unique(records[Term], "term", "glossary term")
+    lib_problems += _check_unique(records[Pathway], "id", "pathway")
     for rec in [*records[Precondition], *records[CaseStudy], *records[Place], *records[Term]]:
         lib_problems += _check_personal_data(rec)
-    return Library(
+    lib = Library(
         root=root,
         preconditions=tuple(sorted(records[Precondition], key=lambda p: p.id)),
         case_studies=tuple(sorted(records[CaseStudy], key=lambda c: (c.title.lower(), c.id))),
         places=tuple(records[Place]),
         glossary=tuple(sorted(records[Term], key=lambda t: t.term.lower())),
+        pathways=tuple(records[Pathway]),
         problems=sorted(set(lib_problems)),
     )
+    lib.problems = sorted(set(lib.problems) | set(_check_pathways(lib)))
+    return lib
 
 
 def _name(root: Path, path: Path) -> str:
@@ -240,6 +257,18 @@ def _check_case_studies(cases: list[CaseStudy]) -> list[Problem]:
             if _date(case.next_review) <= _date(case.last_reviewed):
                 out.add(file, case.origin.line_of("next_review"), "next_review",
                         f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes later.")
+    return out
+
+
+def _check_pathways(lib: "Library") -> list[Problem]:
+    """Every step names a page that exists: a renamed record or page must not leave a pathway broken."""
+    out = Problems()
+    for pathway in lib.pathways:
+        for i, step in enumerate(pathway.steps):
+            if lib.resolve(step.page) is None:
+                out.add(pathway.origin.file, step.origin.line_of("page"), f"{pathway.origin.path}.steps[{i + 1}].page",
+                        f"{step.page!r} is not a page in the library. Use precondition:<letter>, case-study:<id>, "
+                        f"place:<slug> or page:<a file under docs/>, for example: page: precondition:E")
     return out
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
@@ -76,6 +77,17 @@ def tag_anchor(tag: str) -> str:
     return "tag:" + "/".join(_tag_slug(level, "-") for level in tag.split("/"))
 
 
+def docs_title(root: Path, path: str) -> str:
+    """The title of a hand-written page, from its front matter (or its file name)."""
+    text = (root / "docs" / path).read_text(encoding="utf-8") if (root / "docs" / path).is_file() else ""
+    match = re.match(r"---\n(.*?)\n---", text, re.S)
+    if match:
+        title = (yaml.safe_load(match.group(1)) or {}).get("title")
+        if title:
+            return str(title)
+    return path.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
+
+
 def page_numbers(pages) -> str:
     """'p. 21', 'pp. 21–22' or 'pp. 10, 14, 17'."""
     pages = sorted(pages)
@@ -108,6 +120,7 @@ class PageMaker:
             md=self._block, md_inline=self._inline, md_text=md_text, front_matter=front_matter, page_numbers=page_numbers,
         )
         self.env.globals.update(
+            step_target=self.step_target,
             lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
             evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
@@ -132,6 +145,19 @@ class PageMaker:
         link = urls.Linker(src_uri, self.use_directory_urls)
         return self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
 
+    def step_target(self, step) -> tuple[str, str]:
+        """(title, source path) of the page a pathway step opens."""
+        target = self.library.resolve(step.page)
+        kind = step.page.partition(":")[0]
+        if kind == "precondition":
+            return f"{target.id}. {target.short_title}", urls.precondition(target)
+        if kind == "case-study":
+            return target.title, urls.case_study(target)
+        if kind == "place":
+            return target.name, urls.place(target)
+        index_titles = {"preconditions/index.md": "The nine preconditions", "case-studies/index.md": "Case studies", "places/index.md": "Places"}
+        return index_titles.get(target) or docs_title(self.library.root, target), target
+
     def files(self) -> list[GeneratedFile]:
         lib = self.library
         out = [
@@ -151,6 +177,8 @@ class PageMaker:
         for pl in lib.all_places:
             source = pl.origin.file if pl.origin else None
             out.append(self._page("place.md", urls.place(pl), source, pl=pl))
+        for pathway in lib.pathways:
+            out.append(self._page("pathway.md", urls.pathway(pathway), pathway.origin.file, pw=pathway))
         return out
 
     def _page(self, template, src_uri, source_path, **context) -> GeneratedFile:
@@ -164,6 +192,10 @@ class PageMaker:
             target += "index.html"
         content = self.env.get_template("redirect.html").render(target=target, title=title)
         return GeneratedFile(src_uri, content)
+
+    def redirect_page(self, old_src: str, target_src: str) -> GeneratedFile:
+        """A redirect from a hand-written page's old source path to its new one."""
+        return self._redirect_page(old_src, target_src, docs_title(self.library.root, target_src))
 
     def _redirect_page(self, old_src: str, target_src: str, title: str) -> GeneratedFile:
         old_url = urls.page_url(old_src, self.use_directory_urls)

@@ -227,6 +227,35 @@ class Term(Record):
         item=Spec("another form", max_length=60), unique=True)] = ()
 
 
+# --- Learning pathways (data/pathways.yaml) -------------------------------------------------
+
+PAGE_REF = r"^(precondition:[A-I]|case-study:[a-z0-9]+(-[a-z0-9]+)*|place:[a-z0-9]+(-[a-z0-9]+)*|page:[a-z0-9/_-]+\.md)$"
+
+
+@record
+class Step(Record):
+    page: Annotated[str, Spec(
+        "the page for this step: precondition:E, case-study:<id>, place:<slug> or page:<path of a page in docs/>",
+        example="precondition:E", pattern=PAGE_REF,
+        pattern_help="precondition:<letter>, case-study:<id>, place:<slug> or page:<file in docs/, e.g. framework/index.md>")]
+    section: Annotated[str | None, Spec(
+        "a section of that page to open at (its anchor)", example="vignette", pattern=SLUG, pattern_help=SLUG_HELP)] = None
+    minutes: Annotated[int | None, Spec("roughly how long the step takes", example=10, minimum=1, maximum=240)] = None
+    note: Annotated[str, Spec("the trainer's note: what to look for and what to ask", markdown=True, max_length=PARAGRAPH,
+                              example="Ask the group where they have seen partners blame each other.")]
+
+
+@record
+class Pathway(Record):
+    id: Annotated[str, Spec("the pathway's identifier, used in its address", example="trust-breaks-down",
+                            pattern=SLUG, pattern_help=SLUG_HELP, max_length=60)]
+    title: Annotated[str, Spec("the pathway's title", example="When trust breaks down", max_length=TITLE)]
+    audience: Annotated[str, Spec("who it is for", example="Partnership boards and their officers", max_length=SHORT)]
+    summary: Annotated[str, Spec("what the group will get from it, in one or two sentences", max_length=SHORT,
+                                 example="Follow one precondition from its definition to a case where it failed.")]
+    steps: Annotated[list[Step], Spec("the pages in order, each with a note for the trainer", min_items=2, max_items=12)]
+
+
 # --- The files and what they hold -----------------------------------------------------------
 
 # (path pattern, record class, whether the file holds a list of records, JSON Schema file name)
@@ -235,4 +264,5 @@ FILES = (
     ("data/case_studies/*.yaml", CaseStudy, False, "case-study.schema.json"),
     ("data/places.yaml", Place, True, "places.schema.json"),
     ("data/glossary.yaml", Term, True, "glossary.schema.json"),
+    ("data/pathways.yaml", Pathway, True, "pathways.schema.json"),
 )

@@ -22,6 +22,10 @@ def place(pl) -> str:
     return f"places/{pl.slug}.md"
 
 
+def pathway(pw) -> str:
+    return f"pathways/{pw.id}.md"
+
+
 def short_link(letter: str) -> str:
     """The permanent short address of a precondition, e.g. 'e/'."""
     return f"{letter.lower()}/"

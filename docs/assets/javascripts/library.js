@@ -23,4 +23,28 @@
     seen[term] = true;
     abbr.tabIndex = 0;
   });
+
+  /* Cite this page: fill in today's date as the date accessed. */
+  var accessed = document.querySelector("[data-library-accessed]");
+  if (accessed) {
+    accessed.textContent = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  /* Section links: the link beside each heading copies the section's full address, for slides and
+     course notes, and says so; it still moves to the section as a plain link would. */
+  var announcer = document.createElement("p");
+  announcer.className = "library-visually-hidden";
+  announcer.setAttribute("role", "status");
+  document.body.appendChild(announcer);
+  document.querySelectorAll("article .headerlink").forEach(function (link) {
+    link.addEventListener("click", function () {
+      var address = new URL(link.getAttribute("href"), location.href).href;
+      if (!navigator.clipboard || location.protocol === "file:") return;
+      navigator.clipboard.writeText(address).then(function () {
+        announcer.textContent = "Link to this section copied: " + address;
+        link.setAttribute("data-copied", "");
+        setTimeout(function () { link.removeAttribute("data-copied"); announcer.textContent = ""; }, 2500);
+      }, function () { /* the browser refused: the link still works */ });
+    });
+  });
 })();
