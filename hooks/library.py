@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
 from macros import library, opendata, pages, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
+LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 _state: dict = {}
 
 
@@ -36,6 +37,8 @@ def on_config(config):
     # Glossary tooltips on hand-written pages come from the same data as on generated ones.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = pages.glossary_map(lib)
     config.nav = _expand_nav(config.nav, lib)
+    # Material's offline plugin loads its Web Worker shim from unpkg.com; use the vendored copy instead.
+    config.extra["polyfills"] = [LOCAL_SHIM if "unpkg.com/iframe-worker" in url else url for url in config.extra.get("polyfills", [])]
     # The date in citations is the last commit's (SOURCE_DATE_EPOCH), so two builds of a commit are identical.
     stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(timezone.utc).timestamp())
     config.extra["library_updated"] = datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()

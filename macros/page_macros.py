@@ -17,7 +17,13 @@ from .pages import PageMaker, md_text
 
 
 def register(env, lib) -> None:
-    maker = PageMaker(lib, ROOT / "overrides" / "library")
+    makers = {}  # one per URL style: the offline build has no directory URLs
+
+    def maker() -> PageMaker:
+        style = env.conf["use_directory_urls"]
+        if style not in makers:
+            makers[style] = PageMaker(lib, ROOT / "overrides" / "library", style)
+        return makers[style]
 
     def here() -> str:
         return env.page.file.src_uri
@@ -45,7 +51,7 @@ def register(env, lib) -> None:
     @env.macro
     def library_block(template: str) -> Markup:
         """HTML built from the data by overrides/library/<template>, e.g. the nine vignettes side by side."""
-        return Markup(maker.render(template, here()))
+        return Markup(maker().render(template, here()))
 
 
 def _lookup(table: dict, key: str, noun: str):

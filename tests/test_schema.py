@@ -47,7 +47,7 @@ def _data_files():
     files = [(lib_root / "data" / pattern.split("/", 1)[1].replace("*.yaml", ""), name) for pattern, _, _, name in FILES]
     out = []
     for path, name in files:
-        out += [(p, name) for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)]
+        out += [(p, name) for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)] if path.exists() else []
     real = [(ROOT / "data" / pattern.split("/", 1)[1], name) for pattern, _, _, name in FILES]
     for path, name in real:
         out += [(p, name) for p in sorted(path.parent.glob(path.name))]
@@ -56,7 +56,8 @@ def _data_files():
 
 @pytest.mark.parametrize("path, schema_file", _data_files(), ids=lambda v: str(v).split("/library/")[-1] if isinstance(v, Path) else v)
 def test_data_the_validator_accepts_is_accepted_by_the_json_schema(path, schema_file):
-    assert not library.load(path.parents[1] if path.parent.name == "case_studies" else path.parent.parent, [path]).problems
+    root = path.parents[2] if path.parent.name == "case_studies" else path.parents[1]
+    assert not [p for p in library.load(root).problems if root / p.file == path]
     errors = list(_validator(schema_file).iter_errors(load_as_editor(path.read_text(encoding="utf-8"))))
     assert not errors, [e.message for e in errors]
 
