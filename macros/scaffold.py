@@ -1,0 +1,130 @@
+"""`python -m macros new-case-study`: a new case study file, copied from the template with its
+title, place, themes and id filled in, then checked like any other data file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from . import ROOT, library
+from .problems import Problem
+
+TEMPLATE = Path("data") / "templates" / "case-study.yaml"
+FOLDER = Path("data") / "case_studies"
+MAX_ID = 80  # as the schema allows
+# Words trimmed from the ends of a title's slug, so "Ignite in Coventry" gives coventry-ignite.
+EDGE_WORDS = {"a", "an", "and", "at", "across", "for", "in", "of", "the"}
+PLACEHOLDER = re.compile(r"\breplace\b", re.IGNORECASE)
+
+
+class ScaffoldError(Exception):
+    """Something the person running the command can fix; the message says how."""
+
+
+def case_study_id(place: str, title: str) -> str:
+    """The id for a case study: the place, then the title without the place's name.
+
+    'Coventry' + 'Homelessness and housing in Coventry' -> 'coventry-homelessness-and-housing'.
+    """
+    place_words = library.slugify(place).split("-") if library.slugify(place) else []
+    words = [w for w in library.slugify(title).split("-") if w]
+    for start in range(len(words) - len(place_words) + 1):
+        if place_words and words[start:start + len(place_words)] == place_words:
+            words = words[:start] + words[start + len(place_words):]
+            break
+    while words and words[0] in EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1] in EDGE_WORDS:
+        words.pop()
+    slug = "-".join(place_words + words)
+    if len(slug) > MAX_ID:
+        slug = slug[:MAX_ID].rsplit("-", 1)[0]
+    return slug
+
+
+def quote(value: str) -> str:
+    """`value` as a one-line YAML scalar, quoted only when YAML needs it (a number, a colon...)."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
+    return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def flow_list(values) -> str:
+    return "[" + ", ".join(quote(v) for v in values) + "]"
+
+
+def split_themes(text: str) -> list[str]:
+    """'Housing, Young People' -> ['housing', 'young people']: tags as the schema wants them."""
+    out = []
+    for raw in re.split(r"[,\n;]", text):
+        theme = re.sub(r"[-_/]+", " ", raw.replace("&", " and ")).lower()
+        theme = " ".join(theme.split()).strip(" .")
+        if theme and theme not in out:
+            out.append(theme)
+    return out
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """The template with the top-level line of each field in `values` replaced by 'field: value'."""
+    for field, value in values.items():
+        pattern = re.compile(rf"^{field}:.*$", re.MULTILINE)
+        if not pattern.search(template):
+            raise ScaffoldError(f"{TEMPLATE} has no '{field}:' line to fill in; restore it from git.")
+        template = pattern.sub(lambda _: f"{field}: {value}", template, count=1)
+    return template
+
+
+def create(root: Path, title: str, place: str, themes: list[str] | None = None, case_id: str | None = None) -> Path:
+    """Write data/case_studies/<id>.yaml under `root` and return its path; never overwrite a file."""
+    title, place = " ".join(title.split()), " ".join(place.split())
+    if not title or not place:
+        raise ScaffoldError("A case study needs both a title and a place, for example: "
+                            "--title \"Youth homelessness in Leeds\" --place Leeds")
+    case_id = case_id or case_study_id(place, title)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case_id or ""):
+        raise ScaffoldError(f"{case_id!r} cannot be an id: use lower-case letters, digits and single hyphens, "
+                            "for example: --id leeds-youth-homelessness")
+    path = root / FOLDER / f"{case_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists, and this command never overwrites a file. "
+                            "Choose another title, or give another id with --id.")
+    values = {"id": case_id, "title": quote(title), "place": quote(place)}
+    if themes:
+        values["themes"] = flow_list(themes)
+    text = fill((root / TEMPLATE).read_text(encoding="utf-8"), values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite, even in a race
+        out.write(text)
+    return path
+
+
+def problems_in(root: Path, path: Path) -> list[Problem]:
+    """Problems with one new case study file, checked beside the others so a reused id is caught."""
+    folder = root / FOLDER
+    others = [p for p in sorted(folder.glob("*.yaml")) if p.resolve() != path.resolve()] if folder.is_dir() else []
+    lib = library.load(root, [*others, path])
+    name = library._name(root, path)
+    return [p for p in lib.problems if p.file == name]
+
+
+def placeholder_lines(path: Path) -> list[int]:
+    """Lines that still hold a placeholder to replace (comments are not counted)."""
+    return [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if not line.lstrip().startswith("#") and PLACEHOLDER.search(line)]
+
+
+def next_steps(root: Path, path: Path) -> str:
+    name = path.relative_to(root).as_posix()
+    lines = placeholder_lines(path)
+    where = f" ({len(lines)} left, on lines {', '.join(map(str, lines))})" if lines else ""
+    return "\n".join([
+        f"Created {name}, a draft case study.",
+        "Next:",
+        f"  1. Open {name} and replace every value marked REPLACE{where}.",
+        "     The notes starting with # explain each field.",
+        f"  2. Check it: python -m macros validate {name}",
+        f"  3. See it: make serve, then open http://127.0.0.1:8000/case-studies/{path.stem}/",
+        "  4. Open a pull request. Its checklist lists what a reviewer looks for.",
+        "The guide: CONTRIBUTING.md, or 'Contribute' on the site.",
+    ])
