@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_internal_link_is_a_file_that_exists(offline_site):
     missing = []
     for page in offline_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served by a web server at any address, so its links are absolute; never opened from disk
         links, _ = links_and_ids(page.read_text(encoding="utf-8"))
         for tag, attr, url in links:
             if re.match(r"^(https?:|mailto:|#|data:|javascript:)", url):
@@ -45,8 +47,8 @@ def test_search_works_from_disk(browser, offline_site):
     context = browser.new_context()
     page = context.new_page()
     page.goto((offline_site / "index.html").as_uri())
-    page.click("label[for=__search]")
-    page.fill("input.md-search__input", "trust")
+    page.click("input.md-search__input")
+    page.keyboard.type("trust")  # Material searches on key events, which fill() does not send
     page.wait_for_selector(".md-search-result__item")
     links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.getAttribute('href'))")
     assert any("preconditions/trusted-partners.html" in href for href in links[:3]), links[:5]
