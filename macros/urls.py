@@ -73,5 +73,7 @@ class Linker:
         return self.to(place(pl), anchor)
 
     def site(self, path: str) -> str:
-        """A file at a fixed site path (e.g. 'open-data/v1/evidence.csv')."""
+        """A file at a fixed site path (e.g. 'open-data/v1/evidence.csv', or 'e/' for a folder's index)."""
+        if path.endswith("/") and not self.use_directory_urls:
+            path += "index.html"  # from disk, a folder does not open its index
         return relative(self.here, path)
