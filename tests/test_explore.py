@@ -91,7 +91,7 @@ def test_map_nodes_and_edges_equal_the_data(built_site, lib):
     html = read(built_site, "explore/map/")
     figure = html[html.index('<figure class="library-map">'):]
     svg = figure[:figure.index("</svg>")]
-    nodes = re.findall(r'<a href="\.\./\.\./preconditions/([a-z-]+)/" class="library-map__link[^"]*" aria-label="([A-I])\. ', svg)
+    nodes = re.findall(r'<a href="\.\./\.\./preconditions/([a-z-]+)/" class="library-map__link[^"]*" data-precondition="([A-I])"', svg)
     assert sorted(nodes) == sorted((p.slug, p.id) for p in lib.preconditions)
     pairs = {frozenset((p.id, r.precondition)) for p in lib.preconditions for r in p.related}
     assert svg.count("<line ") == len(pairs)
