@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763769600)
 
-.PHONY: serve build offline validate test lock bench clean
+.PHONY: serve build offline cards validate test lock bench clean
 
 serve: $(VENV)/.site
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -24,6 +24,12 @@ build: $(VENV)/.site
 offline: $(VENV)/.site
 	LIBRARY_OFFLINE=true $(PY) -m mkdocs build --strict --site-dir site-offline
 	$(PY) tools/zip_site.py site-offline dist/pattern-library-offline.zip
+
+# The printable cards (docs/trainers/cards.md) as A4 PDFs: double-sided, and single-sided to fold.
+# Prints with Debian's chromium through Playwright; set CHROMIUM_PATH to use another Chromium.
+cards: build $(VENV)/.test
+	$(PY) tools/cards_pdf.py site dist/preconditions-cards.pdf
+	$(PY) tools/cards_pdf.py site dist/preconditions-cards-fold.pdf --fold
 
 validate: $(VENV)/.site
 	$(PY) -m macros validate
