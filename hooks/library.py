@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import library, opendata, pages, urls  # noqa: E402
+from macros import library, opendata, pages, search_index, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -77,8 +76,7 @@ def on_post_build(config):
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         return
-    command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", "pagefind", "--silent",
-               "--exclude-selectors", ".headerlink"]  # the ¶ beside each heading is not content
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise Abort(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
+    try:
+        search_index.build(config.site_dir)
+    except search_index.IndexError_ as error:
+        raise Abort(str(error))

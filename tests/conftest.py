@@ -44,22 +44,32 @@ def offline_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+PREFIX = "/library/"  # the path the site is published under (site_url in mkdocs.yml)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site under /library/, as GitHub Pages does, so absolute links (the 404 page) work."""
+
+    def translate_path(self, path):
+        if not path.startswith(PREFIX):
+            return str(Path(self.directory) / "no-such-file")
+        return super().translate_path("/" + path[len(PREFIX):])
+
     def log_message(self, *args):
         pass
 
 
 def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """Base URL of the built site served over HTTP on 127.0.0.1 (a free port)."""
+    """Base URL of the built site served over HTTP on 127.0.0.1 (a free port), under /library/."""
     server = serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     server.shutdown()
 
 

@@ -80,7 +80,9 @@ KEYBOARD_PAGES = ["", "preconditions/trusted-partners/", "case-studies/coventry-
 
 CANDIDATES = """() => {
   const shown = el => {
-    if (!el.checkVisibility({visibilityProperty: true})) return false;
+    // Transparent controls (Material's back-to-top button until you scroll up) are not offered yet;
+    // its palette radios are transparent on purpose and show focus on their label.
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: !el.matches('.md-option')})) return false;
     const r = el.getBoundingClientRect();
     if (!el.matches('.md-option') && r.width === 0 && r.height === 0) return false;
     for (let a = el.parentElement; a; a = a.parentElement) {  // inside a collapsed nav section: not reachable yet
