@@ -216,16 +216,21 @@ def test_two_clean_builds_are_byte_identical(tmp_path, built_site):
 
 # --- Content survives --------------------------------------------------------------------------
 
+BLOCK_TAG = re.compile(r"</?(p|li|ul|ol|div|h[1-6]|br|td|th|tr|dt|dd|dl|section|blockquote|pre)\b[^>]*>", re.I)
+
+
+def _text_of(markup: str) -> str:
+    """The text a reader sees: block tags become spaces, inline tags (links, glossary terms) vanish."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", BLOCK_TAG.sub(" ", markup))).split())
+
+
 def _plain(text: str, renderer: TextRenderer) -> str:
-    """What a reader sees of a text field: its rendered HTML without tags, whitespace collapsed."""
-    rendered = renderer.block(text)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered)).split())
+    return _text_of(renderer.block(text))
 
 
 def _page_text(site: Path, url: str) -> str:
     raw = (site / url / "index.html").read_text(encoding="utf-8")
-    raw = raw[raw.index("<article"):raw.index("</article>")]
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+    return _text_of(raw[raw.index("<article"):raw.index("</article>")])
 
 
 def _texts(rec: Record):
@@ -233,7 +238,10 @@ def _texts(rec: Record):
         value = getattr(rec, info.name)
         items = value if isinstance(value, tuple) else (value,)
         for item in items:
-            if isinstance(item, str) and info.name not in ("id", "slug", "group", "redirect_from", "public_contact_details", "licence", "page", "section"):
+            # Identifiers and web addresses are not shown as text (addresses are in the links), and codes
+            # from a fixed list (status, basis, ...) are shown through their labels.
+            if isinstance(item, str) and not info.spec.choices and info.name not in (
+                    "id", "slug", "redirect_from", "public_contact_details", "page", "section", "url"):
                 yield info.name, item
             elif isinstance(item, Record):
                 yield from _texts(item)
