@@ -121,7 +121,7 @@ FOCUSED = """() => {
 @pytest.mark.parametrize("path", KEYBOARD_PAGES)
 def test_every_control_is_reachable_by_keyboard_and_shows_focus(page, site_url, path):
     page.goto(site_url + path)
-    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")  # search results and other late content are in the tab order too
     wanted = page.evaluate(CANDIDATES)
     reached, invisible = set(), []
     for _ in range(len(wanted) + 25):
@@ -129,13 +129,26 @@ def test_every_control_is_reachable_by_keyboard_and_shows_focus(page, site_url, 
         marker, name, shows_focus = page.evaluate(FOCUSED)
         if marker:
             reached.add(marker)
-            if not shows_focus:
+            if not shows_focus and not _focus_changes_pixels(page):
                 invisible.append(name)
     missed = page.evaluate("ids => ids.map(i => { const e = document.querySelector(`[data-kb='${i}']`);"
                            " return e.tagName + ' ' + (e.textContent || e.name || '').trim().slice(0, 40); })",
                            [m for m in wanted if m not in reached])
     assert not missed, f"not reachable with Tab: {missed}"
     assert not invisible, f"no visible focus: {sorted(set(invisible))}"
+
+
+def _focus_changes_pixels(page) -> bool:
+    """True if the focused control looks different unfocused: a colour change or an SVG stroke counts too."""
+    box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
+                        " return {x: Math.max(r.x - 4, 0), y: Math.max(r.y - 4, 0), width: r.width + 8, height: r.height + 8}; }")
+    if box["width"] <= 8 or box["height"] <= 8:
+        return False
+    focused = page.screenshot(clip=box)
+    page.evaluate("() => { window.__kb = document.activeElement; window.__kb.blur(); }")
+    unfocused = page.screenshot(clip=box)
+    page.evaluate("() => window.__kb.focus()")
+    return focused != unfocused
 
 
 # --- Privacy -----------------------------------------------------------------------------------
