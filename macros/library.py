@@ -174,6 +174,8 @@ def _read(root: Path, files: list[Path]) -> Library:
     lib_problems += _check_unique(records[Pathway], "id", "pathway")
     for rec in [*records[Precondition], *records[CaseStudy], *records[Place], *records[Term]]:
         lib_problems += _check_personal_data(rec)
+    for case in records[CaseStudy]:
+        lib_problems += _check_placeholders(case)
     lib = Library(
         root=root,
         preconditions=tuple(sorted(records[Precondition], key=lambda p: p.id)),
@@ -284,6 +286,15 @@ def _check_unique(records: list[Record], attr: str, noun: str) -> list[Problem]:
         else:
             seen[value] = rec
     return out
+
+
+def _check_placeholders(case: CaseStudy) -> list[Problem]:
+    """A case study past draft must not keep the template's "REPLACE" placeholders."""
+    if case.maturity == "draft":
+        return []
+    return [Problem(case.origin.file, line, path,
+                    f"still holds the template's placeholder ({text[:40]!r}); write the real text, or set maturity: draft until it is ready.")
+            for path, line, text in _texts(case, "") if text.startswith("REPLACE")]
 
 
 def _check_personal_data(rec: Record) -> list[Problem]:

@@ -51,7 +51,7 @@ def register(env, lib) -> None:
     @env.macro
     def library_block(template: str) -> Markup:
         """HTML built from the data by overrides/library/<template>, e.g. the nine vignettes side by side."""
-        return Markup(maker().render(template, here()))
+        return Markup(maker().render(template, here(), site_url=env.conf["site_url"] or ""))
 
 
 def _lookup(table: dict, key: str, noun: str):

@@ -112,6 +112,9 @@ BAD = [
     ("licence-typo", None, replace("licence: CC-BY-4.0", "licence: CC-BY-40"), 22, "licence", "did you mean 'CC-BY-4.0'"),
     ("too-long", None, replace("finding: Partners met every week.", "finding: " + "word " * 600), 12, "evidence[1].finding", "the limit here is 2,000"),
     ("bad-id", "My-Place.yaml", replace("id: my-place-housing", "id: My Place"), 1, "id", "lower-case letters, digits and single hyphens"),
+    ("placeholder-past-draft", None, replace("maturity: draft", "maturity: published\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01",
+                                              replace("summary: A short summary.", 'summary: "REPLACE: the case study in one or two sentences."')),
+     6, "summary", "placeholder"),
     ("page-not-number", None, replace("    finding: Partners met every week.", "    finding: Partners met every week.\n    pages: [twenty]"), 13, "evidence[1].pages[1]", "expected a whole number"),
 ]
 
