@@ -77,7 +77,7 @@
     li.className = "library-search__result";
     var heading = document.createElement("h2");
     var a = document.createElement("a");
-    var url = new URL(data.url.replace(/^\//, ""), siteRoot);
+    var url = new URL(data.url, location.href);  // Pagefind's URLs already start with baseUrl (the site's path)
     if (query) url.searchParams.set("highlight", query);
     a.href = url.href;
     a.textContent = decode((data.meta && data.meta.title) || data.url);
