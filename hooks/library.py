@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import library, opendata, pages, search_index, urls  # noqa: E402
+from macros import html_compact, library, opendata, pages, search_index, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -69,6 +69,10 @@ def on_files(files, config):
     for generated in maker.files() + moved + opendata.files(_state["library"], config.site_url or "/"):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
+
+
+def on_post_page(output, page, config):
+    return html_compact.compact(html_compact.first_use_only(output))
 
 
 def on_post_build(config):

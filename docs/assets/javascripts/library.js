@@ -13,8 +13,8 @@
     }).catch(function () { /* no index (offline build): nothing to highlight with */ });
   }
 
-  /* Glossary terms: the first use of each term on a page can be reached with the keyboard, so its
-     definition (Material's tooltip) shows on focus as well as on hover. Terms inside links and
+  /* Glossary terms (each marked on its first use only, by the build) can be reached with the keyboard,
+     so the definition (Material's tooltip) shows on focus as well as on hover. Terms inside links and
      headings are left alone: a focusable term inside a link would be a control inside a control. */
   var seen = {};
   document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
