@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,10 +25,12 @@ from macros import html_compact, library, opendata, pages, search_index, urls  #
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
 _state: dict = {}
 
 
 def on_config(config):
+    pages.forget_stashed()
     lib = library.load(ROOT)
     if lib.problems:
         for problem in lib.problems:
@@ -69,6 +73,16 @@ def on_files(files, config):
     for generated in maker.files() + moved + opendata.files(_state["library"], config.site_url or "/"):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
+
+
+@event_priority(100)  # before any plugin reads the page's content
+def on_page_content(html, page, config, files):
+    restored = pages.restore(page.file.src_uri, html)
+    if restored is not html and page.present_anchor_ids is not None:
+        # MkDocs checks links to #anchors against the ids it saw while converting the Markdown;
+        # the restored blocks were not there then, so their ids are added here.
+        page.present_anchor_ids |= set(ANCHOR_ID.findall(restored))
+    return restored
 
 
 def on_post_page(output, page, config):

@@ -3,7 +3,8 @@
 Links are returned as Markdown links to the generated page's source path, so
 MkDocs resolves them for any URL style and fails a strict build if one is
 wrong. Text from the data is escaped before it enters the page's Markdown;
-HTML built from data comes from the templates in overrides/library/.
+HTML built from data comes from the templates in overrides/library/, which
+hand it over through their `stash` filter so Markdown does not parse it again.
 """
 
 from __future__ import annotations

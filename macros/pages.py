@@ -26,6 +26,28 @@ from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, STATUSES
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")
+PLACEHOLDER = re.compile(r"<!--library-block:(\d+)-->")
+
+# HTML blocks set aside while a page goes through Markdown, by page source path. Markdown sees only a
+# placeholder comment, so it neither parses the (large, already safe) HTML again nor alters it.
+_stashed: dict[str, list[str]] = {}
+
+
+def stash(src_uri: str, html: str) -> str:
+    """Set `html` aside for the page at `src_uri`; the Markdown gets a placeholder in its place."""
+    blocks = _stashed.setdefault(src_uri, [])
+    blocks.append(str(html))
+    return f"\n\n<!--library-block:{len(blocks) - 1}-->\n\n"
+
+
+def restore(src_uri: str, html: str) -> str:
+    """The page's HTML with its stashed blocks back in place of their placeholders."""
+    blocks = _stashed.pop(src_uri, [])
+    return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
+
+
+def forget_stashed() -> None:
+    _stashed.clear()
 
 
 @dataclass(frozen=True)
@@ -117,6 +139,7 @@ class PageMaker:
             keep_trailing_newline=True,
         )
         self.env.filters.update(
+            stash=self._stash_filter,
             md=self._block, md_inline=self._inline, md_text=md_text, front_matter=front_matter, page_numbers=page_numbers,
         )
         self.env.globals.update(
@@ -125,6 +148,10 @@ class PageMaker:
             evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
         )
+
+    @jinja2.pass_context
+    def _stash_filter(self, context, html):
+        return Markup(stash(context["src_uri"], html))
 
     def _block(self, text):
         return self._cached("block", text)
