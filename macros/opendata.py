@@ -42,7 +42,8 @@ def _json(name: str, records, schema_file: str, source: str, site_url: str) -> G
         "schema": f"{site_url}schema/{schema_file}",
         "records": [as_data(r) for r in records],
     }
-    return GeneratedFile(f"{FOLDER}/{name}.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    # Compact: these files are for programs (a browser's JSON viewer lays them out for people).
+    return GeneratedFile(f"{FOLDER}/{name}.json", json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def evidence_csv(library: Library, site_url: str) -> str:
