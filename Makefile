@@ -38,9 +38,11 @@ test: $(VENV)/.test node_modules/.installed
 	bash tools/system-deps.sh
 	$(PY) -m pytest
 
+# The benchmark (not a test): prints each figure beside its target and writes bench-results/*.json.
+# It installs the pinned Lighthouse into bench/node_modules itself. Quicker: make bench BENCH_ARGS="--skip lighthouse"
 bench: $(VENV)/.test node_modules/.installed
 	bash tools/system-deps.sh
-	$(PY) tools/bench.py
+	$(PY) tools/bench.py $(BENCH_ARGS)
 
 # Re-pin requirements.txt and requirements-test.txt from the .in files.
 lock:
