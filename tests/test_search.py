@@ -9,7 +9,11 @@ def results_for(page, site_url, query):
     page.goto(site_url + "search/")
     page.fill("#library-search-page-q", query)
     page.wait_for_function("document.querySelector('[data-library-search-status]').textContent.includes('result')")
-    page.wait_for_selector(".library-search__result")
+    # The first result is drawn as soon as it arrives and the rest of the page of ten after it.
+    page.wait_for_function("""() => {
+        const found = parseInt(document.querySelector('[data-library-search-status]').textContent, 10) || 0;
+        return document.querySelectorAll('.library-search__result').length >= Math.min(found, 10);
+    }""")
     return page.eval_on_selector_all(".library-search__result h2 a", "links => links.map(a => [a.textContent, a.href])")
 
 

@@ -25,7 +25,6 @@
   var results = [];
   var shown = 0;
   var generation = 0;
-  var timer = null;
 
   function selected() {
     var out = {};
@@ -93,13 +92,19 @@
     return li;
   }
 
+  /* The next page of results. The first result is shown as soon as its own fragment arrives. */
   function showMore(query, mine) {
     var batch = results.slice(shown, shown + PAGE_SIZE);
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (datas) {
+    shown += batch.length;
+    moreButton.parentNode.hidden = shown >= results.length;
+    if (!batch.length) return Promise.resolve();
+    return batch[0].data().then(function (first) {
       if (mine !== generation) return;
-      datas.forEach(function (d) { list.appendChild(resultItem(d, query)); });
-      shown += batch.length;
-      moreButton.parentNode.hidden = shown >= results.length;
+      list.appendChild(resultItem(first, query));
+      return Promise.all(batch.slice(1).map(function (r) { return r.data(); })).then(function (rest) {
+        if (mine !== generation) return;
+        rest.forEach(function (d) { list.appendChild(resultItem(d, query)); });
+      });
     });
   }
 
@@ -116,7 +121,7 @@
       moreButton.parentNode.hidden = true;
       return Promise.resolve();
     }
-    return pagefind.debouncedSearch(query || null, { filters: filters }, 60).then(function (search) {
+    return pagefind.debouncedSearch(query || null, { filters: filters }, 40).then(function (search) {
       if (!search || mine !== generation) return;
       results = search.results;
       shown = 0;
@@ -157,21 +162,26 @@
     filtersBox.hidden = !filtersBox.children.length;
   }
 
+  /* The filters need Pagefind's whole filter index, so they load after the first results, unless
+     the address already names a filter (a shared link), when they are needed first. */
+  function loadFilters(params) {
+    return pagefind.filters().then(function (available) { buildFilters(available, params); });
+  }
+
   function start() {
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
+    var filtered = FACETS.some(function (facet) { return params.has(facet[0]); });
     return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
       pagefind = module;
       pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
       fallback.hidden = true;
-      return pagefind.filters().then(function (available) {
-        buildFilters(available, params);
-        form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
-        input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
-        filtersBox.addEventListener("change", run);
-        moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
-        return run();
-      });
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+      input.addEventListener("input", run);  // Pagefind's debouncedSearch waits for typing to pause
+      filtersBox.addEventListener("change", run);
+      moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
+      if (filtered) return loadFilters(params).then(run);
+      return pagefind.init().then(run).then(function () { return loadFilters(params); });
     }).catch(function () {
       fallback.hidden = false;
       fallback.querySelector("p").textContent =
