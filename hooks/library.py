@@ -6,6 +6,7 @@ imports); the work is done in the plain-Python `macros` package.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -64,6 +65,12 @@ def _expand_nav(nav, lib):
         else:
             out.append(item)
     return out
+
+
+def on_env(env, config, files):
+    # Generated pages' titles arrive HTML-escaped (pages.front_matter); the page end needs them raw for URLs.
+    env.filters["html_unescape"] = html.unescape
+    return env
 
 
 def on_files(files, config):

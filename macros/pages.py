@@ -189,7 +189,7 @@ class PageMaker:
         lib = self.library
         out = [
             self._page("preconditions-index.md", "preconditions/index.md", "data/preconditions.yaml"),
-            self._page("case-studies-index.md", "case-studies/index.md", None),
+            self._page("case-studies-index.md", "case-studies/index.md", "overrides/library/case-studies-index.md"),
             self._page("places-index.md", "places/index.md", "data/places.yaml"),
         ]
         for p in lib.preconditions:
@@ -202,7 +202,8 @@ class PageMaker:
             for old in c.redirect_from:
                 out.append(self._redirect_page(f"case-studies/{old}.md", urls.case_study(c), c.title))
         for pl in lib.all_places:
-            source = pl.origin.file if pl.origin else None
+            # A place named only by its case studies gets its context by an entry in data/places.yaml.
+            source = pl.origin.file if pl.origin else "data/places.yaml"
             out.append(self._page("place.md", urls.place(pl), source, pl=pl))
         for pathway in lib.pathways:
             out.append(self._page("pathway.md", urls.pathway(pathway), pathway.origin.file, pw=pathway))

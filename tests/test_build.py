@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros import library, pages
-from tests.support import FIXTURES, build, copy_project, pagefind_pages, read, section
+from tests.support import FIXTURES, ROOT, build, copy_project, pagefind_pages, read, section
 
 NEW_CASE = FIXTURES / "minimal" / "data" / "case_studies" / "fixtureton-housing.yaml"
 
@@ -150,6 +150,49 @@ def test_hostile_text_does_not_touch_other_pages(project_build):
         assert f'href="../../case-studies/{case.id}/' in e
 
 
+def test_hostile_text_does_not_touch_other_case_studies(project_build):
+    project, site, _, lib = project_build
+    clean = copy_project(project.parent / "clean-project")
+    clean_site = project.parent / "clean-site"
+    assert build(clean, clean_site).returncode == 0
+    for case in lib.case_studies:
+        if case.id != "hostile-text":
+            assert read(site, f"case-studies/{case.id}/") == read(clean_site, f"case-studies/{case.id}/"), case.id
+
+
+def test_every_page_ends_with_links_to_the_file_behind_it(project_build):
+    project, site, _, _ = project_build
+    pages_seen = 0
+    for html_file in sorted(site.rglob("index.html")):
+        page = html_file.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in page or html_file.parent.name in ("search", "404"):
+            continue  # redirects and the search page carry no content of their own
+        pages_seen += 1
+        where = html_file.relative_to(site)
+        assert "Help improve this page" in page, where
+        sources = re.findall(r'data-library-source="([^"]+)"', page)
+        assert sources, where
+        for source in sources:
+            assert (project / source).exists(), (where, source)
+        report = re.search(r'href="([^"]*issues/new\?template=problem\.yml[^"]*)"', page).group(1)
+        assert "%26amp%3B" not in report and "%26lt%3B" not in report, where  # the title is not escaped twice
+    assert pages_seen > 40
+    # The words of a generated page are in its record, and a page that shows data names that file too.
+    assert 'data-library-source="data/case_studies/hostile-text.yaml"' in read(site, "case-studies/hostile-text/")
+    assert 'data-library-source="data/preconditions.yaml"' in read(site, "preconditions/trusted-partners/")
+    assert 'data-library-source="data/preconditions.yaml"' in read(site, "preconditions/")
+    assert 'data-library-source="data/glossary.yaml"' in read(site, "glossary/")
+    assert 'data-library-source="docs/index.md"' in read(site, "")
+
+
+def test_pages_that_show_data_name_their_data_files():
+    for doc in sorted((ROOT / "docs").rglob("*.md")):
+        text = doc.read_text(encoding="utf-8")
+        if "library_block(" in text:
+            front = text.split("\n---\n", 1)[0]
+            assert "data_sources:" in front, f"{doc.relative_to(ROOT)} shows data: name the files in its front matter (data_sources)"
+
+
 def test_drafts_are_marked(project_build):
     _, site, _, lib = project_build
     assert "still being written" in read(site, "case-studies/hostile-text/")
@@ -190,17 +233,20 @@ def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-@pytest.mark.parametrize("page, text", [
-    ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ no_such_thing }}\n"),
-    ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ precondition_link('K') }}\n"),
-    ("docs/broken-link.md", "A [broken link](no-such-page.md).\n"),
-    ("docs/broken-anchor.md", "A [broken anchor](preconditions/trusted-partners.md#no-such-section).\n"),
+@pytest.mark.parametrize("page, text, message", [
+    ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ no_such_thing }}\n", "no_such_thing"),
+    ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ precondition_link('K') }}\n", "K"),
+    ("docs/broken-link.md", "A [broken link](no-such-page.md).\n", "no-such-page.md"),
+    ("docs/broken-anchor.md", "A [broken anchor](preconditions/trusted-partners.md#no-such-section).\n", "no-such-section"),
 ])
-def test_macro_errors_and_warnings_fail_the_strict_build(tmp_path, page, text):
+def test_macro_errors_and_warnings_fail_the_strict_build(tmp_path, page, text, message):
     project = copy_project(tmp_path / "project")
     (project / page).write_text(text, encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0, result.stderr[-2000:]
+    # It fails for this page's fault, said in a line that names the page, not for some other reason.
+    named = [line for line in result.stderr.splitlines() if Path(page).name in line or message in line]
+    assert any(message in line for line in named), result.stderr[-2000:]
 
 
 def test_pages_without_render_macros_are_not_templates(tmp_path):
