@@ -130,6 +130,33 @@ def test_deploy_happens_only_from_main(path, workflow, name, job):
     assert grants_write(job.get("permissions")), f"{path.name}: job {name!r} should be the one job granted pages: write"
 
 
+@pytest.mark.parametrize("name", ["deploy.yml", "release.yml"])
+def test_nothing_is_published_before_the_checks_pass(name):
+    """Deploy and Release run the CI workflow first, and their publishing jobs wait for it."""
+    workflow = load(ROOT / ".github" / "workflows" / name)
+    jobs = workflow["jobs"]
+    checks = [job_name for job_name, job in jobs.items() if job.get("uses") == "./.github/workflows/ci.yml"]
+    assert checks, f"{name}: call ./.github/workflows/ci.yml as a job"
+    assert "workflow_call" in triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))
+
+    def waits_for_checks(job_name, seen=()):
+        needs = jobs[job_name].get("needs") or []
+        needs = [needs] if isinstance(needs, str) else needs
+        return any(n in checks or (n not in seen and waits_for_checks(n, seen + (job_name,))) for n in needs)
+
+    for job_name, job in jobs.items():
+        if job_name not in checks:
+            assert waits_for_checks(job_name), f"{name}: job {job_name!r} must need the checks job"
+
+
+def test_every_push_is_checked():
+    """Pushes to any branch run CI; pushes to main run it through Deploy."""
+    push = triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))["push"] or {}
+    assert "branches" not in push, "ci.yml: check pushes to every branch (main is checked by deploy.yml)"
+    assert push.get("branches-ignore") in (None, ["main"])
+    assert (triggers(load(ROOT / ".github" / "workflows" / "deploy.yml"))["push"] or {}).get("branches") == ["main"]
+
+
 def pull_request_workflows():
     return [(path, load(path)) for path in WORKFLOWS if "pull_request" in triggers(load(path))]
 
