@@ -277,3 +277,15 @@ def test_properdocs_builds_the_same_site(tmp_path, project_build):
         else:
             assert (site / rel).read_bytes() == (other / rel).read_bytes(), rel
     assert pagefind_pages(site) == pagefind_pages(other)
+
+
+def test_each_finding_links_to_the_case_studies_with_the_same_evidence(project_build):
+    _, site, _, lib = project_build
+    tags = read(site, "explore/tags/")
+    for case in lib.case_studies:
+        page = read(site, f"case-studies/{case.id}/")
+        for entry in case.evidence:
+            anchor = pages.tag_anchor(f"Evidence/{entry.precondition} {entry.status}")
+            assert f'href="../../explore/tags/#{anchor}"' in page, (case.id, anchor)
+            listing = section(tags, anchor)
+            assert f"case-studies/{case.id}/" in listing, (case.id, anchor)
