@@ -8,9 +8,10 @@ labels and options below are the contract with
 
 Problems with the form itself (an answer missing, a status without a finding,
 consent not given) are reported against the issue text, naming the form
-field. The case study written from it is then checked by the library's own
-validator, and each problem is reported against the new file, with the form
-field it came from.
+field. The case study made from it is then checked by the library's own
+validator in a temporary folder, and each problem is reported against the
+issue too, naming the form field it came from; the file is written only when
+there are none, so a bad submission never breaks the next build.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import scaffold
-from .problems import Problem, Problems
+from . import scaffold, yamlfile
+from .problems import Problem, Problems, one_line
 from .schema import LETTERS, CaseStudy, Evidence
 from .spec import fields_of
 
@@ -84,7 +86,7 @@ TEXT_FIELDS = ("title", "place", "period", "summary", "context")
 REQUIRED = (*TEXT_FIELDS, "themes", *LIST_FIELDS, "sources", "contributor", "licence", "consent")
 # The form field to name when the validator finds a problem in a case study field.
 FORM_FIELD_OF = {**{name: name for name in (*TEXT_FIELDS, "themes", *LIST_FIELDS, "sources")},
-                 "contributors": "contributor", "licence": "licence", "id": "title"}
+                 "contributors": "contributor", "licence": "licence", "id": "title", "(file name)": "title"}
 
 PRECONDITION_LABEL = re.compile(r"^[A-I]\. ")
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
@@ -193,7 +195,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         answer = answers.get(LABELS[key])
         if answer is None:
             problem(key, "is not in the issue. Was the issue written without the case study form, or its headings changed? "
-                         f"Each answer must follow its heading exactly as the form wrote it: ### {LABELS[key]}")
+                         f"Each answer must follow its heading exactly as the form wrote it, for example: ### {LABELS[key]}")
         elif not answer.text:
             problem(key, f"is empty: add {_help(key)}.{_example(key)}")
 
@@ -217,12 +219,14 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         if text("licence") in LICENCE_OPTIONS:
             draft.values["licence"] = LICENCE_OPTIONS[text("licence")]
         else:
-            problem("licence", f"{text('licence')!r} is not one of the form's options: {', '.join(LICENCE_OPTIONS)}.")
+            problem("licence", f"{text('licence')!r} is not one of the form's options: {', '.join(LICENCE_OPTIONS)}; "
+                               f"for example: {next(iter(LICENCE_OPTIONS))}")
     if text("consent"):
         ticked = {m.group(2) for m in map(TICK.match, text("consent").split("\n")) if m and m.group(1) in "xX"}
         for statement in CONSENT:
             if statement not in ticked:
-                problem("consent", f"'{statement}' is not ticked. A case study can only be added when all three statements are true. "
+                problem("consent", f"'{statement}' is not ticked. A case study can only be added when all three statements are true, "
+                                   f"for example: - [X] {statement.split(':')[0]}: ... "
                                    "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md.")
 
     evidence = []
@@ -230,7 +234,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         status_key, finding_key = f"status-{letter.lower()}", f"finding-{letter.lower()}"
         chosen, finding = text(status_key) or NOT_SHOWN, text(finding_key)
         if chosen not in STATUS_OPTIONS:
-            problem(status_key, f"{chosen!r} is not one of the form's options: {', '.join(STATUS_OPTIONS)}.")
+            problem(status_key, f"{chosen!r} is not one of the form's options: {', '.join(STATUS_OPTIONS)}; for example: Present")
             continue
         status = STATUS_OPTIONS[chosen]
         if status and not finding:
@@ -238,7 +242,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
                                  f"in two to five sentences.{_example('finding')}")
         elif finding and not status:
             problem(status_key, f"is {NOT_SHOWN!r}, but {LABELS[finding_key]} has an answer. Choose Present, Absent, Mixed or "
-                                f"Emerging, or delete the answer if this case study says nothing about {letter}.")
+                                f"Emerging, or delete the answer if this case study says nothing about {letter}; for example: Present")
         elif status:
             evidence.append({"precondition": letter, "status": status, "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
@@ -247,11 +251,19 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         problems.add(file, first.line if first else 1, "Preconditions A to I",
                      "none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
                      "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
-                     "counts too.")
+                     "counts too, for example: E. Trusted partners: Absent")
     draft.values["evidence"] = evidence
     draft.values["licence"] = draft.values.get("licence", "CC-BY-4.0")
     draft.values["maturity"] = "draft"
     return draft, sorted(problems, key=lambda p: p.line)
+
+
+# Answers to quote where the schema's own example is not what the form asks for.
+FORM_EXAMPLES = {
+    "sources": "Evaluation of Ignite, Grapevine (2016) https://example.org/ignite.pdf",
+    "licence": next(iter(LICENCE_OPTIONS)),
+    "consent": f"- [X] {CONSENT[0].split(':')[0]}: ...",
+}
 
 
 def _help(key: str) -> str:
@@ -263,6 +275,8 @@ def _help(key: str) -> str:
 
 
 def _example(key: str) -> str:
+    if key in FORM_EXAMPLES:
+        return f" For example: {FORM_EXAMPLES[key]}"
     cls = Evidence if key == "finding" else CaseStudy
     name = {"contributor": "contributors"}.get(key, key)
     info = next((f for f in fields_of(cls) if f.name == name), None)
@@ -370,40 +384,69 @@ def _double_quoted(value: str) -> str:
 
 @dataclass
 class Result:
-    path: Path | None  # the file written, or None if the form had problems
-    problems: list[str]  # one line each: FILE:LINE: FIELD: message
+    path: Path | None  # the file written, or None if there were problems (then nothing is written)
+    problems: list[str]  # one line each: FILE:LINE: FIELD: message, against the issue and its form field
 
 
 def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, force: bool = False) -> Result:
-    """Read the form, write <id>.yaml in `folder` (data/case_studies), check it, and name the form field behind each problem."""
+    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it is valid."""
     draft, form_problems = read(body, issue_name)
     if form_problems:
         return Result(None, [str(p) for p in form_problems])
+    answers = sections(body)
+
+    def on_form(key: str, message: str) -> str:
+        return str(Problem(issue_name, answers[LABELS[key]].line, LABELS[key], one_line(message)))
+
     case_id = scaffold.case_study_id(draft.values["place"], draft.values["title"])
-    title_at = f"{issue_name}:{sections(body)[LABELS['title']].line}: {LABELS['title']}:"
     if not case_id:
-        return Result(None, [f"{title_at} has no letters or digits to make the case study's id from; "
-                             "name the work and the place in words, for example: Youth homelessness in Leeds"])
+        return Result(None, [on_form("title", "has no letters or digits to make the case study's id from; "
+                                              "name the work and the place in words, for example: Youth homelessness in Leeds")])
     path = (folder or root / scaffold.FOLDER) / f"{case_id}.yaml"
     if path.exists() and not force:
-        return Result(None, [f"{title_at} gives the id {case_id!r}, but {_display(root, path)} already exists. "
-                             "Change the title, or pass --force to replace the file."])
+        return Result(None, [on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
+                                              f"Change the title or pass --force to replace the file, for example: {draft.values['title']} (2)")])
+    used_by = scaffold.taken_by(root, case_id, path)
+    if used_by:
+        return Result(None, [on_form("title", f"gives the id {case_id!r}, which {used_by} already uses. "
+                                              f"Change the title, for example: {draft.values['title']} (2)")])
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
+    text = to_yaml(draft, case_id, schema, Path(issue_name).name)
+    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
+        label = max(answers, key=lambda name: len(answers[name].text))
+        key = next(k for k, v in LABELS.items() if v == label)
+        return Result(None, [on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file may hold "
+                                          f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
+                                          f"at most {_limit(key):,} characters.")])
+    with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
+        trial = Path(temporary) / path.name
+        trial.write_text(text, encoding="utf-8")
+        found = scaffold.problems_in(root, trial, replaces=path)
+    if found:
+        return Result(None, [_on_form(p, draft, answers, issue_name) for p in found])
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_yaml(draft, case_id, schema, Path(issue_name).name), encoding="utf-8")
-    lines = [f"{p}{_from_form(p.field, draft)}" for p in scaffold.problems_in(root, path)]
-    return Result(path, lines)
+    path.write_text(text, encoding="utf-8")
+    return Result(path, [])
 
 
-def _from_form(field_path: str, draft: Draft) -> str:
-    match = re.match(r"^evidence\[(\d+)\]", field_path)
-    if match:
-        index = int(match.group(1)) - 1
-        if index < len(draft.evidence_letters):
-            return f" (form field: {LABELS['finding-' + draft.evidence_letters[index].lower()]})"
-        return ""
-    key = FORM_FIELD_OF.get(re.split(r"[.\[]", field_path)[0])
-    return f" (form field: {LABELS[key]})" if key else ""
+def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_name: str) -> str:
+    """A problem in the case study, told against the form field its value came from."""
+    match = re.match(r"^evidence\[(\d+)\]", problem.field)
+    if match and int(match.group(1)) <= len(draft.evidence_letters):
+        key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
+    else:
+        key = FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
+    where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
+    return str(Problem(issue_name, answers[LABELS[key]].line, LABELS[key], problem.message + where))
+
+
+def _limit(key: str) -> int:
+    """The most characters the case study field behind a form field may hold."""
+    name = {"contributor": "contributors"}.get(key, key)
+    info = next((f for f in fields_of(CaseStudy) if f.name == name), None) if not key.startswith("finding-") else \
+        next(f for f in fields_of(Evidence) if f.name == "finding")
+    spec = info.spec if info else None
+    return (spec.max_length or (spec.item.max_length if spec.item else None) or 2000) if spec else 2000
 
 
 def _display(root: Path, path: Path) -> str:

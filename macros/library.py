@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from . import personal_data, yamlfile
 from .problems import Problem, Problems
-from .schema import FILES, LETTERS, SLUG_HELP, STATUSES, CaseStudy, Pathway, Place, Precondition, Term
+from .schema import FILES, GROUPS, LETTERS, SLUG, SLUG_HELP, STATUSES, CaseStudy, Pathway, Place, Precondition, Term
 from .spec import Record, fields_of
 from .validate import build
 
@@ -105,8 +106,15 @@ class Library:
         return key if key in GENERATED_INDEXES or (self.root / "docs" / key).is_file() else None
 
 
+# Letters NFKD does not split into a base letter and an accent.
+LETTERS_APART = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
+    """'Łódź' -> 'lodz', 'Brighton & Hove' -> 'brighton-and-hove'; '' for a name with no Latin letters or digits."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(LETTERS_APART))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.replace("&", "and")).strip("-")
 
 
 _cache: dict = {}
@@ -141,6 +149,7 @@ def _data_files(root: Path) -> list[Path]:
 def _read(root: Path, files: list[Path]) -> Library:
     problems = Problems()
     records = defaultdict(list)
+    views = defaultdict(list)  # every record as far as it could be read, valid or not: the checks across records use these
     letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
     for path in files:
         name = _name(root, path)
@@ -148,34 +157,37 @@ def _read(root: Path, files: list[Path]) -> Library:
             problems.add(name, 1, "(file name)", f"ends in {path.suffix or 'nothing'!r}; a data file must end in .yaml, for example: my-case-study.yaml")
             continue
         cls, is_list = _kind_of(path)
+        if cls is CaseStudy and not FILE_NAME.match(path.name):  # from the path alone, whatever the file holds
+            problems.add(name, 1, "(file name)",
+                         f"{path.name!r} is not a valid file name: use the case study's id, in {SLUG_HELP}, followed by .yaml, "
+                         f"for example: {slugify(path.stem) or 'my-case-study'}.yaml")
         node = yamlfile.read(path, name, problems)
         if node is None:
             continue
-        if is_list:
-            if not isinstance(node, yamlfile.Sequence):
-                problems.add(name, node.line, "(file)", f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}.")
-                continue
-            items = [(item, f"[{i + 1}]") for i, item in enumerate(node.items)]
-            if cls is Precondition:
-                letters_written |= {v.value for item, _ in items if isinstance(item, yamlfile.Mapping)
-                                    for k, v in item.items if k.value == "id" and isinstance(v, yamlfile.Scalar)}
-        else:
-            items = [(node, "")]
+        if is_list and not isinstance(node, yamlfile.Sequence):
+            problems.add(name, node.line, "(file)", f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}. "
+                                                    f"For example: - {_first_line(cls)}")
+            problems += _check_text(node, "", name, False)
+            continue
+        items = [(item, f"[{i + 1}]") for i, item in enumerate(node.items)] if is_list else [(node, "")]
+        if cls is Precondition:
+            letters_written |= {v.value for item, _ in items for v in [yamlfile.value_of(item, "id")] if isinstance(v, yamlfile.Scalar)}
         for item, path_prefix in items:
-            rec = build(cls, item, name, path_prefix, problems)
+            before = len(views[cls])
+            rec = build(cls, item, name, path_prefix, problems, views[cls])
             if rec is not None:
                 records[cls].append(rec)
+            view = views[cls][-1] if len(views[cls]) > before else None
+            past_draft = cls is CaseStudy and view is not None and view.maturity not in (None, "draft")
+            problems += _check_text(item, path_prefix, name, past_draft)
     lib_problems = list(problems)
     precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml"]
-    lib_problems += _check_preconditions(records[Precondition], precondition_files[0] if precondition_files else None, letters_written)
-    lib_problems += _check_case_studies(records[CaseStudy])
-    lib_problems += _check_unique(records[Place], "slug", "place") + _check_unique(records[Place], "name", "place")
-    lib_problems += _check_unique(records[Term], "term", "glossary term")
-    lib_problems += _check_unique(records[Pathway], "id", "pathway")
-    for rec in [*records[Precondition], *records[CaseStudy], *records[Place], *records[Term]]:
-        lib_problems += _check_personal_data(rec)
-    for case in records[CaseStudy]:
-        lib_problems += _check_placeholders(case)
+    lib_problems += _check_preconditions(views[Precondition], precondition_files[0] if precondition_files else None, letters_written)
+    lib_problems += _check_case_studies(views[CaseStudy])
+    lib_problems += _check_unique(views[Place], "slug", "place") + _check_unique(views[Place], "name", "place")
+    lib_problems += _check_place_slugs(views[CaseStudy], views[Place])
+    lib_problems += _check_unique(views[Term], "term", "glossary term")
+    lib_problems += _check_unique(views[Pathway], "id", "pathway")
     lib = Library(
         root=root,
         preconditions=tuple(sorted(records[Precondition], key=lambda p: p.id)),
@@ -187,6 +199,11 @@ def _read(root: Path, files: list[Path]) -> Library:
     )
     lib.problems = sorted(set(lib.problems) | set(_check_pathways(lib)))
     return lib
+
+
+def _first_line(cls) -> str:
+    info = next(f for f in fields_of(cls) if f.required)
+    return f"{info.name}: {info.spec.example}"
 
 
 def _name(root: Path, path: Path) -> str:
@@ -210,55 +227,100 @@ def _kind_of(path: Path):
 _LIST_FILES = {Path(pattern).name for pattern, _, is_list, _ in FILES if is_list}
 
 
-def _check_preconditions(preconditions: list[Precondition], file: str | None, letters_written: set) -> list[Problem]:
+def _check_preconditions(preconditions: list, file: str | None, letters_written: set) -> list[Problem]:
     out = Problems()
     out += _check_unique(preconditions, "id", "precondition") + _check_unique(preconditions, "slug", "precondition")
     present = {p.id for p in preconditions} | letters_written
     if file:
         for letter in LETTERS:
             if letter not in present:
-                out.add(file, 1, "(file)", f"has no precondition {letter}; the framework has nine, A to I, and each needs an entry.")
+                out.add(file, 1, "(file)", f"has no precondition {letter}; the framework has nine, A to I, and each needs an entry, "
+                                           f"for example: - id: {letter}")
     for p in preconditions:
-        for i, rel in enumerate(p.related):
-            line = rel.origin.line
+        if p.id and p.group and p.group != _group_of(p.id):
+            out.add(p.origin.file, p.origin.line_of("group"), f"{_at(p)}.group",
+                    f"is {p.group!r}, but precondition {p.id} is one of the {_group_of(p.id)} (A to D are vision, E to I behaviours), "
+                    f"for example: group: {_group_of(p.id)}")
+        for rel in p.related:
             if rel.precondition == p.id:
-                out.add(p.origin.file, line, f"{_at(p)}.related[{i + 1}].precondition", f"{p.id} cannot be related to itself; name another precondition.")
+                other = "A" if p.id != "A" else "B"
+                out.add(p.origin.file, rel.origin.line, f"{rel.origin.path}.precondition",
+                        f"{p.id} cannot be related to itself; name another precondition, for example: precondition: {other}")
     return out
 
 
-def _check_case_studies(cases: list[CaseStudy]) -> list[Problem]:
+def _group_of(letter: str) -> str:
+    return GROUPS[0] if letter in "ABCD" else GROUPS[1]
+
+
+def _check_case_studies(cases: list) -> list[Problem]:
+    """Checks on each case study, on whatever of it could be read: a misspelt field elsewhere hides none of these."""
     out = Problems()
-    owners: dict[str, CaseStudy] = {}
-    for case in sorted(cases, key=lambda c: c.origin.file):
+    owners: dict = {}
+    for case in sorted(cases, key=_valid_first):
         file = case.origin.file
         stem = Path(file).name
-        if not FILE_NAME.match(stem):
-            out.add(file, 1, "(file name)",
-                    f"{stem!r} is not a valid file name: use the case study's id, in {SLUG_HELP}, followed by .yaml, for example: {case.id}.yaml")
-        elif stem[: -len(".yaml")] != case.id:
+        if case.id and FILE_NAME.match(stem) and stem[: -len(".yaml")] != case.id:
             out.add(file, case.origin.line_of("id"), "id",
-                    f"is {case.id!r} but the file is named {stem!r}; rename the file to {case.id}.yaml or change the id to {stem[:-5]!r}.")
+                    f"is {case.id!r} but the file is named {stem!r}; rename the file to {case.id}.yaml or change the id to {stem[:-5]!r}, "
+                    f"for example: id: {stem[:-5]}")
         for name in (case.id, *case.redirect_from):
+            if name is None:
+                continue
             if name in owners and owners[name] is not case:
                 field_name = "id" if name == case.id else "redirect_from"
                 out.add(file, case.origin.line_of(field_name), field_name,
-                        f"{name!r} is already used by {owners[name].origin.file}; choose an id no other case study uses.")
+                        f"{name!r} is already used by {owners[name].origin.file}; choose an id no other case study uses, "
+                        f"for example: {field_name}: " + (f"{name}-2" if field_name == "id" else f"[{name}-2]"))
             else:
                 owners[name] = case
-        if case.maturity != "draft":
+        if case.maturity not in (None, "draft"):
             for name in ("last_reviewed", "next_review"):
-                if getattr(case, name) is None:
+                if name not in case.origin.lines:  # absent, not merely invalid: that is reported where it is written
                     out.add(file, case.origin.line, name,
                             f"is missing: a {case.maturity} case study needs the date it was last reviewed and when it is next due, "
                             f"as YYYY-MM-DD, for example: {name}: 2026-11-01")
         for name in ("last_reviewed", "next_review"):
             value = getattr(case, name)
             if value is not None and _date(value) is None:
-                out.add(file, case.origin.line_of(name), name, f"{value!r} is not a real date; write it as YYYY-MM-DD, for example: 2026-11-01")
-        if case.last_reviewed and case.next_review and _date(case.last_reviewed) and _date(case.next_review):
-            if _date(case.next_review) <= _date(case.last_reviewed):
-                out.add(file, case.origin.line_of("next_review"), "next_review",
-                        f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes later.")
+                out.add(file, case.origin.line_of(name), name, f"{value!r} is not a real date; write it as YYYY-MM-DD, for example: {name}: 2026-11-01")
+        last, following = _date(case.last_reviewed or ""), _date(case.next_review or "")
+        if last and following and following <= last:
+            out.add(file, case.origin.line_of("next_review"), "next_review",
+                    f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes later, "
+                    f"for example: next_review: {last.replace(year=last.year + 1, day=min(last.day, 28)).isoformat()}")
+    return out
+
+
+def _valid_first(rec) -> tuple:
+    """Valid records keep what they claim (an id, a slug) and the others are told to change; then file order."""
+    return not isinstance(rec, Record), rec.origin.file
+
+
+def _check_place_slugs(cases: list, places: list) -> list[Problem]:
+    """Each place gets a page at places/<slug>/: a name must give a slug, and two names must not give the same one."""
+    out = Problems()
+    named = {p.name for p in places if p.name}
+    by_slug = defaultdict(set)  # slug -> the place names that give it
+    for p in places:
+        if p.name and p.slug:
+            by_slug[p.slug].add(p.name)
+    for case in cases:
+        if case.place and case.place not in named:
+            by_slug[slugify(case.place)].add(case.place)
+    for case in sorted(cases, key=lambda c: c.origin.file):
+        if not case.place or case.place in named:
+            continue
+        slug, line = slugify(case.place), case.origin.line_of("place")
+        others = sorted(by_slug[slug] - {case.place})
+        if not slug:
+            out.add(case.origin.file, line, "place",
+                    f"{case.place!r} has no Latin letters or digits to make the address of the place's page from; "
+                    f"write the name in Latin letters, for example: place: Tokyo")
+        elif others:
+            out.add(case.origin.file, line, "place",
+                    f"{case.place!r} and {others[0]!r} would share one page (places/{slug}/); write the place's name the same way "
+                    f"in every case study, for example: place: {others[0]}")
     return out
 
 
@@ -274,56 +336,41 @@ def _check_pathways(lib: "Library") -> list[Problem]:
     return out
 
 
-def _check_unique(records: list[Record], attr: str, noun: str) -> list[Problem]:
+def _check_unique(records: list, attr: str, noun: str) -> list[Problem]:
     out = Problems()
     seen: dict = {}
-    for rec in records:
+    for rec in sorted(records, key=_valid_first):
         value = getattr(rec, attr)
+        if value is None:
+            continue
         if value in seen:
             first = seen[value]
+            example = f"{value}-2" if re.match(SLUG, value) else next(f.spec.example for f in fields_of(_CLASS[noun]) if f.name == attr)
             out.add(rec.origin.file, rec.origin.line_of(attr), f"{_at(rec)}.{attr}" if _at(rec) else attr,
-                    f"{value!r} is already the {attr} of another {noun} ({first.origin.file}:{first.origin.line_of(attr)}); each {noun} needs its own.")
+                    f"{value!r} is already the {attr} of another {noun} ({first.origin.file}:{first.origin.line_of(attr)}); "
+                    f"each {noun} needs its own, for example: {attr}: {example}")
         else:
             seen[value] = rec
     return out
 
 
-def _check_placeholders(case: CaseStudy) -> list[Problem]:
-    """A case study past draft must not keep the template's "REPLACE" placeholders."""
-    if case.maturity == "draft":
-        return []
-    return [Problem(case.origin.file, line, path,
-                    f"still holds the template's placeholder ({text[:40]!r}); write the real text, or set maturity: draft until it is ready.")
-            for path, line, text in _texts(case, "") if text.startswith("REPLACE")]
+_CLASS = {"precondition": Precondition, "place": Place, "glossary term": Term, "pathway": Pathway}
 
 
-def _check_personal_data(rec: Record) -> list[Problem]:
+def _check_text(node, prefix: str, file: str, past_draft: bool) -> list[Problem]:
+    """Personal data, and template placeholders past draft, in every value as written, valid or not."""
     out = Problems()
-    allowed = getattr(rec, "public_contact_details", ())
-    for path, line, text in _texts(rec, _at(rec)):
-        if path.endswith("public_contact_details") or "public_contact_details[" in path:
+    allowed = tuple(v for _, _, v in yamlfile.scalars(yamlfile.value_of(node, "public_contact_details")))
+    for path, line, text in yamlfile.scalars(node, prefix):
+        path = path or "(file)"
+        if re.match(r"^(\[\d+\]\.)?public_contact_details\b", path):
             continue
         for kind, match in personal_data.find(text, allowed):
-            out.add(rec.origin.file, line, path, personal_data.message(kind, match))
+            out.add(file, line, path, personal_data.message(kind, match))
+        if past_draft and text.strip().startswith("REPLACE"):
+            out.add(file, line, path, f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
+                                      "or until it is ready keep it a draft, for example: maturity: draft")
     return out
-
-
-def _texts(rec: Record, prefix: str):
-    """(field path, line, text) for every text value in a record, nested records included."""
-    for info in fields_of(type(rec)):
-        value = getattr(rec, info.name)
-        path = f"{prefix}.{info.name}" if prefix else info.name
-        if isinstance(value, str):
-            yield path, rec.origin.line_of(info.name), value
-        elif isinstance(value, Record):
-            yield from _texts(value, path)
-        elif isinstance(value, tuple):
-            for i, item in enumerate(value):
-                item_path = f"{path}[{i + 1}]"
-                if isinstance(item, str):
-                    yield item_path, rec.origin.line_of(f"{info.name}[{i}]"), item
-                elif isinstance(item, Record):
-                    yield from _texts(item, item_path)
 
 
 def _at(rec: Record) -> str:

@@ -16,8 +16,12 @@ GUIDANCE = "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."
 PATTERNS = (
     ("an e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("a phone number", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)")),
-    ("a National Insurance number", re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")),
-    ("a postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")),
+    # Letters as HMRC allocates them (never D, F, I, Q, U or V; never O second; not BG, GB, KN, NK, NT, TN or ZZ),
+    # in either case: 'ab123456c' is as personal as 'AB123456C'.
+    ("a National Insurance number", re.compile(
+        r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)),
+    # Lower-case too ('cv1 5rr'), but not an ordinal after a road number ('the M1 2nd exit').
+    ("a postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d(?!(?-i:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)),
 )
 NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 
@@ -42,5 +46,5 @@ def _is_nhs_number(digits: str) -> bool:
 
 def message(kind: str, match: str) -> str:
     return (f"contains what looks like {kind} ({match!r}). Remove it: the library never publishes details "
-            f"that could identify a person. If it is a public organisational contact, list it exactly under "
-            f"public_contact_details. {GUIDANCE}")
+            f"that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
+            f"If it is a public organisational contact, list it exactly under public_contact_details. {GUIDANCE}")

@@ -26,4 +26,9 @@ class Problems(list):
     """The problems collected while reading one or more files."""
 
     def add(self, file: str, line: int, field: str, message: str) -> None:
-        self.append(Problem(file, line, field, message))
+        # One line each, whatever the input held: the GitHub problem matcher reads line by line.
+        self.append(Problem(file, line, one_line(field), one_line(message)))
+
+
+def one_line(text: str) -> str:
+    return " ".join(part.strip() for part in text.splitlines() if part.strip())

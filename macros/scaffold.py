@@ -13,6 +13,7 @@ from .problems import Problem
 
 TEMPLATE = Path("data") / "templates" / "case-study.yaml"
 FOLDER = Path("data") / "case_studies"
+PLACES = Path("data") / "places.yaml"
 MAX_ID = 80  # as the schema allows
 # Words trimmed from the ends of a title's slug, so "Ignite in Coventry" gives coventry-ignite.
 EDGE_WORDS = {"a", "an", "and", "at", "across", "for", "in", "of", "the"}
@@ -81,6 +82,9 @@ def create(root: Path, title: str, place: str, themes: list[str] | None = None, 
     if not title or not place:
         raise ScaffoldError("A case study needs both a title and a place, for example: "
                             "--title \"Youth homelessness in Leeds\" --place Leeds")
+    if not library.slugify(place):  # its page's address is made from the name
+        raise ScaffoldError(f"The place {place!r} has no Latin letters or digits to make its page's address from; "
+                            "write it in Latin letters, for example: --place Tokyo")
     case_id = case_id or case_study_id(place, title)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", case_id or ""):
         raise ScaffoldError(f"{case_id!r} cannot be an id: use lower-case letters, digits and single hyphens, "
@@ -88,7 +92,11 @@ def create(root: Path, title: str, place: str, themes: list[str] | None = None, 
     path = root / FOLDER / f"{case_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists, and this command never overwrites a file. "
-                            "Choose another title, or give another id with --id.")
+                            f"Choose another title, or give another id with --id, for example: --id {case_id}-2")
+    used_by = taken_by(root, case_id)
+    if used_by:
+        raise ScaffoldError(f"The id {case_id!r} is already used by {used_by}. Choose another title, or give another id "
+                            f"with --id, for example: --id {case_id}-2")
     values = {"id": case_id, "title": quote(title), "place": quote(place)}
     if themes:
         values["themes"] = flow_list(themes)
@@ -99,13 +107,25 @@ def create(root: Path, title: str, place: str, themes: list[str] | None = None, 
     return path
 
 
-def problems_in(root: Path, path: Path) -> list[Problem]:
-    """Problems with one new case study file, checked beside the others so a reused id is caught."""
-    folder = root / FOLDER
-    others = [p for p in sorted(folder.glob("*.yaml")) if p.resolve() != path.resolve()] if folder.is_dir() else []
-    lib = library.load(root, [*others, path])
+def problems_in(root: Path, path: Path, replaces: Path | None = None) -> list[Problem]:
+    """Problems with one new case study file, checked beside the others (less the one it `replaces`) and the listed places,
+    so a place written two ways is caught."""
+    places = [root / PLACES] if (root / PLACES).is_file() else []
+    lib = library.load(root, [*places, *_others(root, path, replaces), path])
     name = library._name(root, path)
     return [p for p in lib.problems if p.file == name]
+
+
+def taken_by(root: Path, case_id: str, replaces: Path | None = None) -> str | None:
+    """The case study file that already uses `case_id` as its id or a former id, if any."""
+    lib = library.load(root, _others(root, replaces))
+    return next((c.origin.file for c in lib.case_studies if case_id in (c.id, *c.redirect_from)), None)
+
+
+def _others(root: Path, *skip: Path | None) -> list[Path]:
+    folder = root / FOLDER
+    skipped = {p.resolve() for p in skip if p is not None}
+    return [p for p in sorted(folder.glob("*.yaml")) if p.resolve() not in skipped] if folder.is_dir() else []
 
 
 def placeholder_lines(path: Path) -> list[int]:

@@ -128,7 +128,7 @@ class Evidence(Record):
         example="present", choices=STATUSES, choice_noun="status")]
     finding: Annotated[str, Spec(
         "what happened that shows it, in your own words",
-        example="The council paid the contract a year in advance and let the provider decide how to spend it.",
+        example="The council paid each year's contract money up front and let the provider decide how to spend it.",
         markdown=True, max_length=PARAGRAPH)]
     pages: Annotated[list[int], Spec("pages of the source this finding comes from", example=[21], item=PAGE, unique=True)] = ()
 
@@ -210,7 +210,8 @@ class Place(Record):
         item=Spec("one fact", markdown=True, max_length=SHORT))] = ()
     route_in: Annotated[str | None, Spec("how systems change work started there", markdown=True, max_length=PARAGRAPH,
                                          example="Through prototypes led by a director for public service reform.")] = None
-    questions: Annotated[list[str], Spec("questions the place's experience raises", item=Spec("one question", max_length=SHORT))] = ()
+    questions: Annotated[list[str], Spec("questions the place's experience raises", example=["Who decides what counts as success here?"],
+                                         item=Spec("one question", max_length=SHORT))] = ()
     connections: Annotated[list[Connection], Spec("links between the place and the preconditions")] = ()
     sources: Annotated[list[Source], Spec("where the account comes from", min_items=1)]
 

@@ -7,8 +7,10 @@ the file in one pass.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+from types import SimpleNamespace
 
 import yaml
 
@@ -22,19 +24,28 @@ SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:|#)")
 NOT_TEXT = re.compile(r"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE)$")
 
 
-def build(cls, node, file: str, path: str, problems: Problems):
-    """The record `cls` read from `node`, or None if anything in it is wrong."""
+def build(cls, node, file: str, path: str, problems: Problems, views: list | None = None):
+    """The record `cls` read from `node`, or None if anything in it is wrong.
+
+    With `views`, what could be read is appended to it even when the record is
+    invalid: the record, or a stand-in whose invalid fields are None, so the
+    checks across records still run on the rest of it.
+    """
     where = path or "(file)"
     if not isinstance(node, Mapping):
         line = getattr(node, "line", 1)
-        problems.add(file, line, where, f"expected {_record_noun(cls)}, a set of 'name: value' lines, but found {kind_of(node)}.")
+        problems.add(file, line, where, f"expected {_record_noun(cls)}, a set of 'name: value' lines, but found {kind_of(node)}. "
+                                        f"{_record_example(cls, path)}")
         return None
     before = len(problems)
     seen: dict[str, Scalar] = {}
     for key, _ in node.items:
         if key.value in seen:
+            info = next((f for f in fields_of(cls) if f.name == key.value), None)
+            example = _example(info) if info else f"{key.value}: ..."
             problems.add(file, key.line, _join(path, key.value),
-                         f"appears twice (first on line {seen[key.value].line}); keep one and delete the other.")
+                         f"appears twice (first on line {seen[key.value].line}); keep one and delete the other, "
+                         f"so the field is written once, for example: {example}")
         else:
             seen[key.value] = key
     declared = {f.name: f for f in fields_of(cls)}
@@ -55,9 +66,12 @@ def build(cls, node, file: str, path: str, problems: Problems):
         result = _value(info, value, file, _join(path, info.name), problems, lines)
         if result is not None:
             values[info.name] = result
-    if len(problems) > before:
-        return None
-    return cls(origin=Origin(file, node.line, lines, path), **values)
+    origin = Origin(file, node.line, lines, path)
+    rec = None if len(problems) > before else cls(origin=origin, **values)
+    if views is not None:
+        views.append(rec or SimpleNamespace(origin=origin, **{f.name: values.get(f.name, () if f.type is list else None)
+                                                             for f in declared.values()}))
+    return rec
 
 
 def _value(info: FieldInfo, node, file, path, problems, lines):
@@ -83,10 +97,13 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
         return None
     if len(node.items) < spec.min_items:
         problems.add(file, node.line, path,
-                     f"needs at least {spec.min_items} item{'s' if spec.min_items > 1 else ''} ({spec.help}); found {len(node.items)}.")
+                     f"needs at least {spec.min_items} item{'s' if spec.min_items > 1 else ''} ({spec.help}); found {len(node.items)}. "
+                     f"For example: {_example(info)}")
     if spec.max_items is not None and len(node.items) > spec.max_items:
-        problems.add(file, node.line, path, f"has {len(node.items)} items; keep the {spec.max_items} that matter most.")
+        problems.add(file, node.line, path, f"has {len(node.items)} items; keep the {spec.max_items} that matter most, for example: {_example(info)}")
     item_spec = spec.item or spec
+    if item_spec.example is None and isinstance(spec.example, list) and spec.example:
+        item_spec = dataclasses.replace(item_spec, example=spec.example[0])  # so an item's messages can quote one
     out, seen = [], {}
     for index, item in enumerate(node.items):
         item_path = f"{path}[{index + 1}]"
@@ -96,7 +113,8 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
             continue
         if spec.unique and isinstance(value, (str, int)):
             if value in seen:
-                problems.add(file, item.line, item_path, f"repeats item {seen[value]} ({shorten(str(value))!r}); remove one.")
+                problems.add(file, item.line, item_path, f"repeats item {seen[value]} ({shorten(str(value))!r}); remove one, "
+                                                         f"so each item differs, for example: {_example(info)}")
             seen.setdefault(value, index + 1)
         out.append(value)
     return tuple(out)
@@ -104,7 +122,7 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
 
 def _text(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar):
-        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. For example: {_yaml(path, spec.example)}")
+        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. {_for_example(path, spec)}")
         return None
     if node.plain and NOT_TEXT.match(node.value):
         problems.add(file, node.line, path,
@@ -112,19 +130,19 @@ def _text(spec: Spec, node, file, path, problems):
         return None
     value = node.value.strip()
     if not value:
-        problems.add(file, node.line, path, f"is empty: add {spec.help}, or delete the line if it is optional.")
+        problems.add(file, node.line, path, f"is empty: add {spec.help}, or delete the line if it is optional. {_for_example(path, spec)}")
         return None
     ok = True
     if spec.choices and value not in spec.choices:
-        problems.add(file, node.line, path, _bad_choice(value, spec))
+        problems.add(file, node.line, path, _bad_choice(value, spec, path))
         return None
     if spec.pattern and not re.match(spec.pattern, value):
-        example = f" For example: {_leaf(path)}: {spec.example}" if spec.example is not None else ""
-        problems.add(file, node.line, path, f"{shorten(value)!r} is not valid here: use {spec.pattern_help}.{example}")
+        problems.add(file, node.line, path, f"{shorten(value)!r} is not valid here: use {spec.pattern_help}. {_for_example(path, spec)}")
         ok = False
     if spec.max_length and len(value) > spec.max_length:
         problems.add(file, node.line, path,
-                     f"is {len(value):,} characters long; the limit here is {spec.max_length:,}. Shorten it, or split it into list items.")
+                     f"is {len(value):,} characters long; the limit here is {spec.max_length:,}. Shorten it, or split it into list items. "
+                     f"{_for_example(path, spec)}")
         ok = False
     for problem in _link_problems(value, spec.markdown):
         problems.add(file, node.line, path, problem)
@@ -135,11 +153,12 @@ def _text(spec: Spec, node, file, path, problems):
 def _number(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar) or not node.plain or not INTEGER.match(node.value):
         found = kind_of(node)
-        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. For example: {_leaf(path)}: {spec.example}")
+        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. {_for_example(path, spec)}")
         return None
     number = int(node.value)
     if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
-        problems.add(file, node.line, path, f"{number} is out of range: use a number from {spec.minimum} to {spec.maximum}.")
+        problems.add(file, node.line, path, f"{number} is out of range: use a number from {spec.minimum} to {spec.maximum}, "
+                                            f"{_for_example(path, spec)}")
         return None
     return number
 
@@ -148,28 +167,33 @@ def _link_problems(value: str, markdown: bool):
     """Links that would run code or pull files into the page, whatever the field."""
     if BARE_SCHEME.search(value):
         scheme = BARE_SCHEME.search(value).group(1).lower()
-        yield f"contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://."
+        yield (f"contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://, "
+               "for example: [the report](https://example.org/report.pdf).")
         return
     for target in LINK.findall(value) if markdown else ():
         if target and not SAFE_LINK.match(target):
             yield (f"links to {shorten(target)!r}; links must be full web addresses starting with https://, "
                    "for example: [the report](https://example.org/report.pdf).")
     if markdown and "![" in value:
-        yield "contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in words."
+        yield ("contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in words, "
+               "for example: The chart shows rough sleeping halving in two years.")
 
 
-def _bad_choice(value: str, spec: Spec) -> str:
+def _bad_choice(value: str, spec: Spec, path: str) -> str:
     options = ", ".join(str(c) for c in spec.choices)
     lowered = {str(c).lower(): c for c in spec.choices}
     guess = lowered.get(value.lower()) or next(iter(difflib.get_close_matches(value, [str(c) for c in spec.choices], n=1, cutoff=0.6)), None)
     hint = f" did you mean {guess!r}?" if guess else ""
-    return f"{shorten(value)!r} is not a {spec.choice_noun};{hint} Use one of: {options}."
+    example = _yaml(path, guess if guess else spec.example)
+    return f"{shorten(value)!r} is not a {spec.choice_noun};{hint} {'Use' if guess else 'use'} one of: {options}, for example: {example}"
 
 
 def _unknown_field(name: str, declared: dict) -> str:
     guess = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
     hint = f" Did you mean {guess[0]!r}?" if guess else ""
-    return f"is not a field this record can have.{hint} The fields are: {', '.join(declared)}."
+    example = _example(declared[guess[0] if guess else next(iter(declared))])
+    return (f"is not a field this record can have.{hint} Rename it or delete the line. The fields are: {', '.join(declared)}; "
+            f"for example: {example}")
 
 
 def _example(info: FieldInfo) -> str:
@@ -177,9 +201,28 @@ def _example(info: FieldInfo) -> str:
         return _yaml(info.name, info.spec.example)
     if info.item_type not in (None, str, int) or info.type not in (str, int, list):
         kind = info.item_type or info.type
-        sample = {f.name: f.spec.example for f in fields_of(kind) if f.required}
-        return _yaml(info.name, [sample] if info.type is list else sample)
+        return _yaml(info.name, [_sample(kind)] if info.type is list else _sample(kind))
     return f"{info.name}: ..."
+
+
+def _sample(cls) -> dict:
+    """The required fields of a record, each with its example: a valid record to quote."""
+    return {f.name: f.spec.example if f.spec.example is not None else [_sample(f.item_type)] if f.type is list else _sample(f.type)
+            for f in fields_of(cls) if f.required}
+
+
+def _for_example(path: str, spec: Spec) -> str:
+    return f"For example: {_yaml(path, spec.example)}" if spec.example is not None else ""
+
+
+def _record_example(cls, path: str) -> str:
+    """A record to quote where something else was written: in full inside another record, by its first lines at the top."""
+    if path and not re.fullmatch(r"\[\d+\]", path):
+        sample = _yaml("x", _sample(cls))[3:]
+        return f"For example: {'- ' if path.endswith(']') else _leaf(path) + ': '}{sample}"
+    first = [f for f in fields_of(cls) if f.required][:2]
+    lines = " on the first line and ".join(_yaml(f.name, f.spec.example) for f in first)
+    return f"For example: - {lines} on the next" if path else f"For example: {lines} on the next"
 
 
 def _yaml(path: str, value) -> str:

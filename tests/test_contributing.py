@@ -281,21 +281,81 @@ def test_no_precondition_evidence_is_named_and_nothing_is_written(tmp_path):
     assert result.problems[0].startswith(f"issue-42.md:{line_of(body, 'A. Beneficiary impact')}: Preconditions A to I: none has a status")
 
 
-def test_an_email_address_is_reported_against_the_new_file_and_the_form_field(tmp_path):
+def test_an_email_address_is_reported_against_the_form_field_and_nothing_is_written(tmp_path):
     body = answer(GOOD, "Context", "The partners met monthly. Ask jo.bloggs@northbridge.example.org for the minutes.")
     result = convert(tmp_path, body)
-    assert len(result.problems) == 1, result.problems
-    file, line, field, message = result.problems[0].split(":", 3)
-    assert file.endswith(f"{GOOD_ID}.yaml") and field.strip() == "context"
-    assert "jo.bloggs@northbridge.example.org" in result.path.read_text(encoding="utf-8").splitlines()[int(line) - 1]
-    assert "e-mail address" in message and message.endswith("(form field: Context)")
+    assert result.path is None and not list(tmp_path.iterdir())
+    [problem] = result.problems
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Context')}: Context: contains what looks like an e-mail address "
+                              "('jo.bloggs@northbridge.example.org')")
 
 
 def test_a_bad_finding_names_its_precondition_question(tmp_path):
     body = answer(GOOD, "E. What happened", "See [the minutes](javascript:alert(1)) for how they met.")
     result = convert(tmp_path, body)
-    assert len(result.problems) == 1
-    assert ": evidence[3].finding: " in result.problems[0] and result.problems[0].endswith("(form field: E. What happened)")
+    assert result.path is None and not list(tmp_path.iterdir())
+    [problem] = result.problems
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'E. What happened')}: E. What happened: contains a 'javascript:' address")
+    assert problem.endswith("(in the case study: evidence[3].finding)")
+
+
+def test_an_answer_too_long_for_a_file_is_named_not_the_file(tmp_path):
+    context = ("The partners met every month and wrote down what they agreed. " * 24000).strip()  # about 1.5 MB
+    body = answer(GOOD, "Context", context)
+    result = convert(tmp_path, body)
+    assert result.path is None and not list(tmp_path.iterdir())
+    [problem] = result.problems
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Context')}: Context: is {len(context):,} characters long")
+    assert "at most 6,000 characters" in problem
+
+
+def test_an_item_too_long_names_its_question_and_the_item(tmp_path):
+    body = answer(GOOD, "Lessons for other places", "Agree the outcome first.\n" + "Decide early. " * 200)
+    [problem] = convert(tmp_path, body).problems
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Lessons for other places')}: Lessons for other places: is 2,799 characters long")
+    assert problem.endswith("(in the case study: lessons[2])")
+
+
+def test_a_place_with_accents_gives_a_readable_id(tmp_path):
+    body = answer(answer(GOOD, "Place", "Łódź"), "Title", "Joining up support for care leavers in Łódź")
+    result = convert(tmp_path, body)
+    assert result.problems == [] and result.path.name == "lodz-joining-up-support-for-care-leavers.yaml"
+
+
+def test_a_place_without_latin_letters_is_named_and_nothing_is_written(tmp_path):
+    body = answer(GOOD, "Place", "東京")
+    result = convert(tmp_path, body)
+    assert result.path is None and not list(tmp_path.iterdir())
+    [problem] = result.problems
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Place')}: Place: '東京' has no Latin letters or digits")
+
+
+def test_a_place_written_differently_from_a_listed_place_is_named(tmp_path):
+    body = answer(answer(GOOD, "Place", "Barking & Dagenham"), "Title", "Joining up support for care leavers in Barking & Dagenham")
+    [problem] = convert(tmp_path, body).problems
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Place')}: Place: 'Barking & Dagenham' and 'Barking and Dagenham' "
+                              "would share one page (places/barking-and-dagenham/)")
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_id_already_used_as_a_former_id_is_named(tmp_path):
+    from tests.test_validation import VALID
+    project = tmp_path / "project"
+    (project / "data" / "case_studies").mkdir(parents=True)
+    (project / "data" / "case_studies" / "my-place-housing.yaml").write_text(VALID + f"redirect_from: [{GOOD_ID}]\n", encoding="utf-8")
+    result = issue_form.convert(GOOD, "issue-42.md", project)
+    assert result.path is None
+    [problem] = result.problems
+    assert problem.startswith(f"issue-42.md:{line_of(GOOD, 'Title')}: Title: gives the id '{GOOD_ID}', "
+                              "which data/case_studies/my-place-housing.yaml already uses")
+    with pytest.raises(scaffold.ScaffoldError, match="already used by data/case_studies/my-place-housing.yaml"):
+        scaffold.create(project, "Joining up support for care leavers", "Northbridge")
+
+
+def test_new_case_study_refuses_a_place_without_latin_letters(tmp_path):
+    with pytest.raises(scaffold.ScaffoldError, match="no Latin letters or digits.*for example: --place Tokyo"):
+        scaffold.create(tmp_path, "Youth homelessness in Tokyo", "東京")
+    assert not list(tmp_path.iterdir())
 
 
 def test_every_problem_with_the_form_is_reported_at_once_in_order(tmp_path):
@@ -315,6 +375,19 @@ def test_every_problem_with_the_form_is_reported_at_once_in_order(tmp_path):
     assert "is marked 'Present'" in result.problems[1]
     assert "Choose Present, Absent, Mixed or Emerging" in result.problems[2]
     assert "'There is no personal data in it" in result.problems[3] and "is not ticked" in result.problems[3]
+
+
+def test_every_problem_with_the_form_shows_an_answer_that_works(tmp_path):
+    body = answer(GOOD, "E. What happened", "_No response_")
+    body = answer(body, "G. What happened", "Leadership moved between partners.")
+    for label in ("Themes", "Sources", "Your organisation", "Summary"):
+        body = answer(body, label, "_No response_")
+    body = answer(answer(body, "Licence", "All rights reserved"), "B. Citizen-centred", "Sort of")
+    body = body.replace("- [X] There is no personal data", "- [ ] There is no personal data").replace("### Period", "### When")
+    problems = convert(tmp_path, body.replace("### Place\n", "### Where\n")).problems
+    assert len(problems) >= 9
+    for problem in problems:
+        assert re.search(r"(?i)\bfor example: \S", problem), problem
 
 
 def test_an_edited_issue_without_its_headings_is_explained(tmp_path):
@@ -396,6 +469,8 @@ def test_ids_are_made_the_way_the_library_names_its_own_case_studies(case):
 
 def test_ids_from_awkward_titles():
     assert scaffold.case_study_id("Barking & Dagenham", "The Barking and Dagenham Way") == "barking-and-dagenham-way"
+    assert scaffold.case_study_id("Łódź", "Housing in Łódź") == "lodz-housing"
+    assert scaffold.case_study_id("Ystradgynlais", "Gwasanaethau Cymraeg") == "ystradgynlais-gwasanaethau-cymraeg"
     assert scaffold.case_study_id("Leeds", "Youth homelessness") == "leeds-youth-homelessness"
     assert len(scaffold.case_study_id("Leeds", "word " * 40)) <= 80
 

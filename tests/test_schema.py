@@ -72,3 +72,24 @@ def test_schema_level_mistakes_are_caught_by_both():
     for case_id, _, text, *_ in BAD:
         if case_id in schema_level:
             assert list(validator.iter_errors(load_as_editor(text))), f"JSON Schema accepts {case_id}"
+
+
+def test_every_text_and_number_field_has_an_example_for_its_messages():
+    from macros.spec import fields_of
+    seen, missing = set(), []
+
+    def walk(cls):
+        if cls in seen:
+            return
+        seen.add(cls)
+        for f in fields_of(cls):
+            kind = f.item_type or f.type
+            # A list's items borrow the list's first example when they have none of their own.
+            if kind in (str, int) and f.spec.example in (None, []):
+                missing.append(f"{cls.__name__}.{f.name}")
+            elif kind not in (str, int):
+                walk(kind)
+
+    for _, cls, _, _ in FILES:
+        walk(cls)
+    assert missing == []

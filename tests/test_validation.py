@@ -3,13 +3,15 @@ and valid records beside a bad one are kept."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from macros import library
+from macros import library, personal_data
 from macros.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,18 +117,50 @@ BAD = [
     ("placeholder-past-draft", None, replace("maturity: draft", "maturity: published\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01",
                                               replace("summary: A short summary.", 'summary: "REPLACE: the case study in one or two sentences."')),
      6, "summary", "placeholder"),
+    ("nul-character", None, replace("context: Some context.", "context: Some\x00context."), 7, "(yaml)", "control character #x0000"),
+    ("bel-character", None, replace("lessons:\n  - One lesson.", "lessons:\n  - One\x07lesson."), 16, "(yaml)", "control character #x0007"),
+    ("place-without-latin-letters", None, replace("place: My Place", "place: 東京"), 3, "place", "no Latin letters"),
+    ("group-of-another-letter", "preconditions.yaml", None, 5, "[1].group", "A to D are vision"),
     ("page-not-number", None, replace("    finding: Partners met every week.", "    finding: Partners met every week.\n    pages: [twenty]"), 13, "evidence[1].pages[1]", "expected a whole number"),
 ]
 
 
+EXAMPLE = re.compile(r"(?i)\bfor example: \S")  # every message ends by showing a value that works
+MATCHER = re.compile(json.loads((ROOT / ".github" / "problem-matchers" / "library.json").read_text())["problemMatcher"][0]["pattern"][0]["regexp"])
+
+
+def bad_file(tmp_path: Path, name: str | None, text) -> Path:
+    if name == "preconditions.yaml":  # one precondition, A, marked as one of the behaviours
+        path = tmp_path / "data" / "preconditions.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PRECONDITION.format(id="A", slug="slug-a", related="B", group="behaviours"), encoding="utf-8")
+        return path
+    return case_file(tmp_path, text, name or "my-place-housing.yaml")
+
+
 @pytest.mark.parametrize("case_id, name, text, line, field, words", BAD, ids=[b[0] for b in BAD])
 def test_bad_contribution_is_named_precisely(tmp_path, case_id, name, text, line, field, words):
-    path = case_file(tmp_path, text, name or "my-place-housing.yaml")
+    path = bad_file(tmp_path, name, text)
     found = problems_for(tmp_path, path)
-    where = f"data/case_studies/{path.name}"
+    where = path.relative_to(tmp_path).as_posix()
     matching = [p for p in found if (p.file, p.line, p.field) == (where, line, field)]
     assert matching, f"expected {where}:{line}: {field}, got:\n" + "\n".join(map(str, found))
     assert any(words in p.message for p in matching), "\n".join(map(str, matching))
+
+
+@pytest.mark.parametrize("case_id, name, text", [b[:3] for b in BAD], ids=[b[0] for b in BAD])
+def test_every_message_gives_an_example_on_one_line(tmp_path, case_id, name, text):
+    found = problems_for(tmp_path, bad_file(tmp_path, name, text))
+    assert found
+    for problem in found:
+        assert EXAMPLE.search(problem.message), str(problem)
+        assert MATCHER.match(str(problem)) and "\n" not in str(problem), str(problem)
+
+
+def test_a_typo_in_the_choices_message_is_gone(tmp_path):
+    [problem] = problems_for(tmp_path, case_file(tmp_path, replace("status: present", "status: great")))
+    assert problem.message == ("'great' is not a status; use one of: present, absent, mixed, emerging, "
+                               "for example: status: present")
 
 
 def test_there_are_at_least_thirty_kinds_of_bad_contribution():
@@ -141,6 +175,25 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
     text = replace("status: present", "status: presnt", replace("themes: [housing]", "themes: housing", replace("licence: CC-BY-4.0\n", "")))
     found = problems_for(tmp_path, case_file(tmp_path, text))
     assert {p.field for p in found} == {"themes", "evidence[1].status", "licence"}
+
+
+def test_checks_across_records_run_on_a_record_with_other_mistakes(tmp_path):
+    text = replace("maturity: draft", "maturity: published",
+                   replace("context: Some context.", "context: Ring 07700 900123 any time.",
+                           replace("status: present", "status: presnt")))
+    found = problems_for(tmp_path, case_file(tmp_path, text, "my place.yaml"))
+    where = "data/case_studies/my place.yaml"
+    assert {(p.file, p.line, p.field) for p in found} == {
+        (where, 1, "(file name)"), (where, 1, "last_reviewed"), (where, 1, "next_review"),
+        (where, 7, "context"), (where, 11, "evidence[1].status")}
+    assert any("for example: my-place.yaml" in p.message for p in found)
+
+
+def test_a_placeholder_and_a_bad_date_are_found_beside_other_mistakes(tmp_path):
+    text = replace("maturity: draft", "maturity: reviewed\nlast_reviewed: 2026-02-30\nnext_review: 2027-01-01",
+                   replace("summary: A short summary.", 'summary: "REPLACE: the summary"', replace("themes: [housing]", "themes: housing")))
+    found = {(p.field, p.message.split(" ")[0]) for p in problems_for(tmp_path, case_file(tmp_path, text))}
+    assert {f for f, _ in found} == {"themes", "summary", "last_reviewed"}
 
 
 def test_a_second_file_reusing_an_id_is_named_and_the_first_is_kept(tmp_path):
@@ -169,6 +222,35 @@ def test_public_contact_details_can_be_allowed_explicitly(tmp_path):
     assert problems_for(tmp_path, case_file(tmp_path, allowed)) == []
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("She lives at cv1 5rr now.", "a postcode"), ("Near Sw1a 1aa.", "a postcode"),
+    ("Case ab123456c was closed.", "a National Insurance number"), ("Case Ab 12 34 56 c.", "a National Insurance number"),
+])
+def test_personal_data_is_found_in_any_case(text, kind):
+    assert [k for k, _ in personal_data.find(text)] == [kind]
+
+
+@pytest.mark.parametrize("text", ["Case GB123456A.", "Case QQ123456C.", "Case AB123456E.", "Turn off the M1 2nd exit.", "On the 1st floor."])
+def test_letters_national_insurance_never_uses_are_not_flagged(text):
+    assert personal_data.find(text) == []
+
+
+@pytest.mark.parametrize("file, text, line, field", [
+    ("pathways.yaml", "- id: walk\n  title: A walk\n  audience: Anyone\n  summary: A test.\n  steps:\n"
+     "    - page: page:index.md\n      note: Ring 07700 900123 first.\n    - page: page:index.md\n      note: Two.\n",
+     7, "[1].steps[1].note"),
+    ("glossary.yaml", "- term: Hub\n  definition: Write to jo.bloggs@example.com about it.\n", 2, "[1].definition"),
+    ("places.yaml", "- name: Leeds\n  slug: leeds\n  summary: A city.\n  context: She lives at ls1 4ap.\n  sources:\n    - title: Notes\n",
+     4, "[1].context"),
+])
+def test_every_data_file_is_scanned_for_personal_data(tmp_path, file, text, line, field):
+    path = tmp_path / "data" / file
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    found = [p for p in problems_for(tmp_path, path) if "looks like" in p.message]
+    assert [(p.line, p.field) for p in found] == [(line, field)], found
+
+
 def test_figures_are_not_mistaken_for_personal_data(tmp_path):
     text = replace("context: Some context.",
                    "context: The city of 337,400 people lost £55 million (26%) between 2010/11 and 2014/15; 1,470 cases a year.")
@@ -180,7 +262,7 @@ PRECONDITION = """\
   slug: {slug}
   title: Title {id}
   short_title: Short {id}
-  group: vision
+  group: {group}
   summary: Summary.
   description: Description.
   looks_like: [Sign.]
@@ -198,7 +280,8 @@ PRECONDITION = """\
 def preconditions_file(tmp_path: Path, entries: list[tuple[str, str, str]]) -> Path:
     path = tmp_path / "data" / "preconditions.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r) for i, s, r in entries), encoding="utf-8")
+    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r, group="vision" if i in "ABCD" else "behaviours")
+                            for i, s, r in entries), encoding="utf-8")
     return path
 
 
@@ -222,20 +305,52 @@ def test_precondition_cross_references(tmp_path):
     assert (lines["F"] + 12, "[5].related[1].precondition", "'Z' is not a precondition") in found
 
 
+def test_a_group_must_match_the_letter(tmp_path):
+    path = preconditions_file(tmp_path, nine())
+    path.write_text(path.read_text(encoding="utf-8").replace("group: behaviours", "group: vision", 1), encoding="utf-8")
+    [problem] = problems_for(tmp_path, path)
+    assert (problem.line, problem.field) == (16 * 4 + 5, "[5].group")
+    assert problem.message.startswith("is 'vision', but precondition E is one of the behaviours") and problem.message.endswith("group: behaviours")
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Łódź", "lodz"), ("Bromley-by-Bow", "bromley-by-bow"), ("Brighton & Hove", "brighton-and-hove"),
+    ("Ynys Môn", "ynys-mon"), ("Øresund", "oresund"), ("東京", ""),
+])
+def test_place_names_are_transliterated_for_slugs(name, slug):
+    assert library.slugify(name) == slug
+
+
+def test_two_place_names_with_one_slug_are_both_named(tmp_path):
+    first = case_file(tmp_path, replace("place: My Place", "place: Brighton & Hove"))
+    second = case_file(tmp_path, replace("id: my-place-housing", "id: brighton-housing", replace("place: My Place", "place: Brighton and Hove")),
+                       "brighton-housing.yaml")
+    found = {(p.file, p.line, p.field): p.message for p in problems_for(tmp_path, first, second)}
+    assert set(found) == {("data/case_studies/my-place-housing.yaml", 3, "place"), ("data/case_studies/brighton-housing.yaml", 3, "place")}
+    assert "(places/brighton-and-hove/)" in found[("data/case_studies/brighton-housing.yaml", 3, "place")]
+    assert found[("data/case_studies/my-place-housing.yaml", 3, "place")].endswith("for example: place: Brighton and Hove")
+
+
+def test_a_place_name_clashing_with_a_listed_place_is_named(tmp_path):
+    places = tmp_path / "data" / "places.yaml"
+    places.parent.mkdir(parents=True)
+    places.write_text("- name: My Place\n  slug: my-place\n  summary: A place.\n  context: Context.\n  sources:\n    - title: Notes\n",
+                      encoding="utf-8")
+    case = case_file(tmp_path, replace("place: My Place", "place: my place"))
+    assert [(p.line, p.field) for p in problems_for(tmp_path, places, case)] == [(3, "place")]
+
+
 def test_cli_prints_one_line_per_problem_and_exits_1(tmp_path):
     paths = []
     for case_id, name, text, *_ in BAD:
-        folder = tmp_path / case_id
-        folder.mkdir()
-        target = folder / (name or "my-place-housing.yaml")
-        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-        paths.append(str(target))
+        paths.append(str(bad_file(tmp_path / case_id, name, text)))
     result = subprocess.run([sys.executable, "-m", "macros", "validate", *paths], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) >= len(BAD)
     for line in lines:
+        assert MATCHER.match(line), line
         file, number, field, message = line.split(":", 3)
         assert file.endswith(".yaml") or file.endswith(".yml"), line
         assert number.isdigit() and field.strip() and message.strip(), line
