@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
+
+import yaml
 
 from tests.support import read
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import published_urls  # noqa: E402
+
 LIST = Path(__file__).resolve().parent / "published-urls.txt"
+RECORD = "make build && .venv/bin/python tools/published_urls.py site --write"
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 
 
@@ -37,11 +46,13 @@ def published() -> list[str]:
 def test_every_published_address_still_resolves(built_site):
     broken = []
     for address in published():
+        if address in published_urls.DEPLOY_ONLY:
+            continue  # not in a normal build: see test_the_downloads_are_still_published_beside_the_site
         url, _, anchor = address.partition("#")
         url = "" if url == "/" else url
         try:
             final, html = resolve(built_site, url)
-        except (FileNotFoundError, AssertionError) as error:
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError, AssertionError) as error:
             broken.append(f"{address}: {error}")
             continue
         if anchor and f'id="{anchor}"' not in html:
@@ -49,12 +60,92 @@ def test_every_published_address_still_resolves(built_site):
     assert not broken, "Published addresses that no longer work (add a redirect):\n" + "\n".join(broken)
 
 
-def test_the_list_covers_the_short_links_and_every_precondition_section():
+def test_the_downloads_are_still_published_beside_the_site(built_site):
+    """The PDFs and the offline zip are made by `make offline cards` and copied into the site when it is deployed."""
     listed = set(published())
-    for letter in "abcdefghi":
-        assert f"{letter}/" in listed
-    for section in ("what-it-means", "looks-like", "signs-of-absence", "vignette", "questions", "evidence", "related"):
-        assert f"preconditions/trusted-partners/#{section}" in listed
+    deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    copy = next((line for line in deploy.splitlines() if line.strip().startswith("run: cp ")), "")
+    assert copy.rstrip().endswith(" site/"), "the deploy workflow no longer copies the downloads into site/"
+    for name in published_urls.DEPLOY_ONLY:
+        assert name in listed, f"{name} is published but not in {LIST.name}"
+        assert f"dist/{name}" in copy.split(), f"the deploy workflow no longer publishes {name} beside the site"
+        assert f"dist/{name}" in makefile, f"no make target writes dist/{name} any more"
+    cards = read(built_site, "trainers/cards/")
+    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    for href in re.findall(r'href="([^"]+\.pdf)"', cards):
+        assert href.startswith(site_url) and href[len(site_url):] in published_urls.DEPLOY_ONLY, href
+
+
+class _Headings(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids = []
+
+    def handle_starttag(self, tag, attrs):
+        ident = dict(attrs).get("id")
+        if tag in ("h2", "h3") and ident:
+            self.ids.append(ident)
+
+
+def test_every_address_of_this_build_is_recorded(built_site):
+    """A page, section or data file published without being recorded would not be protected by the test above."""
+    current = set(published_urls.addresses(built_site))
+    # Independently of the tool: every page, every h2/h3 anchor on it, every open data and schema file.
+    for page in built_site.rglob("index.html"):
+        url = page.parent.relative_to(built_site).as_posix() + "/"
+        url = "" if url == "./" else url
+        if url.startswith(("assets/", "pagefind/")):
+            continue
+        current.add(url or "/")
+        headings = _Headings()
+        headings.feed(page.read_text(encoding="utf-8"))
+        current.update(f"{url or '/'}#{ident}" for ident in headings.ids)
+    for folder in ("open-data", "schema"):
+        current.update(p.relative_to(built_site).as_posix() for p in (built_site / folder).rglob("*") if p.is_file())
+    missing = sorted(current - set(published()))
+    assert not missing, (
+        f"{len(missing)} address(es) this build publishes are not recorded in tests/{LIST.name}:\n  "
+        + "\n  ".join(missing[:40]) + ("\n  ..." if len(missing) > 40 else "")
+        + f"\nRecord them (lines are only ever added), then commit tests/{LIST.name}:\n  {RECORD}"
+    )
+
+
+def test_the_list_is_sorted_and_has_no_repeats():
+    lines = published()
+    assert lines == sorted(set(lines)), f"tests/{LIST.name} is out of order or repeats a line: rewrite it with\n  {RECORD}"
+
+
+def test_the_list_covers_every_kind_of_address_the_library_promises():
+    """Worked out from the data, not from a build: short links, every section of every record page,
+    each finding, glossary term, card and reflection section, the open data and schema files."""
+    listed = set(published())
+    data = ROOT / "data"
+    preconditions = yaml.safe_load((data / "preconditions.yaml").read_text(encoding="utf-8"))
+    expected = {"/", "search/", "glossary/", "trainers/cards/", "trainers/reflection/", "explore/open-data/#stable-addresses", *published_urls.DEPLOY_ONLY}
+    for p in preconditions:
+        letter = p["id"].lower()
+        expected |= {f"{letter}/", f"trainers/cards/#card-{letter}", f"trainers/cards/#vignette-card-{letter}", f"trainers/reflection/#reflect-{letter}"}
+        page = f"preconditions/{p['slug']}/"
+        expected |= {page} | {f"{page}#{s}" for s in ("what-it-means", "looks-like", "signs-of-absence", "vignette", "questions", "evidence", "related")}
+    for path in sorted((data / "case_studies").glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        page = f"case-studies/{case['id']}/"
+        expected |= {page, f"{page}#evidence"}
+        seen: dict[str, int] = {}
+        for entry in case["evidence"]:  # the anchors evidence.csv gives for each finding
+            letter = entry["precondition"].lower()
+            seen[letter] = seen.get(letter, 0) + 1
+            expected.add(f"{page}#evidence-{letter}" + (f"-{seen[letter]}" if seen[letter] > 1 else ""))
+    for entry in yaml.safe_load((data / "glossary.yaml").read_text(encoding="utf-8")):
+        term = entry["term"].lower().replace(" ", "-").replace("/", "-").replace("'", "")
+        expected.add(f"glossary/#{term}")
+    for name in ("preconditions", "case-studies", "places", "glossary"):
+        expected.add(f"open-data/v1/{name}.json")
+    expected.add("open-data/v1/evidence.csv")
+    expected |= {f"schema/{path.name}" for path in (ROOT / "schema").glob("*.json")}
+    missing = sorted(expected - listed)
+    assert not missing, f"not recorded in tests/{LIST.name}: {missing}\nRecord them with\n  {RECORD}"
 
 
 def test_a_renamed_slug_keeps_its_old_address(tmp_path):
