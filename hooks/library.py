@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import re
+import shutil
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -101,7 +102,19 @@ def on_post_build(config):
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
         return
+    _drop_unused_theme_files(Path(config.site_dir))
     try:
         search_index.build(config.site_dir)
     except search_index.IndexError_ as error:
         raise Abort(str(error))
+
+
+def _drop_unused_theme_files(site: Path) -> None:
+    """Material copies its lunr search and source maps into every site; with Pagefind nothing loads
+    them, and they are 2 MB of every copy of the site (the offline build keeps them: it searches with lunr)."""
+    javascripts = site / "assets" / "javascripts"
+    shutil.rmtree(javascripts / "lunr", ignore_errors=True)
+    for worker in (javascripts / "workers").glob("search.*"):
+        worker.unlink()
+    for source_map in (site / "assets").rglob("*.map"):
+        source_map.unlink()

@@ -289,3 +289,11 @@ def test_each_finding_links_to_the_case_studies_with_the_same_evidence(project_b
             assert f'href="../../explore/tags/#{anchor}"' in page, (case.id, anchor)
             listing = section(tags, anchor)
             assert f"case-studies/{case.id}/" in listing, (case.id, anchor)
+
+
+def test_the_online_site_carries_no_unused_theme_files(project_build):
+    _, site, _, _ = project_build
+    assert not (site / "assets" / "javascripts" / "lunr").exists()
+    assert not list((site / "assets").rglob("*.map"))
+    assert not list((site / "assets" / "javascripts" / "workers").glob("search.*"))
+    assert (site / "pagefind" / "pagefind.js").exists()
