@@ -21,9 +21,11 @@ build: $(VENV)/.site
 	$(PY) -m mkdocs build --strict --site-dir site
 
 # A copy of the site that works opened from disk (file://), zipped for a USB stick.
+# Its cards page links to the card PDFs inside the zip: those in dist/, made first if missing.
 offline: $(VENV)/.site
 	LIBRARY_OFFLINE=true $(PY) -m mkdocs build --strict --site-dir site-offline
-	$(PY) tools/zip_site.py site-offline dist/pattern-library-offline.zip
+	@for pdf in dist/preconditions-cards.pdf dist/preconditions-cards-fold.pdf; do test -f $$pdf || { echo "$$pdf is missing: making the cards first"; $(MAKE) cards; break; }; done
+	$(PY) tools/zip_site.py site-offline dist/pattern-library-offline.zip dist/preconditions-cards.pdf dist/preconditions-cards-fold.pdf
 
 # The printable cards (docs/trainers/cards.md) as A4 PDFs: double-sided, and single-sided to fold.
 # Prints with Debian's chromium through Playwright; set CHROMIUM_PATH to use another Chromium.

@@ -56,8 +56,29 @@ def test_the_url_keeps_the_filters(page, site_url):
     other.goto(url)
     assert other.input_value("select[name=precondition]") == "E" and other.input_value("select[name=status]") == "absent"
     assert shown_titles(other) == expected(precondition="E", status="absent")
-    first = other.get_attribute(".library-explorer__item:not([hidden]) .library-explorer__title a", "href")
-    assert first.endswith("#evidence-e") or "#evidence-e-" in first  # straight to the finding
+    # Straight to the finding that matches both filters: Troubled Families has a present E finding
+    # (#evidence-e) and then an absent one (#evidence-e-2).
+    link = other.locator(".library-explorer__title a", has_text="Troubled Families in Coventry")
+    assert link.get_attribute("href").endswith("case-studies/coventry-troubled-families/#evidence-e-2")
+    other.select_option("select[name=status]", "present")
+    assert link.get_attribute("href").endswith("case-studies/coventry-troubled-families/#evidence-e")
+    other.select_option("select[name=precondition]", "")
+    assert link.get_attribute("href").endswith("case-studies/coventry-troubled-families/")
+
+
+def test_the_url_keeps_a_theme_with_spaces_and_a_place(page, site_url):
+    page.goto(site_url + "explore/case-studies/")
+    page.select_option("select[name=theme]", "children and families")
+    page.select_option("select[name=place]", "Coventry")
+    url = page.url
+    assert "theme=children+and+families" in url and "place=Coventry" in url
+    want = expected(theme="children and families", place="Coventry")
+    assert want and len(want) < len(LIB.case_studies)
+    other = page.context.new_page()
+    other.goto(url)
+    assert other.input_value("select[name=theme]") == "children and families"
+    assert other.input_value("select[name=place]") == "Coventry"
+    assert shown_titles(other) == want
 
 
 def test_clear_filters_shows_everything(page, site_url):
@@ -110,3 +131,49 @@ def test_glossary_terms_do_not_break_headings_or_links(page, site_url):
     assert "context" in headings and all(" " not in h for h in headings)
     seen = page.eval_on_selector_all("article abbr[tabindex='0']", "as => as.map(a => a.textContent.toLowerCase())")
     assert len(seen) == len(set(seen))  # one tab stop per term
+
+
+TERM_PAGES = [
+    "case-studies/coventry-troubled-families/",  # a case study: its only use of one term used to be in the H1
+    "preconditions/strengths-based/",  # a precondition
+    "practice/lessons/",  # a hand-written page, with a term used only in a heading
+    "framework/",  # a hand-written page
+]
+NOT_COUNTED = "a, h1, h2, h3, h4, h5, h6, summary, button, label"
+
+
+@pytest.mark.parametrize("path", TERM_PAGES)
+def test_every_glossary_term_on_a_page_has_one_keyboard_stop_that_shows_its_definition(page, site_url, path):
+    page.goto(site_url + path)
+    page.wait_for_load_state("load")
+    terms = page.eval_on_selector_all("article abbr[title]", """(as, notCounted) => as.map((a, i) => {
+        a.setAttribute("data-test-term", i);
+        return {i: i, title: a.getAttribute("title").trim(), inside: !!a.closest(notCounted), focusable: a.tabIndex >= 0};
+    })""", NOT_COUNTED)
+    assert not [t for t in terms if t["inside"] and t["focusable"]]  # no control inside a heading or link
+    definitions = {t["title"].lower(): t["title"] for t in terms if not t["inside"]}
+    assert definitions, f"no glossary term outside headings and links on {path}"
+    stops = {}
+    for key in definitions:
+        focusable = [t["i"] for t in terms if t["title"].lower() == key and t["focusable"]]
+        assert len(focusable) == 1, f"{path}: {len(focusable)} keyboard stops for the term defined as {key!r}"
+        stops[focusable[0]] = definitions[key]
+    # Tab through the page: every stop is reached, and its definition shows as Material's tooltip.
+    reached = set()
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        index = page.evaluate("document.activeElement.getAttribute('data-test-term')")
+        if index is None or int(index) in reached:
+            if len(reached) == len(stops):
+                break
+            continue
+        index = int(index)
+        assert index in stops
+        reached.add(index)
+        page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
+        tooltip = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
+        tooltip.wait_for(state="visible")
+        assert tooltip.text_content().strip() == stops[index] and tooltip.get_attribute("role") == "tooltip"
+        if len(reached) == len(stops):
+            break
+    assert len(reached) == len(stops), f"{path}: only {len(reached)} of {len(stops)} glossary terms reached with Tab"

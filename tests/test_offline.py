@@ -14,6 +14,8 @@ from tests.html_reader import links_and_ids
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
+# The printable cards as PDFs: `make offline` adds them at the top of the zip, beside index.html.
+CARD_PDFS = ["preconditions-cards.pdf", "preconditions-cards-fold.pdf"]
 
 
 def test_every_internal_link_is_a_file_that_exists(offline_site):
@@ -26,6 +28,8 @@ def test_every_internal_link_is_a_file_that_exists(offline_site):
             if re.match(r"^(https?:|mailto:|#|data:|javascript:)", url):
                 continue
             target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
+            if target.parent == offline_site.resolve() and target.name in CARD_PDFS:
+                continue  # added by make offline (test_the_cards_page_links_only_inside_the_zip)
             if url.split("#")[0] and not target.is_file():
                 missing.append(f"{page.relative_to(offline_site)}: {url}")
     assert not missing, "\n".join(missing[:30])
@@ -55,6 +59,22 @@ def test_search_works_from_disk(browser, offline_site):
     context.close()
 
 
+def test_search_from_disk_suggests_and_highlights(browser, offline_site):
+    """Material's search.suggest completes the word being typed; search.highlight marks it on the page opened."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((offline_site / "index.html").as_uri())
+    page.click("input.md-search__input")
+    page.keyboard.type("trus")
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_function("document.querySelector('.md-search__suggest').textContent.trim().length > 4")
+    assert page.text_content(".md-search__suggest").strip().startswith("trus")
+    page.click(".md-search-result__item a")
+    page.wait_for_selector("article mark")
+    assert "trus" in page.text_content("article mark").lower()
+    context.close()
+
+
 def test_generated_blocks_link_to_html_files(offline_site):
     html = (offline_site / "framework" / "for-a-person.html").read_text(encoding="utf-8")
     assert 'href="../preconditions/trusted-partners.html#vignette"' in html
@@ -66,4 +86,44 @@ def test_the_zip_opens_to_the_home_page(tmp_path, offline_site):
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
         assert "pattern-library/index.html" in names and "pattern-library/search/search_index.js" in names
+        assert not [n for n in names if n.endswith(".pdf")]  # none given, none added
+    with zipfile.ZipFile(make_zip(tmp_path, offline_site)) as zf:
+        assert {f"pattern-library/{name}" for name in CARD_PDFS} <= set(zf.namelist())
+        assert all(info.date_time == (2015, 11, 1, 0, 0, 0) for info in zf.infolist())
         assert all(info.date_time == (2015, 11, 1, 0, 0, 0) for info in zf.infolist())  # same commit, same zip
+
+
+def make_zip(tmp_path, offline_site):
+    """The zip as `make offline` makes it, with stand-ins for the card PDFs."""
+    pdfs = []
+    for name in CARD_PDFS:
+        (tmp_path / name).write_bytes(b"%PDF-1.4 stand-in")
+        pdfs.append(str(tmp_path / name))
+    archive = tmp_path / "offline.zip"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site), str(archive), *pdfs],
+                   check=True, capture_output=True)
+    return archive
+
+
+def test_the_cards_page_links_only_inside_the_zip(tmp_path, offline_site):
+    with zipfile.ZipFile(make_zip(tmp_path, offline_site)) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    root = tmp_path / "unzipped" / "pattern-library"
+    html = (root / "trainers" / "cards.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    links, _ = links_and_ids(article)
+    urls = [url for _, _, url in links]
+    leaving = [url for url in urls if re.match(r"^([a-z][a-z0-9+.-]*:|//)", url, re.I)]
+    assert not leaving, leaving  # the download links, the cards' "Read more" links: all stay in the copy
+    pdf_links = [url for url in urls if url.endswith(".pdf")]
+    assert sorted(Path(url).name for url in pdf_links) == sorted(CARD_PDFS)
+    missing = [url for url in urls if url.split("#")[0] and not (root / "trainers" / url.split("#")[0]).resolve().is_file()]
+    assert not missing, missing
+    for url in pdf_links:
+        assert (root / "trainers" / url).resolve().read_bytes().startswith(b"%PDF")
+
+
+def test_the_zip_refuses_a_missing_card_pdf(tmp_path, offline_site):
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site), str(tmp_path / "z.zip"),
+                             str(tmp_path / "no-such.pdf")], capture_output=True, text=True)
+    assert result.returncode != 0 and "no-such.pdf" in result.stderr

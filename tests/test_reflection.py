@@ -254,8 +254,12 @@ def with_answer(letter, answer):
 
 
 @pytest.mark.parametrize("content, says", [
-    (b"this is not JSON {", "not a JSON file"),
-    (b"", "not a JSON file"),
+    (b"this is not JSON {", "neither a JSON file nor a Markdown report"),
+    (b"", "neither a JSON file nor a Markdown report"),
+    (b"# Reflection on the nine preconditions\n\n## J. Not a precondition\n\nHow present: embedded\n",
+     "answers for \"J\", which is not a precondition"),
+    (b"# Reflection on the nine preconditions\n\n## B. Citizen-centred\n\nHow present: sometimes\n",
+     "how present B is (\"sometimes\") must be one of"),
     (b"[1, 2, 3]", "does not hold a reflection"),
     (good_file(format="someone-else/survey"), "not a reflection file from this library"),
     (good_file(version=2), "version 2 of the format"),
@@ -317,6 +321,26 @@ def test_markdown_report(page, site_url, tmp_path):
         assert f"\n## {p.id}. {p.title}\n" in text
     assert "Housing and health share a <b>caseload</b> & meet weekly." in text
     assert "not a checklist" in text
+
+
+def test_the_markdown_report_loads_back_as_the_same_state(page, browser, site_url, tmp_path):
+    open_tool(page, site_url + URL)
+    fill(page)
+    with page.expect_download() as info:
+        page.click("[data-library-reflection-export-markdown]")
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+
+    context, tab, errors = new_tab(browser)
+    try:
+        open_tool(tab, site_url + URL)
+        tab.set_input_files("#reflection-import", path)
+        tab.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('loaded')")
+        assert form_state(tab) == expected_state()
+        wait_saved(tab)
+    finally:
+        context.close()
+    assert not errors, errors
 
 
 # --- Clearing ---------------------------------------------------------------------------
@@ -396,7 +420,7 @@ def test_every_control_has_an_accessible_name(page, site_url):
         assert group.get_by_role("radio").count() == len(WORDS)
         assert page.get_by_role("textbox", name=f"Your evidence for {p.id}", exact=True).count() == 1
         assert page.get_by_role("textbox", name=f"What would strengthen it for {p.id}", exact=True).count() == 1
-    assert page.get_by_role("button", name="Load answers from a JSON file").count() == 1
+    assert page.get_by_role("button", name="Load answers from a file (JSON or Markdown)").count() == 1
     assert page.get_attribute("[data-library-reflection-status]", "role") == "status"
     assert page.get_attribute("[data-library-reflection-notice]", "role") == "status"
 

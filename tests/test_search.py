@@ -2,7 +2,11 @@
 
 import pytest
 
+from macros import library
+from tests.conftest import ROOT
+
 pytestmark = pytest.mark.browser
+LIB = library.load(ROOT)
 
 
 def results_for(page, site_url, query):
@@ -37,12 +41,34 @@ def test_practitioners_words_find_the_page(page, site_url, query, expected, with
     assert site_url + expected.lstrip("/") in urls, f"{query!r} gave {[t for t, _ in results[:5]]}"
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("Coventry", "/case-studies/"),  # a place: one of its case studies
+    ("homelessness", "/case-studies/coventry-homelessness-and-housing/"),  # a theme
+    ("housing", "/case-studies/coventry-homelessness-and-housing/"),
+])
+def test_places_and_themes_find_case_studies(page, site_url, query, expected):
+    urls = [href.split("?")[0] for _, href in results_for(page, site_url, query)[:3]]
+    assert any(url.startswith(site_url + expected.lstrip("/")) for url in urls), f"{query!r} gave {urls}"
+
+
 def test_a_precondition_name_finds_its_page_first(page, site_url):
-    from macros import library
-    from tests.conftest import ROOT
-    for p in library.load(ROOT).preconditions:
+    for p in LIB.preconditions:
         results = results_for(page, site_url, p.short_title)
         assert results[0][1].split("?")[0] == f"{site_url}preconditions/{p.slug}/", (p.short_title, results[:3])
+
+
+def test_every_alias_finds_its_precondition(page, site_url):
+    """Each of a precondition's aliases (data/preconditions.yaml) finds it in the top three; first if the
+    alias is also the precondition's name."""
+    failures = []
+    for p in LIB.preconditions:
+        want = f"{site_url}preconditions/{p.slug}/"
+        for alias in p.aliases:
+            urls = [href.split("?")[0] for _, href in results_for(page, site_url, alias)]
+            within = 1 if alias.lower() in (p.short_title.lower(), p.title.lower()) else 3
+            if want not in urls[:within]:
+                failures.append(f"{alias!r} ({p.id}): {urls[:3]}")
+    assert not failures, "\n".join(failures)
 
 
 def test_the_query_and_filters_live_in_the_url(page, site_url):
@@ -75,3 +101,42 @@ def test_words_searched_for_are_highlighted_on_the_result_page(page, site_url):
     page.goto(results[0][1])
     page.wait_for_selector("article mark")
     assert "Salvation" in page.text_content("article mark")
+
+
+def test_results_highlight_the_words_searched_for(page, site_url):
+    results_for(page, site_url, "Salvation Army")
+    marks = page.eval_on_selector_all(".library-search__excerpt mark", "ms => ms.map(m => m.textContent.toLowerCase())")
+    assert "salvation" in marks
+
+
+def suggestions(page):
+    return page.eval_on_selector_all("#library-search-suggestions option", "os => os.map(o => o.value)")
+
+
+def test_the_suggestions_come_from_the_data(page, site_url):
+    page.goto(site_url + "search/")
+    offered = suggestions(page)
+    want = [p.short_title for p in LIB.preconditions] + [a for p in LIB.preconditions for a in p.aliases]
+    want += [pl.name for pl in LIB.all_places if LIB.case_studies_in(pl)] + list(LIB.themes)
+    assert {w.lower() for w in want} == {o.lower() for o in offered}
+    assert len(offered) == len({o.lower() for o in offered})  # each once
+
+
+@pytest.mark.parametrize("path, box", [("search/", "#library-search-page-q"), ("search/", "#library-search-q"),
+                                       ("about/", "#library-search-q")])
+def test_typing_a_prefix_offers_a_suggestion(page, site_url, path, box):
+    page.goto(site_url + path)
+    page.click(box)
+    page.keyboard.type("Cov")
+    assert page.get_attribute(box, "list") == "library-search-suggestions"
+    # What the browser offers: the options of the box's list that start with what was typed.
+    page.wait_for_function("""box => { const input = document.querySelector(box);
+        return input.list && [...input.list.options].some(o => o.value.toLowerCase().startsWith(input.value.toLowerCase())); }""",
+                           arg=box)
+    offered = page.evaluate("""box => { const input = document.querySelector(box);
+        return [...input.list.options].map(o => o.value).filter(v => v.toLowerCase().startsWith(input.value.toLowerCase())); }""", box)
+    assert "Coventry" in offered
+    page.fill(box, "trus")
+    offered = page.evaluate("""box => [...document.querySelector(box).list.options].map(o => o.value)
+        .filter(v => v.toLowerCase().startsWith('trus'))""", box)
+    assert set(offered) >= {"Trusted partners", "trust"}

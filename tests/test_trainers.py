@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,18 @@ def test_a_pathway_page_steps_through_its_pages_with_notes(built_site, pathway):
         assert ('rel="prev"' in part) == (number > 1) and ('rel="next"' in part) == (number < len(pathway.steps))
         if step.section:
             assert f'#{step.section}"' in part
+
+
+@pytest.mark.parametrize("pathway", LIB.pathways, ids=lambda p: p.id)
+def test_each_step_navigation_landmark_has_its_own_name(built_site, pathway):
+    html = read(built_site, f"pathways/{pathway.id}/")
+    labels = re.findall(r'<nav class="library-pathway__nav" aria-label="([^"]*)"', html)
+    total = len(pathway.steps)
+    assert len(labels) == total and len(set(labels)) == total
+    assert labels[0] == f"Step 1 of {total}: next" and labels[-1] == f"Step {total} of {total}: previous"
+    assert all(label == f"Step {n} of {total}: previous and next" for n, label in enumerate(labels[1:-1], start=2))
+    # No other landmark on the page shares a name with them.
+    assert not re.search(r'<nav[^>]*aria-label="Steps"', html)
 
 
 def test_a_step_naming_a_missing_page_is_an_error(tmp_path):
@@ -72,4 +85,56 @@ def test_a_section_link_is_visible_and_copies_its_address(browser, site_url):
     page.wait_for_function("document.querySelector('[role=status]') && document.querySelector('.headerlink[data-copied]')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/library/preconditions/trusted-partners/#signs-of-absence")
+    assert link.text_content().endswith("Link copied")
     context.close()
+
+
+LABEL_SHOWN = "a => { const r = a.querySelector('.library-headerlink__label').getBoundingClientRect(); return r.width > 5 && r.height > 5; }"
+
+
+@pytest.mark.browser
+def test_a_section_link_is_named_and_shows_copy_link_on_hover_and_focus(page, site_url):
+    page.goto(site_url + "preconditions/trusted-partners/")
+    links = page.locator("article .headerlink")
+    assert links.count() > 2
+    for i in range(links.count()):
+        link = links.nth(i)
+        heading = link.evaluate("a => { const h = a.parentNode.cloneNode(true); h.querySelector('.headerlink').remove(); return h.textContent.trim(); }")
+        assert link.get_attribute("aria-label") == "Copy link to section: " + heading
+        assert link.get_attribute("href").startswith("#") and link.get_attribute("href")[1:] == link.evaluate("a => a.parentNode.id")
+    link = page.locator("#signs-of-absence .headerlink")
+    assert link.get_attribute("aria-label") == "Copy link to section: Signs that it is absent"
+    assert not link.evaluate(LABEL_SHOWN)  # out of the way until wanted
+    page.hover("#signs-of-absence")
+    assert link.evaluate(LABEL_SHOWN) and "Copy link" in link.inner_text()
+    page.mouse.move(0, 0)
+    assert not link.evaluate(LABEL_SHOWN)
+    link.focus()
+    assert link.evaluate(LABEL_SHOWN)
+
+
+@pytest.mark.browser
+def test_on_a_touch_screen_copy_link_always_shows(browser, site_url):
+    context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 400, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "preconditions/trusted-partners/")
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    assert page.locator("#signs-of-absence .headerlink").evaluate(LABEL_SHOWN)
+    context.close()
+
+
+@pytest.mark.browser
+def test_the_reflection_tool_says_saved_once_not_after_every_pause(page, site_url):
+    page.goto(site_url + "trainers/reflection/")
+    page.wait_for_selector("[data-library-reflection-status]:not([hidden])")
+    page.evaluate("""() => { window.statusWrites = [];
+        new MutationObserver(() => window.statusWrites.push(document.querySelector('[data-library-reflection-status]').textContent))
+          .observe(document.querySelector('[data-library-reflection-status]'), {childList: true, characterData: true, subtree: true}); }""")
+    for words in ["First thought.", " Second thought.", " Third thought."]:
+        page.click("#reflect-c-evidence")
+        page.keyboard.type(words)
+        page.wait_for_timeout(700)  # longer than the pause after which the tool saves
+    assert page.evaluate("localStorage.length") > 0 and "Third thought" in page.evaluate("JSON.stringify(localStorage)")
+    writes = page.evaluate("window.statusWrites")
+    assert writes.count("Saved in this browser.") == 1, writes
+    assert page.text_content("[data-library-reflection-status]").strip() == "Saved in this browser."

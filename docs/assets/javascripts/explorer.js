@@ -30,11 +30,13 @@
     });
   }
 
-  /* With a precondition chosen, each title links straight to that finding. */
+  /* With a precondition chosen, each title links straight to that finding: the one with the chosen
+     status too, when a status is chosen (a case study can have two findings for one precondition). */
   function pointLinks(item, v) {
     var title = item.querySelector(".library-explorer__title a");
     var base = title.getAttribute("data-href");
-    var finding = v.precondition && item.querySelector('[data-precondition="' + v.precondition + '"] a');
+    var finding = v.precondition && item.querySelector(
+      '[data-precondition="' + v.precondition + '"] a' + (v.status ? ".library-status--" + v.status : ""));
     title.setAttribute("href", finding ? finding.getAttribute("href") : base);
   }
 

@@ -13,16 +13,43 @@
     }).catch(function () { /* no index (offline build): nothing to highlight with */ });
   }
 
-  /* Glossary terms (each marked on its first use only, by the build) can be reached with the keyboard,
-     so the definition (Material's tooltip) shows on focus as well as on hover. Terms inside links and
-     headings are left alone: a focusable term inside a link would be a control inside a control. */
+  /* Glossary terms can be reached with the keyboard, so the definition (Material's tooltip) shows on
+     focus as well as on hover. The build keeps each term's <abbr> on its first use outside headings and
+     links (macros/html_compact.py); that one is made focusable. Terms inside links and headings are left
+     alone: a focusable term inside a link would be a control inside a control. */
   var seen = {};
   document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
-    var term = abbr.textContent.trim().toLowerCase();
+    var term = abbr.getAttribute("title").trim().toLowerCase();
     if (seen[term] || abbr.closest("a, h1, h2, h3, h4, h5, h6, summary, button, label")) return;
     seen[term] = true;
     abbr.tabIndex = 0;
   });
+
+  /* Search suggestions: the names, aliases, places and themes in the header's <datalist> (see
+     overrides/partials/header.html) are offered as a reader types in either search box. Only the search
+     page carries the list; elsewhere it is copied from there when a search box is first used. */
+  var suggestions = document.getElementById("library-search-suggestions");
+  if (suggestions) {
+    var from = suggestions.getAttribute("data-library-suggestions-from");
+    var loading = null;
+    var loadSuggestions = function () {
+      if (!from || loading || suggestions.options.length) return;
+      loading = fetch(new URL(from, location.href).href).then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(function (html) {
+        var list = new DOMParser().parseFromString(html, "text/html").getElementById("library-search-suggestions");
+        if (!list) return;
+        Array.prototype.forEach.call(list.querySelectorAll("option"), function (option) {
+          suggestions.appendChild(document.importNode(option, true));
+        });
+      }).catch(function () { loading = null; /* offline or refused: the box still searches */ });
+    };
+    document.querySelectorAll("#library-search-q, #library-search-page-q").forEach(function (box) {
+      box.setAttribute("list", suggestions.id);
+      box.addEventListener("focus", loadSuggestions);
+      box.addEventListener("input", loadSuggestions);
+    });
+  }
 
   /* Cite this page: fill in today's date as the date accessed. */
   var accessed = document.querySelector("[data-library-accessed]");
@@ -31,19 +58,42 @@
   }
 
   /* Section links: the link beside each heading copies the section's full address, for slides and
-     course notes, and says so; it still moves to the section as a plain link would. */
+     course notes, and says so; it still moves to the section as a plain link would. Its name says what
+     it does and which section it is for ("¶" alone says neither); "Copy link" shows beside the mark on
+     hover and focus, and always on touch screens (library.css). The anchors themselves are unchanged. */
   var announcer = document.createElement("p");
   announcer.className = "library-visually-hidden";
   announcer.setAttribute("role", "status");
   document.body.appendChild(announcer);
+  var canCopy = !!navigator.clipboard && location.protocol !== "file:";
   document.querySelectorAll("article .headerlink").forEach(function (link) {
+    var heading = link.parentNode.cloneNode(true);
+    heading.querySelectorAll(".headerlink").forEach(function (own) { own.remove(); });
+    var name = heading.textContent.replace(/\s+/g, " ").trim();
+    link.setAttribute("aria-label", (canCopy ? "Copy link to section: " : "Link to section: ") + name);
+    if (!canCopy) return;  /* opened from disk, or no clipboard: a plain link, named as one */
+    link.removeAttribute("title");  /* the visible text says it now */
+    var mark = document.createElement("span");
+    mark.setAttribute("aria-hidden", "true");
+    mark.textContent = link.textContent;
+    var label = document.createElement("span");
+    label.className = "library-headerlink__label";
+    label.textContent = "Copy link";
+    link.textContent = "";
+    link.appendChild(mark);
+    link.appendChild(label);
+    link.classList.add("library-headerlink");
     link.addEventListener("click", function () {
       var address = new URL(link.getAttribute("href"), location.href).href;
-      if (!navigator.clipboard || location.protocol === "file:") return;
       navigator.clipboard.writeText(address).then(function () {
         announcer.textContent = "Link to this section copied: " + address;
+        label.textContent = "Link copied";
         link.setAttribute("data-copied", "");
-        setTimeout(function () { link.removeAttribute("data-copied"); announcer.textContent = ""; }, 2500);
+        setTimeout(function () {
+          link.removeAttribute("data-copied");
+          label.textContent = "Copy link";
+          announcer.textContent = "";
+        }, 2500);
       }, function () { /* the browser refused: the link still works */ });
     });
   });

@@ -287,6 +287,50 @@
     return lines.join("\n") + "\n";
   }
 
+  /* The report read back: the same data as a JSON file, for check() to test like any other.
+     Returns the data, or null when the text is not a report from this page. */
+  var REPORT_TITLE = "# Reflection on the nine preconditions";
+  var NOTHING = "Nothing written.";
+
+  function fromMarkdown(text) {
+    var lines = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+    if (lines[0].trim() !== REPORT_TITLE) return null;
+    var data = { format: FORMAT, version: VERSION, answers: {} };
+    var answer = null;
+    var into = null;  // "evidence" or "strengthen" while their text is being read
+    var buffer = [];
+    function finish() {
+      if (answer && into) {
+        var written = buffer.join("\n").trim();
+        answer[into] = written === NOTHING ? "" : written;
+      }
+      into = null;
+      buffer = [];
+    }
+    for (var i = 1; i < lines.length; i++) {
+      var line = lines[i];
+      var heading = /^## ([A-Z])\. /.exec(line);
+      if (heading || /^## /.test(line)) {
+        finish();
+        answer = heading ? (data.answers[heading[1]] = {}) : null;
+      } else if (answer && !into && /^How present: /.test(line)) {
+        answer.presence = line.slice("How present: ".length).trim();
+      } else if (answer && line === "### Evidence") {
+        finish();
+        into = "evidence";
+      } else if (answer && line === "### What would strengthen it") {
+        finish();
+        into = "strengthen";
+      } else if (into) {
+        buffer.push(line);
+      } else if (!answer && /^Group: /.test(line)) {
+        data.group = line.slice("Group: ".length).trim();
+      }
+    }
+    finish();
+    return data;
+  }
+
   function oneLine(text) {
     return text.replace(/\s+/g, " ").trim();
   }
@@ -334,7 +378,11 @@
     noticeBox.textContent = text;
   }
 
+  /* The status line is a live region: writing it again, even with the same words, makes screen readers
+     say it again. So it changes only when the state does (unsaved to saved, saved to failed, ...), not
+     after every pause in typing. */
   function setStatus(text) {
+    if (!statusLine.hidden && statusLine.textContent === text) return;
     statusLine.hidden = false;
     statusLine.textContent = text;
   }
@@ -411,12 +459,15 @@
       return;
     }
     readAsText(file).then(function (text) {
-      var data;
-      try {
-        data = JSON.parse(text);
-      } catch (e) {
-        showError(name + " could not be loaded: it is not a JSON file. Choose a file downloaded with “Download answers (JSON)”." + unchanged);
-        return;
+      var data = fromMarkdown(text);
+      if (data === null) {
+        try {
+          data = JSON.parse(text);
+        } catch (e) {
+          showError(name + " could not be loaded: it is neither a JSON file nor a Markdown report from this page. " +
+            "Choose a file downloaded with “Download answers (JSON)” or “Download report (Markdown)”." + unchanged);
+          return;
+        }
       }
       var result = check(data);
       if (result.problem) {
