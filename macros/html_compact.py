@@ -17,7 +17,6 @@ import re
 _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t]+")
 _BLANK_LINES = re.compile(r"\n{2,}")
-_ABBR = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 # Elements inside which a term is not counted as its first use (library.js leaves these alone too).
 _NOT_COUNTED = ("a", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "button", "label")
 _TOKEN = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>|<(/?)(' + "|".join(_NOT_COUNTED) + r')\b[^>]*>'

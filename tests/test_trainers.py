@@ -119,7 +119,30 @@ def test_on_a_touch_screen_copy_link_always_shows(browser, site_url):
     page = context.new_page()
     page.goto(site_url + "preconditions/trusted-partners/")
     assert page.evaluate("matchMedia('(hover: none)').matches")
-    assert page.locator("#signs-of-absence .headerlink").evaluate(LABEL_SHOWN)
+    link = page.locator("#signs-of-absence .headerlink")
+    assert link.evaluate("a => getComputedStyle(a, '::after').content") == '"Copy link"'
+    assert link.evaluate("a => a.getBoundingClientRect().width") > 30  # the mark and the words, not the mark alone
+    context.close()
+
+
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+      .observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(total), 1000);
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("touch", [True, False], ids=["touch", "mouse"])
+@pytest.mark.parametrize("path", ["preconditions/trusted-partners/", "case-studies/coventry-homelessness-and-housing/"])
+def test_nothing_moves_while_the_page_loads(browser, site_url, touch, path):
+    """Lighthouse counts layout shifts against a page: the section links and glossary terms the script
+    decorates must not push the text around as it runs."""
+    context = browser.new_context(has_touch=touch, is_mobile=touch, viewport={"width": 412 if touch else 1350, "height": 820})
+    page = context.new_page()
+    page.goto(site_url + path)
+    assert page.evaluate(LAYOUT_SHIFTS) < 0.01
     context.close()
 
 

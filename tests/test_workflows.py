@@ -227,3 +227,12 @@ jobs:
     assert not PINNED.match(next(uses(unsafe)))
     assert PINNED.match("actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8")
     assert PINNED.match("github/codeql-action/init@08c6903cd8c0fde910a37f88322edcfb5dd907a8")
+
+
+def test_ci_produces_the_offline_zip():
+    """Trainers take the offline copy to rooms without wifi: every CI run builds and keeps it."""
+    workflow = load(ROOT / ".github" / "workflows" / "ci.yml")
+    runs = "\n".join(str(step.get("run", "")) for _, step in steps(workflow))
+    assert re.search(r"\bmake\b[^\n]*\boffline\b", runs)
+    uploads = [step for _, step in steps(workflow) if str(step.get("uses", "")).startswith("actions/upload-artifact@")]
+    assert any((step.get("with") or {}).get("path") == "dist/pattern-library-offline.zip" for step in uploads)

@@ -21,7 +21,7 @@ What counts as published:
   id of each element whose class is in ANCHOR_CLASSES (glossary terms, printable cards, the
   reflection tool's precondition sections), and any other id that a page of the site links to,
   except a page's `<h1>` (its own address stands for it) and the theme's `__` ids;
-* DEPLOY_ONLY: the downloads that `make offline cards` writes to dist/ and the deploy workflow
+* DEPLOY_ONLY: the downloads that `make cards offline` writes to dist/ and the deploy workflow
   copies beside the site (the cards page links the PDFs by these addresses). They are not in a
   normal build, so the test checks that the workflow still publishes them instead of opening them.
 
