@@ -266,20 +266,25 @@ FORM_EXAMPLES = {
 }
 
 
+def _schema_field(key: str):
+    """The case-study field behind a form field ('finding' and 'finding-e' are an evidence entry's), or None."""
+    if key == "finding" or key.startswith("finding-"):
+        cls, name = Evidence, "finding"
+    else:
+        cls, name = CaseStudy, {"contributor": "contributors"}.get(key, key)
+    return next((f for f in fields_of(cls) if f.name == name), None)
+
+
 def _help(key: str) -> str:
-    name = {"contributor": "contributors", "consent": None}.get(key, key)
-    if name is None:
+    if key == "consent":
         return "a tick in each box"
-    info = next(f for f in fields_of(CaseStudy) if f.name == name)
-    return info.spec.help
+    return _schema_field(key).spec.help
 
 
 def _example(key: str) -> str:
     if key in FORM_EXAMPLES:
         return f" For example: {FORM_EXAMPLES[key]}"
-    cls = Evidence if key == "finding" else CaseStudy
-    name = {"contributor": "contributors"}.get(key, key)
-    info = next((f for f in fields_of(cls) if f.name == name), None)
+    info = _schema_field(key)
     if info is None or info.spec.example is None:
         return ""
     example = info.spec.example
@@ -442,11 +447,10 @@ def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_n
 
 def _limit(key: str) -> int:
     """The most characters the case study field behind a form field may hold."""
-    name = {"contributor": "contributors"}.get(key, key)
-    info = next((f for f in fields_of(CaseStudy) if f.name == name), None) if not key.startswith("finding-") else \
-        next(f for f in fields_of(Evidence) if f.name == "finding")
-    spec = info.spec if info else None
-    return (spec.max_length or (spec.item.max_length if spec.item else None) or 2000) if spec else 2000
+    info = _schema_field(key)
+    if info is None:
+        return 2000
+    return info.spec.max_length or (info.spec.item.max_length if info.spec.item else None) or 2000
 
 
 def _display(root: Path, path: Path) -> str:

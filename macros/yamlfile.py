@@ -27,6 +27,7 @@ INTEGER = re.compile(r"^[-+]?[0-9]+$")
 TEMPLATE_EXAMPLE = "copy data/templates/case-study.yaml, which starts with the line id: case-study"
 TEXT_EXAMPLE = 'for example: summary: "Partners met every week."'
 INDENT_EXAMPLE = "for example: 'evidence:', then '  - precondition: E', then '    status: present'"
+NO_ALIASES = "anchors and aliases (& and *) are not allowed here: write the value out in full, for example: themes: [housing, health]"
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _compose(text: str, name: str, problems: Problems) -> Node | None:
                     return None
                 continue
             if isinstance(event, yaml.AliasEvent):
-                problems.add(name, line, "(yaml)", f"uses the alias '*{event.anchor}'. Anchors and aliases (& and *) are not allowed here: write the value out in full, for example: themes: [housing, health]")
+                problems.add(name, line, "(yaml)", f"uses the alias '*{event.anchor}'. {NO_ALIASES.capitalize()}")
                 return None
             tag = getattr(event, "tag", None)
             if tag and tag not in ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
@@ -203,7 +204,7 @@ def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, 
                                 "Each field needs 'name: value', list items start with '- ', and quotes must be closed, "
                                 f"{INDENT_EXAMPLE}")
     if "found undefined alias" in problem or "found unhashable key" in problem:
-        return line, "(yaml)", "anchors and aliases (& and *) are not allowed here: write the value out in full, for example: themes: [housing, health]"
+        return line, "(yaml)", NO_ALIASES
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return line, "(yaml)", ("this line's indentation does not match the lines around it. "
                                 f"Fields of the same item must line up exactly, using spaces, {INDENT_EXAMPLE}")

@@ -179,6 +179,14 @@ def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
     return issue_form.convert(body, name, ROOT, tmp_path)
 
 
+def refused(tmp_path: Path, body: str) -> str:
+    """The one problem a form body gives, having checked that nothing was written."""
+    result = convert(tmp_path, body)
+    assert result.path is None and not list(tmp_path.iterdir())
+    [problem] = result.problems
+    return problem
+
+
 # --- The form and the parser agree -----------------------------------------------------------
 
 def form_fields() -> list[dict]:
@@ -283,18 +291,14 @@ def test_no_precondition_evidence_is_named_and_nothing_is_written(tmp_path):
 
 def test_an_email_address_is_reported_against_the_form_field_and_nothing_is_written(tmp_path):
     body = answer(GOOD, "Context", "The partners met monthly. Ask jo.bloggs@northbridge.example.org for the minutes.")
-    result = convert(tmp_path, body)
-    assert result.path is None and not list(tmp_path.iterdir())
-    [problem] = result.problems
+    problem = refused(tmp_path, body)
     assert problem.startswith(f"issue-42.md:{line_of(body, 'Context')}: Context: contains what looks like an e-mail address "
                               "('jo.bloggs@northbridge.example.org')")
 
 
 def test_a_bad_finding_names_its_precondition_question(tmp_path):
     body = answer(GOOD, "E. What happened", "See [the minutes](javascript:alert(1)) for how they met.")
-    result = convert(tmp_path, body)
-    assert result.path is None and not list(tmp_path.iterdir())
-    [problem] = result.problems
+    problem = refused(tmp_path, body)
     assert problem.startswith(f"issue-42.md:{line_of(body, 'E. What happened')}: E. What happened: contains a 'javascript:' address")
     assert problem.endswith("(in the case study: evidence[3].finding)")
 
@@ -302,9 +306,7 @@ def test_a_bad_finding_names_its_precondition_question(tmp_path):
 def test_an_answer_too_long_for_a_file_is_named_not_the_file(tmp_path):
     context = ("The partners met every month and wrote down what they agreed. " * 24000).strip()  # about 1.5 MB
     body = answer(GOOD, "Context", context)
-    result = convert(tmp_path, body)
-    assert result.path is None and not list(tmp_path.iterdir())
-    [problem] = result.problems
+    problem = refused(tmp_path, body)
     assert problem.startswith(f"issue-42.md:{line_of(body, 'Context')}: Context: is {len(context):,} characters long")
     assert "at most 6,000 characters" in problem
 
@@ -324,9 +326,7 @@ def test_a_place_with_accents_gives_a_readable_id(tmp_path):
 
 def test_a_place_without_latin_letters_is_named_and_nothing_is_written(tmp_path):
     body = answer(GOOD, "Place", "東京")
-    result = convert(tmp_path, body)
-    assert result.path is None and not list(tmp_path.iterdir())
-    [problem] = result.problems
+    problem = refused(tmp_path, body)
     assert problem.startswith(f"issue-42.md:{line_of(body, 'Place')}: Place: '東京' has no Latin letters or digits")
 
 

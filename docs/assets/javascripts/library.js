@@ -25,9 +25,9 @@
     abbr.tabIndex = 0;
   });
 
-  /* Search suggestions: the names, aliases, places and themes in the header's <datalist> (see
-     overrides/partials/header.html) are offered as a reader types in either search box. Only the search
-     page carries the list; elsewhere it is copied from there when a search box is first used. */
+  /* Search suggestions: both search boxes name the <datalist> of names, aliases, places and themes
+     (list="library-search-suggestions"). Only the search page carries it (docs/search.md); elsewhere the
+     header's empty one (overrides/partials/header.html) is filled from there when a box is first used. */
   var suggestions = document.getElementById("library-search-suggestions");
   if (suggestions) {
     var from = suggestions.getAttribute("data-library-suggestions-from");
@@ -45,7 +45,6 @@
       }).catch(function () { loading = null; /* offline or refused: the box still searches */ });
     };
     document.querySelectorAll("#library-search-q, #library-search-page-q").forEach(function (box) {
-      box.setAttribute("list", suggestions.id);
       box.addEventListener("focus", loadSuggestions);
       box.addEventListener("input", loadSuggestions);
     });
