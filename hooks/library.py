@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import html_compact, library, opendata, pages, search_index, urls  # noqa: E402
+from macros import explorer_data, html_compact, library, opendata, pages, search_index, urls  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -78,7 +78,8 @@ def on_files(files, config):
     maker = pages.PageMaker(_state["library"], ROOT / "overrides" / "library", config.use_directory_urls)
     # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
-    for generated in maker.files() + moved + opendata.files(_state["library"], config.site_url or "/"):
+    lib = _state["library"]
+    for generated in maker.files() + moved + opendata.files(lib, config.site_url or "/") + explorer_data.files(lib):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
     return files
 

@@ -50,9 +50,10 @@ def register(env, lib) -> None:
         return link_to(urls.place(pl), text or pl.name)
 
     @env.macro
-    def library_block(template: str) -> Markup:
-        """HTML built from the data by overrides/library/<template>, e.g. the nine vignettes side by side."""
-        return Markup(maker().render(template, here(), site_url=env.conf["site_url"] or ""))
+    def library_block(template: str, **context) -> Markup:
+        """HTML built from the data by overrides/library/<template>, e.g. the nine vignettes side by side;
+        `context` gives the template more to work with (library_block("tags.md", group="Theme"))."""
+        return Markup(maker().render(template, here(), site_url=env.conf["site_url"] or "", **context))
 
 
 def _lookup(table: dict, key: str, noun: str):

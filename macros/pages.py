@@ -12,15 +12,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import jinja2
 import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import relationship_map, urls
+from . import listings, relationship_map, urls
 from .library import Library
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, STATUSES
@@ -91,6 +93,30 @@ def case_study_tags(case) -> list[str]:
     return [f"Theme/{t}" for t in case.themes] + [f"Place/{case.place}"] + evidence
 
 
+def tag_counts(library: Library, group: str) -> list[tuple[str, str, str, int]]:
+    """(tag, label, the explorer's query for it, case studies with it) for each tag of a group ('Theme', 'Place'
+    or 'Evidence') that some case study carries: the tags page, where each tag opens the explorer filtered."""
+    counts = Counter(tag for case in library.case_studies for tag in set(case_study_tags(case)) if tag.startswith(group + "/"))
+    out = []
+    for tag in sorted(counts, key=_tag_order):
+        value = tag.split("/", 1)[1]
+        if group == "Evidence":
+            letter, status = value.split(" ")
+            label, query = f"{letter}. {library.by_letter[letter].short_title}: {status}", f"precondition={letter}&status={status}"
+        else:
+            label, query = value, f"{group.lower()}={quote_plus(value)}"
+        out.append((tag, label, query, counts[tag]))
+    return out
+
+
+def _tag_order(tag: str) -> tuple:
+    group, value = tag.split("/", 1)
+    if group == "Evidence":
+        letter, status = value.split(" ")
+        return letter, STATUSES.index(status)
+    return value.lower(), value
+
+
 _tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by default
 
 
@@ -146,8 +172,17 @@ class PageMaker:
             step_target=self.step_target,
             lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
             evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
+            tag_counts=tag_counts,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
+            evidence_map=listings.evidence_map, best_first=listings.best_first, best_findings=listings.best_findings,
+            FINDINGS_PER_STATUS=listings.FINDINGS_PER_STATUS, CASES_PER_PLACE=listings.CASES_PER_PLACE,
+            first_screen=listings.EXPLORER_FIRST_SCREEN, rows_per_page=listings.ROWS_PER_PAGE,
+            explorer_folder=self._explorer_folder, explorer_places=listings.explorer_places(library), records_per_file=listings.RECORDS_PER_FILE,
         )
+
+    def _explorer_folder(self) -> str:
+        from . import explorer_data  # it imports this module
+        return explorer_data.folder(self.library)
 
     @jinja2.pass_context
     def _stash_filter(self, context, html):
@@ -189,9 +224,9 @@ class PageMaker:
         lib = self.library
         out = [
             self._page("preconditions-index.md", "preconditions/index.md", "data/preconditions.yaml"),
-            self._page("case-studies-index.md", "case-studies/index.md", "overrides/library/case-studies-index.md"),
             self._page("places-index.md", "places/index.md", "data/places.yaml"),
         ]
+        out += self._listing_pages()
         for p in lib.preconditions:
             out.append(self._page("precondition.md", urls.precondition(p), p.origin.file, p=p))
             out.append(self._redirect(urls.short_link(p.id) + "index.html", urls.precondition(p), p.title))
@@ -207,6 +242,21 @@ class PageMaker:
             out.append(self._page("place.md", urls.place(pl), source, pl=pl))
         for pathway in lib.pathways:
             out.append(self._page("pathway.md", urls.pathway(pathway), pathway.origin.file, pw=pathway))
+        return out
+
+    def _listing_pages(self) -> list[GeneratedFile]:
+        """The long listings, a page at a time (macros/listings.py): case studies, and the evidence map's three views."""
+        lib = self.library
+        out = [self._page("case-studies-index.md", page.src_uri, "overrides/library/case-studies-index.md", page=page)
+               for page in listings.paged(lib.case_studies, "case-studies/index.md", "case-studies/page")]
+        out += [self._page("matrix-grid-page.md", page.src_uri, None, page=page)
+                for page in listings.paged(lib.case_studies, "explore/matrix/case-studies.md", "explore/matrix/case-studies")]
+        places = listings.evidence_map(lib, "place")
+        out += [self._page("evidence-map-page.md", page.src_uri, None, map=places, page=page)
+                for page in places.pages("explore/matrix/places.md", "explore/matrix/places")]
+        themes = listings.evidence_map(lib, "theme")
+        out += [self._page("evidence-map-page.md", page.src_uri, None, map=themes, page=page)  # page 1: docs/explore/matrix.md
+                for page in themes.pages("explore/matrix.md", "explore/matrix/themes")[1:]]
         return out
 
     def _page(self, template, src_uri, source_path, **context) -> GeneratedFile:
