@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -75,7 +76,10 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
-    maker = pages.PageMaker(_state["library"], ROOT / "overrides" / "library", config.use_directory_urls)
+    toc = config.mdx_configs.get("toc", {})
+    permalink = "&para;" if toc.get("permalink") is True else toc.get("permalink") or None
+    maker = pages.PageMaker(_state["library"], ROOT / "overrides" / "library", config.use_directory_urls,
+                            permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"))
     # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
     lib = _state["library"]
@@ -91,6 +95,9 @@ def on_page_content(html, page, config, files):
         # MkDocs checks links to #anchors against the ids it saw while converting the Markdown;
         # the restored blocks were not there then, so their ids are added here.
         page.present_anchor_ids |= set(ANCHOR_ID.findall(restored))
+    toc = pages.table_of_contents(page.file.src_uri)
+    if toc is not None:  # the page's headings were written by macros/headings.py, not Python-Markdown
+        page.toc = get_toc(toc)
     return restored
 
 

@@ -22,7 +22,7 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import listings, relationship_map, urls
+from . import headings, listings, relationship_map, urls
 from .library import Library
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, STATUSES
@@ -50,6 +50,16 @@ def restore(src_uri: str, html: str) -> str:
 
 def forget_stashed() -> None:
     _stashed.clear()
+    _tables_of_contents.clear()
+
+
+# The tables of contents of pages turned into HTML here rather than by Python-Markdown (macros/headings.py).
+_tables_of_contents: dict[str, list] = {}
+
+
+def table_of_contents(src_uri: str) -> list | None:
+    """The nested table-of-contents tokens of a page `PageMaker` turned into HTML itself, else None."""
+    return _tables_of_contents.pop(src_uri, None)
 
 
 @dataclass(frozen=True)
@@ -151,8 +161,12 @@ def page_numbers(pages) -> str:
 class PageMaker:
     """Renders every generated page of one build."""
 
-    def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True, renderer: TextRenderer | None = None):
+    def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True, renderer: TextRenderer | None = None,
+                 permalink: str | None = None, permalink_title: str = ""):
+        """With `permalink` (the toc extension's symbol, e.g. '&para;'), pages that are only headings and HTML
+        blocks come out as HTML already (macros/headings.py), sparing Python-Markdown the work."""
         self.library = library
+        self.permalink, self.permalink_title = permalink, permalink_title
         self.use_directory_urls = use_directory_urls
         self.renderer = renderer or TextRenderer(glossary_map(library))
         self._html_cache: dict[tuple[str, str], Markup] = {}
@@ -260,7 +274,20 @@ class PageMaker:
         return out
 
     def _page(self, template, src_uri, source_path, **context) -> GeneratedFile:
-        return GeneratedFile(src_uri, self.render(template, src_uri, source_path=source_path, **context), source_path)
+        content = self.render(template, src_uri, source_path=source_path, **context)
+        return GeneratedFile(src_uri, self._as_html(src_uri, content) if self.permalink else content, source_path)
+
+    def _as_html(self, src_uri: str, content: str) -> str:
+        """The page with its body turned into one HTML block, when macros/headings.py can do it."""
+        end = content.find("\n---\n", 4) if content.startswith("---\n") else -1
+        body = content[end + 5:] if end != -1 else content
+        converted = headings.convert(body, self.renderer.glossary, self.permalink, self.permalink_title)
+        if converted is None:
+            return content
+        html, toc = converted
+        blocks = _stashed.pop(src_uri, [])
+        _tables_of_contents[src_uri] = toc
+        return content[:len(content) - len(body)] + stash(src_uri, PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html))
 
     def _redirect(self, src_uri: str, target_src: str, title: str) -> GeneratedFile:
         """A small HTML page at `src_uri` that forwards to the page built from `target_src`."""
