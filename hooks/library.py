@@ -15,10 +15,12 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -72,7 +74,21 @@ def _expand_nav(nav, lib):
 def on_env(env, config, files):
     # Generated pages' titles arrive HTML-escaped (pages.front_matter); the page end needs them raw for URLs.
     env.filters["html_unescape"] = html.unescape
+    # Material's own templates stay reachable as "material/..." from an override of the same name.
+    theme = next(d for d in config.theme.dirs[1:] if (Path(d) / "partials" / "nav.html").is_file())
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(theme)})])
+    navigation: dict = {}
+    env.globals.update(library_nav_key=_nav_key, library_nav_kept=lambda key: navigation.get(key) if key else None,
+                       library_nav_keep=lambda key, rendered: navigation.setdefault(key, rendered) if key else rendered)
     return env
+
+
+def _nav_key(page, nav):
+    """What the navigation's HTML depends on for a page outside it: the links from the page to every page in
+    the navigation. None for a page in the navigation, which is marked as the current one."""
+    if page is None or nav is None or page in nav.pages:
+        return None
+    return tuple(get_relative_url(item.url, page.url) for item in nav.pages)
 
 
 def on_files(files, config):
