@@ -1,8 +1,10 @@
 /* Search page: Pagefind results as you type, with filters, kept in the URL.
  *
- * Pagefind loads only the index chunks a query needs, so the first result
- * appears quickly even with thousands of case studies. Nothing is sent to any
- * server: the index is static files beside the site.
+ * Nothing of Pagefind loads until someone focuses the search box, types, or arrives with a query;
+ * then Pagefind loads only the index chunks a query needs and the first result's fragment before
+ * showing it, so the first result appears quickly even with thousands of case studies. The filter
+ * checkboxes come after the first results. Nothing is sent to any server: the index is static
+ * files beside the site.
  */
 (function () {
   "use strict";
@@ -168,26 +170,48 @@
     return pagefind.filters().then(function (available) { buildFilters(available, params); });
   }
 
+  /* Pagefind (its script, then its WebAssembly and metadata) loads only once someone shows they want to
+     search: they focus the box or type in it, or they arrived with a query in the address. */
+  var engine = null;
+  function loadEngine() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+        pagefind = module;
+        pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+        return pagefind;
+      });
+      engine.catch(function () {
+        fallback.hidden = false;
+        fallback.querySelector("p").textContent =
+          "Search is not available here (for example when the site is opened from a file). " +
+          "Use the search box at the top of the page, or browse the index pages.";
+      });
+    }
+    return engine;
+  }
+
+  var filtersLoaded = null;
+  function search(params) {
+    return loadEngine().then(function () {
+      var filtered = FACETS.some(function (facet) { return params.has(facet[0]); });
+      if (filtered && !filtersLoaded) filtersLoaded = loadFilters(params);
+      return (filtered ? filtersLoaded : Promise.resolve()).then(run).then(function () {
+        if (!filtersLoaded) filtersLoaded = loadFilters(params);
+        return filtersLoaded;
+      });
+    });
+  }
+
   function start() {
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
-    var filtered = FACETS.some(function (facet) { return params.has(facet[0]); });
-    return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-      pagefind = module;
-      pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
-      fallback.hidden = true;
-      form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
-      input.addEventListener("input", run);  // Pagefind's debouncedSearch waits for typing to pause
-      filtersBox.addEventListener("change", run);
-      moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
-      if (filtered) return loadFilters(params).then(run);
-      return pagefind.init().then(run).then(function () { return loadFilters(params); });
-    }).catch(function () {
-      fallback.hidden = false;
-      fallback.querySelector("p").textContent =
-        "Search is not available here (for example when the site is opened from a file). " +
-        "Use the search box at the top of the page, or browse the index pages.";
-    });
+    fallback.hidden = true;  /* shown again if Pagefind cannot load */
+    form.addEventListener("submit", function (event) { event.preventDefault(); search(params); });
+    input.addEventListener("focus", function () { loadEngine().then(function () { return pagefind.init(); }); });
+    input.addEventListener("input", function () { search(params); });  /* Pagefind's debouncedSearch waits for typing to pause */
+    filtersBox.addEventListener("change", run);
+    moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
+    if (params.get("q") || FACETS.some(function (facet) { return params.has(facet[0]); })) search(params);
   }
 
   start();
