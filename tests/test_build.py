@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,19 @@ def test_a_page_per_record_and_index_pages(project_build):
         assert (site / "places" / place.slug / "index.html").exists()
 
 
+MATURITY_RANK = {"reviewed": 0, "published": 1, "draft": 2}
+
+
+def best_first(pairs):
+    """(case study, finding) pairs as a precondition page lists them: reviewed first, then published, then drafts;
+    within each, the most recently reviewed first; then by title."""
+    return sorted(pairs, key=lambda pair: (MATURITY_RANK[pair[0].maturity], -_day(pair[0].last_reviewed), pair[0].title.lower()))
+
+
+def _day(iso: str | None) -> int:
+    return date.fromisoformat(iso).toordinal() if iso else 0
+
+
 def test_precondition_pages_list_their_evidence_grouped_by_status(project_build):
     _, site, _, lib = project_build
     for p in lib.preconditions:
@@ -79,9 +93,11 @@ def test_precondition_pages_list_their_evidence_grouped_by_status(project_build)
                 assert f'id="evidence-{status}"' not in page
                 continue
             listed = section(page, f"evidence-{status}")
-            for case, entry in entries[:8]:
-                anchor = pages.evidence_anchors(case)[case.evidence.index(entry)]
-                assert f'href="../../case-studies/{case.id}/#{anchor}"' in listed, (p.id, case.id, anchor)
+            shown = re.findall(r'href="\.\./\.\./case-studies/([a-z0-9-]+)/#(evidence-[a-z0-9-]+)"', listed)
+            want = best_first(entries)[:5]
+            assert shown == [(case.id, pages.evidence_anchors(case)[case.evidence.index(entry)]) for case, entry in want], (p.id, status)
+            more = f'href="../../explore/case-studies/?precondition={p.id}&amp;status={status}"'
+            assert (more in listed) == (len(entries) > 5), (p.id, status)
 
 
 def test_case_studies_link_every_precondition_they_cite(project_build):
@@ -285,10 +301,11 @@ def test_each_finding_links_to_the_case_studies_with_the_same_evidence(project_b
     for case in lib.case_studies:
         page = read(site, f"case-studies/{case.id}/")
         for entry in case.evidence:
+            query = f"precondition={entry.precondition}&amp;status={entry.status}"
+            assert f'href="../../explore/case-studies/?{query}"' in page, (case.id, query)
             anchor = pages.tag_anchor(f"Evidence/{entry.precondition} {entry.status}")
-            assert f'href="../../explore/tags/#{anchor}"' in page, (case.id, anchor)
-            listing = section(tags, anchor)
-            assert f"case-studies/{case.id}/" in listing, (case.id, anchor)
+            tag = re.search(rf'<li class="library-tags__entry" id="{re.escape(anchor)}">.*?</li>', tags).group(0)
+            assert f'href="../case-studies/?{query}"' in tag, (case.id, query)  # and the tags page leads to the same
 
 
 def test_the_online_site_carries_no_unused_theme_files(project_build):

@@ -1,4 +1,4 @@
-"""The ways in: matrix, map, tags and open data are generated from the data and agree with it."""
+"""The ways in: the evidence map, relationship map, tags and open data are generated from the data and agree with it."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import csv
 import html as html_lib
 import io
 import json
+import posixpath
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import pytest
 import yaml
@@ -50,9 +51,35 @@ def raw_cells(html: str, caption_id: str) -> list[list[str]]:
     return [re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", row, re.S) for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", body, re.S)]
 
 
+def cell_tags(html: str, caption_id: str) -> list[list[str]]:
+    """The opening tag of every cell of the table whose caption has id=caption_id, row by row."""
+    start = html.index(f'id="{caption_id}"')
+    body = html[start:html.index("</table>", start)]
+    return [re.findall(r"<t[hd]\b[^>]*>", row) for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", body, re.S)]
+
+
 def tokens(cell_html: str) -> list[str]:
     """The words of a cell, with every tag (and <br>) a word break: '<b>1</b> present<br>11 present' is 4 words."""
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", cell_html)).replace("\xa0", " ").split()
+
+
+def listing(site: Path, first: str) -> list[tuple[str, str]]:
+    """(URL, HTML) of every page of a paged listing, from its first page along its "Next" links."""
+    out, url = [], first
+    while url is not None:
+        html = read(site, url)
+        out.append((url, html))
+        following = re.search(r'<a href="([^"]+)" rel="next">', html)
+        url = target(url, html_lib.unescape(following.group(1)))[0] if following else None
+        assert len(out) < 10_000, "the pager goes round in a circle"
+    return out
+
+
+def target(page_url: str, href: str) -> tuple[str, str]:
+    """(site-relative path, query) of a link on the page at page_url; the #fragment is left out."""
+    path, _, query = href.partition("#")[0].partition("?")
+    joined = posixpath.normpath(posixpath.join(page_url, path)) + "/" if path else page_url
+    return ("" if joined == "./" else joined), query
 
 
 def expected_totals(root: Path) -> dict[str, tuple[int, Counter]]:
@@ -68,19 +95,20 @@ def expected_totals(root: Path) -> dict[str, tuple[int, Counter]]:
     return out
 
 
-def expected_theme_counts(root: Path, *, drafts: bool = False) -> dict[str, dict[str, Counter]]:
-    """theme -> letter -> Counter of statuses. Every theme any case study names gets a row; only
-    published case studies (or, with drafts=True, all) are counted."""
+def expected_map(root: Path, dimension: str, *, drafts: bool = False) -> dict[str, dict[str, tuple[int, Counter]]]:
+    """row (every theme or place any case study names) -> letter -> (published case studies with evidence on
+    it, Counter: status -> published case studies with a finding of that status). With drafts=True, all count."""
     letters = [p["id"] for p in raw_preconditions(root)]
-    counts: dict[str, dict[str, Counter]] = {}
+    out: dict[str, dict[str, tuple[int, Counter]]] = {}
     for case in raw_case_studies(root):
-        for theme in case.get("themes", []):
-            per = counts.setdefault(theme, {letter: Counter() for letter in letters})
+        for row in (case.get("themes", []) if dimension == "theme" else [case["place"].strip()]):
+            cells = out.setdefault(row, {letter: (0, Counter()) for letter in letters})
             if case.get("maturity") == "draft" and not drafts:
                 continue
-            for e in case["evidence"]:
-                per[e["precondition"]][e["status"]] += 1
-    return counts
+            for letter in {e["precondition"] for e in case["evidence"]}:
+                n, statuses = cells[letter]
+                cells[letter] = (n + 1, statuses + Counter({e["status"] for e in case["evidence"] if e["precondition"] == letter}))
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -99,30 +127,47 @@ def draft_project(tmp_path_factory):
     return project, site
 
 
-def test_matrix_cells_equal_the_data(built_site, lib):
-    rows = table(read(built_site, "explore/matrix/"), "matrix-caption")
-    header, body, footer = rows[0], rows[1:-1], rows[-1]
-    assert [text for text, _, _ in header[1:]] == [f"{p.id}. {p.short_title}" for p in lib.preconditions]
-    assert len(body) == len(lib.case_studies)
-    for case, row in zip(lib.case_studies, body):
-        assert row[0][0].startswith(case.title) and row[0][1] == [f"../../case-studies/{case.id}/"]
-        cells = pages.evidence_by_letter(case)
-        for p, (text, hrefs, _) in zip(lib.preconditions, row[1:]):
-            entries = cells.get(p.id, [])
+def assert_grid(site: Path, root: Path):
+    """Every case study, once, A to Z, across the pages of the evidence map by case study; each cell its findings."""
+    preconditions = raw_preconditions(root)
+    cases = sorted(raw_case_studies(root), key=lambda c: (c["title"].strip().lower(), c["id"]))
+    rows = []
+    for url, html in listing(site, "explore/matrix/case-studies/"):
+        table_rows = table(html, "matrix-caption")
+        assert [text for text, _, _ in table_rows[0][1:]] == [f"{p['id']}. {p['short_title']}" for p in preconditions]
+        rows += [(url, row) for row in table_rows[1:]]
+    assert len(rows) == len(cases)
+    for case, (url, row) in zip(cases, rows):
+        assert row[0][0].startswith(case["title"].strip()), (case["id"], row[0][0])
+        assert target(url, row[0][1][0])[0] == f"case-studies/{case['id']}/"
+        assert ("Draft" in row[0][0]) == (case["maturity"] == "draft")
+        seen = Counter()
+        anchors = []
+        for e in case["evidence"]:  # the anchors evidence.csv gives each finding
+            seen[e["precondition"]] += 1
+            n = seen[e["precondition"]]
+            anchors.append((e, f"evidence-{e['precondition'].lower()}" + (f"-{n}" if n > 1 else "")))
+        for p, (text, hrefs, _) in zip(preconditions, row[1:]):
+            entries = [(e, anchor) for e, anchor in anchors if e["precondition"] == p["id"]]
             if not entries:
                 assert text == "–" and hrefs == []  # the caption says what a dash means
                 continue
-            assert hrefs == [f"../../case-studies/{case.id}/#{anchor}" for _, anchor in entries]
-            assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in ("●◔◑○"["present emerging mixed absent".split().index(e.status)], STATUS_WORD[e.status])]
+            assert [target(url, h) for h in hrefs] == [(f"case-studies/{case['id']}/", "") for _ in entries]
+            assert [h.partition("#")[2] for h in hrefs] == [anchor for _, anchor in entries]
+            assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in (STATUS_ICON[e["status"]], STATUS_WORD[e["status"]])]
+
+
+def test_the_grid_shows_every_case_study_and_finding(built_site):
+    assert_grid(built_site, ROOT)
 
 
 def assert_matrix_totals(site: Path, root: Path):
-    """The footer of the evidence matrix, word by word: the count, 'thin' under two, then 'N status' for each status found."""
-    footer = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[-1]
+    """The totals on the evidence map, word by word: the count, 'thin' under two, then 'N status' for each status found."""
+    cells = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[-1]
     letters = [p["id"] for p in raw_preconditions(root)]
-    assert len(footer) == len(letters) + 1
+    assert len(cells) == len(letters) + 1
     totals = expected_totals(root)
-    for letter, cell in zip(letters, footer[1:]):
+    for letter, cell in zip(letters, cells[1:]):
         n, statuses = totals[letter]
         expected = [str(n)] + (["thin"] if n < 2 else []) + [w for s in STATUSES if statuses[s] for w in (str(statuses[s]), s)]
         assert tokens(cell) == expected, (letter, cell)
@@ -134,44 +179,75 @@ def test_matrix_totals_count_published_case_studies_only(built_site):
 
 def test_draft_case_studies_show_but_do_not_count(draft_project, lib):
     project, site = draft_project
-    rows = table(read(site, "explore/matrix/"), "matrix-caption")
-    assert len(rows) == len(lib.case_studies) + 3
-    assert sum(1 for row in rows[1:-1] if "Draft" in row[0][0]) == 1
-    # The draft gives evidence, so a footer that counted it would differ from these totals.
+    rows = [row for _, html in listing(site, "explore/matrix/case-studies/") for row in table(html, "matrix-caption")[1:]]
+    assert len(rows) == len(lib.case_studies) + 1
+    assert sum(1 for row in rows if "Draft" in row[0][0]) == 1
+    # The draft gives evidence, so totals that counted it would differ from these.
     assert any(c.get("maturity") == "draft" and c["evidence"] for c in raw_case_studies(project))
     assert expected_totals(project) == expected_totals(ROOT)
     assert_matrix_totals(site, project)
+    assert_grid(site, project)
 
 
-def assert_theme_table(site: Path, root: Path):
-    cells = raw_cells(read(site, "explore/matrix/"), "themes-caption")
-    rows = table(read(site, "explore/matrix/"), "themes-caption")
+MAP_PAGES = {"theme": "explore/matrix/", "place": "explore/matrix/places/"}
+
+
+def map_pages(site: Path, dimension: str) -> list[tuple[str, str]]:
+    """Every page of the evidence map by theme or by place. By theme, page 1 is the evidence map's own page."""
+    first = read(site, MAP_PAGES[dimension])
+    following = re.search(r'<nav class="library-pager" aria-label="Pages of the evidence map by theme">.*?<a href="([^"]+)" rel="next">', first, re.S)
+    pages_ = [(MAP_PAGES[dimension], first)]
+    if dimension == "theme" and following:
+        pages_ += listing(site, target(MAP_PAGES["theme"], following.group(1))[0])
+    elif dimension == "place":
+        pages_ = listing(site, MAP_PAGES["place"])
+    return pages_
+
+
+def assert_evidence_map(site: Path, root: Path, dimension: str):
+    """Each row of the map, in name order, across its pages: each cell the published case studies on that
+    precondition and how many reported each status, linking to exactly them in the explorer; or an
+    invitation to contribute. Shades rise with the count and never fall."""
     preconditions = raw_preconditions(root)
-    counts = expected_theme_counts(root)
-    assert [r[0][0] for r in rows[1:]] == sorted(counts)
-    for row, row_cells in zip(rows[1:], cells[1:]):
-        theme = row[0][0]
-        assert len(row) == len(row_cells) == len(preconditions) + 1
+    counts = expected_map(root, dimension)
+    caption = "themes-caption" if dimension == "theme" else "map-caption"
+    rows, shades = [], {}
+    for url, html in map_pages(site, dimension):
+        parsed, cells = table(html, caption), cell_tags(html, caption)
+        assert [text for text, _, _ in parsed[0][1:]] == [f"{p['id']}. {p['short_title']}" for p in preconditions]
+        rows += [(url, row, row_cells) for row, row_cells in zip(parsed[1:], cells[1:])]
+    assert [row[0][0] for _, row, _ in rows] == sorted(counts)
+    for url, row, row_cells in rows:
+        name = row[0][0]
+        assert target(url, row[0][1][0]) == ("explore/case-studies/", f"{dimension}={quote(name)}"), name
         for p, (text, hrefs, _), cell in zip(preconditions, row[1:], row_cells[1:]):
-            found = counts[theme][p["id"]]
-            if not sum(found.values()):
-                assert hrefs == ["../../contribute/"], (theme, p["id"])
-                assert text == f"Add yours: no case study yet shows {p['id']}. {p['short_title']} in {theme}"
-            else:
-                assert hrefs == [f"../case-studies/?theme={quote(theme)}&precondition={p['id']}"], (theme, p["id"])
-                expected = [w for s in STATUSES if found[s] for w in (STATUS_ICON[s], STATUS_WORD[s], str(found[s]))]
-                assert tokens(cell) == expected, (theme, p["id"], cell)
+            n, statuses = counts[name][p["id"]]
+            if not n:
+                assert [target(url, h)[0] for h in hrefs] == ["contribute/"], (name, p["id"])
+                assert text == "Add a case study"
+                continue
+            assert [target(url, h) for h in hrefs] == [("explore/case-studies/", f"{dimension}={quote(name)}&precondition={p['id']}")]
+            found = [s for s in STATUSES if statuses[s]]
+            assert text == (f"{n} " + " ".join(f"{STATUS_ICON[s]}{statuses[s]}" for s in found)
+                            + ": " + ", ".join(f"{statuses[s]} {s}" for s in found)), (name, p["id"], text)
+            shades.setdefault(n, set()).add(re.search(r"library-shade-(\d)", cell) and int(re.search(r"library-shade-(\d)", cell).group(1)))
+    levels = [shades[n] for n in sorted(shades)]
+    assert all(len(level) == 1 for level in levels), "one count, one shade"
+    levels = [level.pop() for level in levels]
+    assert levels == sorted(levels) and set(levels) <= {1, 2, 3, 4}, "more case studies, a darker shade"
 
 
-def test_theme_table_counts_and_invites(built_site):
-    assert_theme_table(built_site, ROOT)
+@pytest.mark.parametrize("dimension", ["theme", "place"])
+def test_evidence_map_counts_and_invites(built_site, dimension):
+    assert_evidence_map(built_site, ROOT, dimension)
 
 
-def test_theme_table_leaves_drafts_out(draft_project):
+@pytest.mark.parametrize("dimension", ["theme", "place"])
+def test_evidence_map_leaves_drafts_out(draft_project, dimension):
     project, site = draft_project
-    assert expected_theme_counts(project, drafts=True) != expected_theme_counts(project)  # the draft would count
-    assert expected_theme_counts(project) == expected_theme_counts(ROOT)
-    assert_theme_table(site, project)
+    assert expected_map(project, dimension, drafts=True) != expected_map(project, dimension)  # the draft would count
+    assert expected_map(project, dimension) == expected_map(ROOT, dimension)
+    assert_evidence_map(site, project, dimension)
 
 
 def _number(svg_tag: str, name: str) -> float:
@@ -222,27 +298,45 @@ def test_map_nodes_and_edges_equal_the_data(built_site):
         assert f'href="../../preconditions/{by_letter[b]["slug"]}/#related"' in words, (a, b)
 
 
-def test_tags_pages_list_the_right_pages(built_site, lib):
-    html = read(built_site, "explore/tags/")
-    for case in lib.case_studies:
-        for tag in pages.case_study_tags(case):
-            anchor = pages.tag_anchor(tag)
-            start = html.index(f'id="{anchor}"')
-            listing = html[start:html.index("</ul>", start)]
-            assert f'href="../../case-studies/{case.id}/"' in listing, (tag, case.id)
-    for tag_id in re.findall(r'id="(tag:evidence/[a-i]-[a-z]+)"', html):
-        letter, status = tag_id.split("/")[1].split("-")
-        expected = {c.id for c in lib.case_studies if any(e.precondition == letter.upper() and e.status == status for e in c.evidence)}
-        start = html.index(f'id="{tag_id}"')
-        listing = html[start:html.index("</ul>", start)]
-        assert set(re.findall(r'case-studies/([a-z0-9-]+)/', listing)) == expected
+def assert_tags(site: Path, root: Path):
+    """Each theme, place and precondition-and-status that some case study has, with how many case studies have
+    it, linking to them in the explorer; each keeps the id the old tags page gave it."""
+    html = read(site, "explore/tags/")
+    cases = raw_case_studies(root)
+    titles = {p["id"]: p["short_title"] for p in raw_preconditions(root)}
+    groups = {
+        "theme": Counter(t for c in cases for t in set(c["themes"])),
+        "place": Counter(c["place"].strip() for c in cases),
+        "evidence": Counter(pair for c in cases for pair in {(e["precondition"], e["status"]) for e in c["evidence"]}),
+    }
+    entries = re.findall(r'<li class="library-tags__entry" id="([^"]+)"><a href="([^"]+)">([^<]+)</a> <span class="library-tags__count">(\d+) case stud', html)
+    assert len(entries) == sum(len(g) for g in groups.values())
+    for ident, href, label, n in entries:
+        group, _, value = ident.partition(":")[2].partition("/")
+        label = html_lib.unescape(label)
+        if group == "evidence":
+            letter, status = value.split("-")
+            letter = letter.upper()
+            assert label == f"{letter}. {titles[letter]}: {status}"
+            assert int(n) == groups["evidence"][(letter, status)]
+            assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"precondition={letter}&status={status}")
+        else:
+            assert int(n) == groups[group][label], (group, label)
+            assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"{group}={quote_plus(label)}")
+            assert ident == pages.tag_anchor(f"{group.capitalize()}/{label}")
 
 
-def test_case_study_facts_link_to_their_tags(built_site, lib):
+def test_the_tags_page_counts_each_tag(built_site):
+    assert_tags(built_site, ROOT)
+
+
+def test_case_study_facts_link_to_the_explorer(built_site, lib):
     for case in lib.case_studies:
         html = read(built_site, f"case-studies/{case.id}/")
         for theme in case.themes:
-            assert f'href="../../explore/tags/#{pages.tag_anchor("Theme/" + theme)}"' in html
+            assert f'href="../../explore/case-studies/?theme={quote(theme)}"' in html
+        for entry in case.evidence:
+            assert f'href="../../explore/case-studies/?precondition={entry.precondition}&amp;status={entry.status}"' in html
 
 
 def test_open_data_json_equals_the_yaml(built_site):

@@ -203,18 +203,24 @@
     count.textContent = "The case studies could not be loaded. Reload the page to try again, or browse them page by page below.";
   }
 
+  /* The list is marked busy while it changes, so assistive technology (and the tests) wait for it. */
+  function busy(work) {
+    list.setAttribute("aria-busy", "true");
+    return work.catch(failed).then(function () { list.removeAttribute("aria-busy"); });
+  }
+
   function apply() {
     var mine = ++generation;
     var v = values();
     writeUrl(v);
     count.textContent = "Finding case studies\u2026";
-    return matching(v).then(function (found) {
+    return busy(matching(v).then(function (found) {
       if (mine !== generation) return;
       matches = found;
       shown = 0;
       list.replaceChildren();
       return showMore(v, mine);
-    }).catch(failed);
+    }));
   }
 
   function readUrl() {
@@ -236,10 +242,10 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   moreButton.addEventListener("click", function () {
     var before = list.children.length;
-    showMore(values(), generation).then(function () {
+    busy(showMore(values(), generation).then(function () {
       var first = list.children[before];  /* keyboard and screen reader users continue from the first new one */
       if (first) first.querySelector("a").focus();
-    }).catch(failed);
+    }));
   });
   if (readUrl()) {
     apply();
