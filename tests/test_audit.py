@@ -57,13 +57,19 @@ def site_pages(site: Path) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_any_page(browser, built_site, site_url, scheme):
     assert AXE.exists(), "axe-core is missing: run 'npm ci --ignore-scripts'"
+    found = axe_violations(browser, site_url, site_pages(built_site), scheme)
+    assert not found, "\n".join(found)
+
+
+def axe_violations(browser, site_url: str, paths: list[str], scheme: str) -> list[str]:
+    """'path: rule: where' for each WCAG A and AA failure axe-core finds on the pages, in one colour scheme."""
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     axe = AXE.read_text(encoding="utf-8")
     found = []
-    for path in site_pages(built_site):
+    for path in paths:
         page.goto(site_url + path)
-        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")  # the explorer draws a filtered list after loading its data
         assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
         page.add_script_tag(content=axe)
         violations = page.evaluate(
@@ -71,12 +77,13 @@ def test_axe_finds_no_violations_on_any_page(browser, built_site, site_url, sche
             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))", WCAG_TAGS)
         found += [f"{path or '/'}: {v}" for v in violations]
     context.close()
-    assert not found, "\n".join(found)
+    return found
 
 
 KEYBOARD_PAGES = ["", "preconditions/trusted-partners/", "case-studies/coventry-ignite/", "places/coventry/",
-                  "explore/matrix/", "explore/map/", "explore/case-studies/", "search/?q=trust", "glossary/",
-                  "trainers/reflection/", "pathways/when-trust-breaks-down/"]
+                  "explore/matrix/", "explore/matrix/places/", "explore/matrix/case-studies/", "explore/map/",
+                  "explore/case-studies/", "explore/case-studies/?theme=housing", "explore/tags/", "case-studies/",
+                  "search/?q=trust", "glossary/", "trainers/reflection/", "pathways/when-trust-breaks-down/"]
 
 CANDIDATES = """() => {
   const shown = el => {
@@ -120,7 +127,14 @@ FOCUSED = """() => {
 @pytest.mark.browser
 @pytest.mark.parametrize("path", KEYBOARD_PAGES)
 def test_every_control_is_reachable_by_keyboard_and_shows_focus(page, site_url, path):
-    page.goto(site_url + path)
+    missed, invisible = keyboard_problems(page, site_url + path)
+    assert not missed, f"not reachable with Tab: {missed}"
+    assert not invisible, f"no visible focus: {sorted(set(invisible))}"
+
+
+def keyboard_problems(page, url: str) -> tuple[list[str], list[str]]:
+    """The controls of the page at `url` that Tab does not reach, and those that show no focus."""
+    page.goto(url)
     page.wait_for_load_state("networkidle")  # search results and other late content are in the tab order too
     wanted = page.evaluate(CANDIDATES)
     reached, invisible = set(), []
@@ -134,8 +148,7 @@ def test_every_control_is_reachable_by_keyboard_and_shows_focus(page, site_url, 
     missed = page.evaluate("ids => ids.map(i => { const e = document.querySelector(`[data-kb='${i}']`);"
                            " return e.tagName + ' ' + (e.textContent || e.name || '').trim().slice(0, 40); })",
                            [m for m in wanted if m not in reached])
-    assert not missed, f"not reachable with Tab: {missed}"
-    assert not invisible, f"no visible focus: {sorted(set(invisible))}"
+    return missed, invisible
 
 
 def _focus_changes_pixels(page) -> bool:
@@ -171,17 +184,28 @@ def test_no_page_requests_anything_from_another_host(browser, built_site, site_u
 # --- Valid HTML --------------------------------------------------------------------------------
 
 def test_the_nu_html_checker_finds_no_errors(built_site):
+    errors = nu_errors([built_site])
+    assert not errors, "\n".join(e.replace(str(built_site) + "/", "") for e in errors[:40])
+
+
+def nu_errors(paths: list[Path]) -> list[str]:
+    """The Nu HTML Checker's errors on these files or folders, less the suppressed ones."""
     assert VNU.exists(), "the Nu HTML Checker is missing: run 'npm ci --ignore-scripts'"
     result = subprocess.run(["java", "-Xss8m", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "gnu",
-                             str(built_site)], capture_output=True, text=True)
-    errors = [line for line in result.stderr.splitlines() + result.stdout.splitlines()
-              if "error" in line and not any(message in line for message in VNU_SUPPRESSED)]
-    assert not errors, "\n".join(e.replace(str(built_site) + "/", "") for e in errors[:40])
+                             *map(str, paths)], capture_output=True, text=True)
+    return [line for line in result.stderr.splitlines() + result.stdout.splitlines()
+            if "error" in line and not any(message in line for message in VNU_SUPPRESSED)]
 
 
 # --- Links -------------------------------------------------------------------------------------
 
 def test_every_internal_link_and_anchor_resolves(built_site):
+    broken = broken_links(built_site, sorted(built_site.rglob("*.html")))
+    assert not broken, "\n".join(broken[:40])
+
+
+def broken_links(built_site: Path, sources: list[Path]) -> list[str]:
+    """Each link on these pages to a file of the site that does not exist, or to an id the file lacks."""
     ids_cache: dict[Path, set] = {}
 
     def ids_of(path: Path) -> set:
@@ -190,7 +214,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
         return ids_cache[path]
 
     broken = []
-    for source in sorted(built_site.rglob("*.html")):
+    for source in sources:
         if source.name == "404.html" or source.parts[len(built_site.parts)] == "pagefind":
             continue  # the 404 page uses absolute addresses: it is served at any address
         links, own_ids = links_and_ids(source.read_text(encoding="utf-8"))
@@ -208,7 +232,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
                 broken.append(f"{where}: {url} (no such file)")
             elif anchor and target.suffix == ".html" and anchor not in ids_of(target):
                 broken.append(f"{where}: {url} (no #{anchor} there)")
-    assert not broken, "\n".join(broken[:40])
+    return broken
 
 
 # --- Reproducible ------------------------------------------------------------------------------
