@@ -68,15 +68,6 @@ class Library:
     def themes(self) -> list[str]:
         return sorted({t for c in self.case_studies for t in c.themes})
 
-    def theme_counts(self) -> dict[str, dict[str, Counter]]:
-        """theme -> letter -> Counter of statuses, over published case studies."""
-        counts = {theme: {letter: Counter() for letter in LETTERS} for theme in self.themes}
-        for case in self.published:
-            for theme in case.themes:
-                for entry in case.evidence:
-                    counts[theme][entry.precondition][entry.status] += 1
-        return counts
-
     def letter_totals(self) -> dict[str, Counter]:
         """letter -> Counter of statuses (and 'case_studies': how many published case studies give evidence)."""
         totals = {letter: Counter() for letter in LETTERS}

@@ -127,3 +127,22 @@ def test_the_zip_refuses_a_missing_card_pdf(tmp_path, offline_site):
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site), str(tmp_path / "z.zip"),
                              str(tmp_path / "no-such.pdf")], capture_output=True, text=True)
     assert result.returncode != 0 and "no-such.pdf" in result.stderr
+
+
+def test_the_explorer_filters_from_disk(browser, offline_site):
+    """Its data files are scripts, which a browser loads from file:// (it would refuse to fetch JSON there)."""
+    from macros import library
+    lib = library.load(ROOT)
+    want = [c.title for c in lib.case_studies if any(e.precondition == "E" and e.status == "absent" for e in c.evidence)]
+    assert 0 < len(want) < len(lib.case_studies)
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site / "explore" / "case-studies.html").as_uri() + "?precondition=E&status=absent")
+    page.wait_for_selector("[data-library-explorer-list]:not([aria-busy])", state="attached")
+    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a", "as => as.map(a => a.textContent)")
+    link = page.get_attribute(".library-explorer__item .library-explorer__title a", "href")
+    context.close()
+    assert not errors and titles == want
+    assert (offline_site / "explore" / link.split("#")[0]).resolve().is_file()  # a file, not a folder, from disk

@@ -19,8 +19,9 @@ What counts as published:
 * every file under `open-data/` and `schema/`, which the Open data page calls stable;
 * on every page, the id of each `<h2>` and `<h3>` (whatever the order of its attributes), the
   id of each element whose class is in ANCHOR_CLASSES (glossary terms, printable cards, the
-  reflection tool's precondition sections), and any other id that a page of the site links to,
-  except a page's `<h1>` (its own address stands for it) and the theme's `__` ids;
+  reflection tool's precondition sections, the tags page's tags), and any other id that a page
+  of the site links to, except a page's `<h1>` (its own address stands for it) and the theme's
+  `__` ids;
 * DEPLOY_ONLY: the downloads that `make cards offline` writes to dist/ and the deploy workflow
   copies beside the site (the cards page links the PDFs by these addresses). They are not in a
   normal build, so the test checks that the workflow still publishes them instead of opening them.
@@ -40,7 +41,7 @@ LIST = Path(__file__).resolve().parent.parent / "tests" / "published-urls.txt"
 BASE = "/library/"  # the path the site is published under (site_url in mkdocs.yml)
 NO_PAGES = ("assets/", "pagefind/")  # theme and search-index internals: not addresses anyone links
 DATA_FOLDERS = ("open-data/", "schema/")  # every file in these is a published address
-ANCHOR_CLASSES = {"library-glossary__entry", "card", "library-reflection__item"}
+ANCHOR_CLASSES = {"library-glossary__entry", "card", "library-reflection__item", "library-tags__entry"}
 DEPLOY_ONLY = ("pattern-library-offline.zip", "preconditions-cards.pdf", "preconditions-cards-fold.pdf")
 
 

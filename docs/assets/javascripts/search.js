@@ -110,6 +110,14 @@
     });
   }
 
+  /* Search once typing pauses. Not Pagefind's debouncedSearch: it preloads the index for every prefix
+     typed ("h", "ho", "hou"...), which costs more bytes than the word itself needs. */
+  function pause(mine) {
+    return new Promise(function (resolve) {
+      setTimeout(function () { resolve(mine === generation); }, 60);
+    });
+  }
+
   function run() {
     var mine = ++generation;
     var query = input.value.trim();
@@ -123,7 +131,9 @@
       moreButton.parentNode.hidden = true;
       return Promise.resolve();
     }
-    return pagefind.debouncedSearch(query || null, { filters: filters }, 40).then(function (search) {
+    return pause(mine).then(function (current) {
+      return current && pagefind.search(query || null, { filters: filters });
+    }).then(function (search) {
       if (!search || mine !== generation) return;
       results = search.results;
       shown = 0;
@@ -131,7 +141,7 @@
       var n = results.length;
       var what = query ? " for \u201c" + query + "\u201d" : "";
       status.textContent = n === 0 ? "No results" + what + ". Try fewer or different words." : n + (n === 1 ? " result" : " results") + what + ".";
-      return showMore(query, mine);
+      return showMore(query, mine).then(function () { return mine === generation; });
     });
   }
 
@@ -164,8 +174,6 @@
     filtersBox.hidden = !filtersBox.children.length;
   }
 
-  /* The filters need Pagefind's whole filter index, so they load after the first results, unless
-     the address already names a filter (a shared link), when they are needed first. */
   function loadFilters(params) {
     return pagefind.filters().then(function (available) { buildFilters(available, params); });
   }
@@ -190,14 +198,15 @@
     return engine;
   }
 
+  /* The filter checkboxes need Pagefind's whole filter index: it loads once results are on screen, or
+     first when the address names a filter (a shared link). */
   var filtersLoaded = null;
   function search(params) {
     return loadEngine().then(function () {
       var filtered = FACETS.some(function (facet) { return params.has(facet[0]); });
       if (filtered && !filtersLoaded) filtersLoaded = loadFilters(params);
-      return (filtered ? filtersLoaded : Promise.resolve()).then(run).then(function () {
-        if (!filtersLoaded) filtersLoaded = loadFilters(params);
-        return filtersLoaded;
+      return (filtered ? filtersLoaded : Promise.resolve()).then(run).then(function (drawn) {
+        if (drawn && !filtersLoaded) filtersLoaded = loadFilters(params);
       });
     });
   }
@@ -208,7 +217,7 @@
     fallback.hidden = true;  /* shown again if Pagefind cannot load */
     form.addEventListener("submit", function (event) { event.preventDefault(); search(params); });
     input.addEventListener("focus", function () { loadEngine().then(function () { return pagefind.init(); }); });
-    input.addEventListener("input", function () { search(params); });  /* Pagefind's debouncedSearch waits for typing to pause */
+    input.addEventListener("input", function () { search(params); });  /* run() waits for typing to pause */
     filtersBox.addEventListener("change", run);
     moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
     if (params.get("q") || FACETS.some(function (facet) { return params.has(facet[0]); })) search(params);
