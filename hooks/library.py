@@ -117,20 +117,38 @@ def on_page_content(html, page, config, files):
     return restored
 
 
+def on_pre_build(config):
+    """Start Pagefind, unless Material's own search is on (the offline build): it indexes each page as it is built."""
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        try:
+            _state["search_index"] = search_index.Indexer()
+        except search_index.IndexError_ as error:
+            raise Abort(str(error))
+
+
 def on_post_page(output, page, config):
-    return html_compact.compact(html_compact.first_use_only(output))
+    output = html_compact.compact(html_compact.first_use_only(output))
+    if "search_index" in _state:
+        _state["search_index"].add("/" + page.url, output)
+    return output
 
 
 def on_post_build(config):
-    """Index the built site with Pagefind, unless Material's own search is on (the offline build)."""
-    search = config.plugins.get("material/search")
-    if search is not None and search.config.enabled:
+    indexer = _state.pop("search_index", None)
+    if indexer is None:
         return
     _drop_unused_theme_files(Path(config.site_dir))
     try:
-        search_index.build(config.site_dir)
+        indexer.finish(config.site_dir)
     except search_index.IndexError_ as error:
         raise Abort(str(error))
+
+
+def on_build_error(error):
+    indexer = _state.pop("search_index", None)
+    if indexer is not None:
+        indexer.close()
 
 
 def _drop_unused_theme_files(site: Path) -> None:

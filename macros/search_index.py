@@ -1,4 +1,10 @@
-"""Build the Pagefind search index for a built site, and make it the same on every build.
+"""Build the Pagefind search index while the site is built, and make it the same on every build.
+
+`Indexer` runs Pagefind as a service (`pagefind --service`, the protocol behind Pagefind's own
+Python and Node APIs: base64-encoded JSON messages, each followed by a comma) and hands it each
+page as soon as MkDocs has written it, so Pagefind parses pages on a second core while the rest
+are built; at the end only writing the index remains. (Pagefind's Python API waits a tenth of a
+second between replies, which would take minutes for a thousand pages, hence this small client.)
 
 Pagefind writes its filter index from a randomly seeded hash map, so two builds of the same
 pages list filter values in different orders and give the files different names (Pagefind
@@ -12,12 +18,13 @@ below covers what they contain (integers, strings, byte strings, arrays, maps, s
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
 import struct
 import subprocess
-import sys
+import threading
 from pathlib import Path
 
 MARKER = b"pagefind_dcd"
@@ -27,14 +34,78 @@ class IndexError_(Exception):
     """Pagefind failed, or wrote files this module does not understand."""
 
 
-def build(site_dir: str | Path, exclude_selectors: str = ".headerlink") -> None:
-    """Index `site_dir` into `site_dir/pagefind/`, then make the output stable."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind",
-               "--silent", "--exclude-selectors", exclude_selectors]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise IndexError_(f"Pagefind could not index the site: {(result.stderr or result.stdout).strip()}")
-    stabilise(Path(site_dir) / "pagefind")
+class Indexer:
+    """One Pagefind index, fed page by page; `finish` writes it into the site and makes it stable."""
+
+    def __init__(self, exclude_selectors: tuple[str, ...] = (".headerlink",)):
+        from pagefind.service import get_executable
+
+        binary = get_executable()
+        if binary is None:
+            raise IndexError_("Pagefind's program is missing: install the pinned requirements (pip install -r requirements.txt)")
+        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT)
+        self._replies: dict[int, dict] = {}
+        self._arrived = threading.Condition()
+        self._sent = 0
+        self._pages: list[int] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        reply = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": list(exclude_selectors)}}))
+        self._index = reply["index_id"]
+
+    def add(self, url: str, html: str) -> None:
+        """Index a page (Pagefind indexes only pages with a data-pagefind-body element) under its site URL."""
+        self._pages.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html}))
+
+    def finish(self, site_dir: str | Path) -> None:
+        """Wait for every page, write the index to `site_dir/pagefind/`, stop Pagefind, make the files stable."""
+        try:
+            for number in self._pages:
+                self._wait(number)
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(Path(site_dir) / "pagefind")}))
+        finally:
+            self.close()
+        stabilise(Path(site_dir) / "pagefind")
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.stdin.close()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+
+    def _send(self, payload: dict) -> int:
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
+        try:
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise IndexError_(f"Pagefind stopped: {self._replies.get(0, {}).get('message', 'no reason given')}") from None
+        return self._sent
+
+    def _read(self) -> None:
+        buffer = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            with self._arrived:
+                for message in messages:
+                    reply = json.loads(base64.b64decode(message))
+                    self._replies[reply.get("message_id") or 0] = reply["payload"]
+                self._arrived.notify_all()
+        with self._arrived:
+            self._replies.setdefault(0, {"type": "Error", "message": "Pagefind ended"})
+            self._arrived.notify_all()
+
+    def _wait(self, number: int) -> dict:
+        with self._arrived:
+            self._arrived.wait_for(lambda: number in self._replies or 0 in self._replies)
+        reply = self._replies.get(number) or self._replies[0]
+        if reply.get("type") == "Error":
+            raise IndexError_(f"Pagefind could not index the site: {reply.get('message')}")
+        return reply
 
 
 def stabilise(bundle: Path) -> None:
