@@ -58,14 +58,22 @@ class Indexer:
         self._pages.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html}))
 
     def finish(self, site_dir: str | Path) -> None:
-        """Wait for every page, write the index to `site_dir/pagefind/`, stop Pagefind, make the files stable."""
+        """Wait for every page, write the index to `site_dir/pagefind/`, stop Pagefind, make the files stable.
+
+        The files come back as data (GetFiles) and are written here: Pagefind's own WriteFiles answers before
+        its last files are on disk, and a service stopped then leaves one of them empty."""
+        bundle = Path(site_dir) / "pagefind"
         try:
             for number in self._pages:
                 self._wait(number)
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(Path(site_dir) / "pagefind")}))
+            files = self._wait(self._send({"type": "GetFiles", "index_id": self._index}))["files"]
         finally:
             self.close()
-        stabilise(Path(site_dir) / "pagefind")
+        for item in files:
+            path = bundle / item["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(item["content"]))
+        stabilise(bundle)
 
     def close(self) -> None:
         if self._process.poll() is None:
