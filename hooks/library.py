@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 import re
 import shutil
 import sys
@@ -20,7 +21,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -84,11 +84,12 @@ def on_env(env, config, files):
 
 
 def _nav_key(page, nav):
-    """What the navigation's HTML depends on for a page outside it: the links from the page to every page in
-    the navigation. None for a page in the navigation, which is marked as the current one."""
-    if page is None or nav is None or page in nav.pages:
+    """What the navigation's HTML depends on for a page outside it: the folder the page sits in, since every
+    link in it is relative to the page. None for a page in the navigation (it is marked as the current one)
+    or one with navigation pages inside its own folder."""
+    if page is None or nav is None or page in nav.pages or any(item.url.startswith(page.url) for item in nav.pages):
         return None
-    return tuple(get_relative_url(item.url, page.url) for item in nav.pages)
+    return posixpath.dirname(page.url.rstrip("/")), page.url.endswith("/")
 
 
 def on_files(files, config):
