@@ -18,7 +18,7 @@ from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+\{[ \t]*([^}]*?)[ \t]*\})?[ \t]*$")
 BLOCK = re.compile(r"^<!--library-block:\d+-->$")
-ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~&])")
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")  # Python-Markdown's escapable characters, with the tables extension's |
 # Characters Markdown acts on in a heading: any of them left after the escapes sends the page to Python-Markdown.
 ACTIVE = re.compile(r"[*_`\[\]<>#{}\\]")
 ATTRIBUTE = re.compile(r'#([\w:/.-]+)|([\w-]+)="([^"]*)"')
@@ -60,7 +60,8 @@ def convert(markdown: str, glossary: dict[str, str], permalink: str | None, perm
         rendered = "".join(f' {key}="{html.escape(value)}"' for key, value in sorted(attributes))  # as Python-Markdown orders them
         out.append(f"<h{level}{rendered}>{inner}{link}</h{level}>")
         tokens.append({"level": level, "id": ident, "name": html.escape(text, quote=False), "html": inner, "data-toc-label": ""})
-    return "\n".join(out), nest_toc_tokens(tokens)
+    # Lines joined as Python-Markdown joins them: a blank line after each block of HTML.
+    return "".join(part + ("\n\n" if part.startswith("<!--") else "\n") for part in out).rstrip("\n"), nest_toc_tokens(tokens)
 
 
 def _attributes(text: str) -> list[tuple[str, str]] | None:
