@@ -244,7 +244,8 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             problem(status_key, f"is {NOT_SHOWN!r}, but {LABELS[finding_key]} has an answer. Choose Present, Absent, Mixed or "
                                 f"Emerging, or delete the answer if this case study says nothing about {letter}; for example: Present")
         elif status:
-            evidence.append({"precondition": letter, "status": status, "finding": paragraphs(finding)})
+            # The contributor reports their own work; an editor makes a finding editorial on review if it is a reading.
+            evidence.append({"precondition": letter, "status": status, "basis": "reported", "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])
@@ -316,10 +317,12 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str, issue_name: str) -> st
         if name == "evidence":
             out.append("evidence:")
             out.append("  # Add 'pages: [12]' under a finding that comes from particular pages of a source.")
+            out.append("  # basis: reported is the contributor's own account; an editor makes it editorial if it is a reading.")
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")
                 out.append(f"    status: {entry['status']}")
+                out.append(f"    basis: {entry['basis']}")
                 out.extend(_field("finding", entry["finding"], "    "))
         elif name == "sources":
             out.append("sources:")

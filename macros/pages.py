@@ -23,7 +23,7 @@ from pymdownx.slugs import slugify
 from . import relationship_map, urls
 from .library import Library
 from .safe_markdown import TextRenderer
-from .schema import LETTERS, MATURITIES, STATUSES
+from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")
 PLACEHOLDER = re.compile(r"<!--library-block:(\d+)-->")
@@ -67,14 +67,8 @@ def glossary_map(library: Library) -> dict[str, str]:
 
 
 def evidence_anchors(case) -> list[str]:
-    """The anchor of each evidence entry of a case study: 'evidence-e', then 'evidence-e-2' for a second E."""
-    seen: dict[str, int] = {}
-    out = []
-    for entry in case.evidence:
-        letter = entry.precondition.lower()
-        seen[letter] = seen.get(letter, 0) + 1
-        out.append(f"evidence-{letter}" if seen[letter] == 1 else f"evidence-{letter}-{seen[letter]}")
-    return out
+    """The anchor of each evidence entry of a case study, 'evidence-e': a case study has one entry per precondition."""
+    return [f"evidence-{entry.precondition.lower()}" for entry in case.evidence]
 
 
 def evidence_by_letter(case) -> dict[str, list]:
@@ -144,7 +138,7 @@ class PageMaker:
         )
         self.env.globals.update(
             step_target=self.step_target,
-            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
+            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
             evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
         )
