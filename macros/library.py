@@ -265,8 +265,8 @@ def _check_verdict(verdict) -> list[Problem]:
         if "pages" not in written:
             add("basis", "is reported, so add the page the verdict is quoted from, for example: pages: [14]")
         if "presence" in written:
-            add("presence", "goes only with basis: editorial. A reported verdict is the report's own words, in verdict; "
-                            "delete this line, or if the report gives no verdict write basis: editorial")
+            add("presence", "goes only with basis: editorial. A reported verdict is the report's own words, in verdict: "
+                            "delete this line, or if the report gives no verdict, for example: basis: editorial")
     elif verdict.basis == "editorial":
         for name in ("verdict", "pages"):
             if name in written:
