@@ -85,6 +85,12 @@ def case_study_tags(case) -> list[str]:
     return [f"Theme/{t}" for t in case.themes] + [f"Place/{case.place}"] + evidence
 
 
+def idle_evidence_tags(library: Library) -> list[str]:
+    """Evidence tags no case study carries now: the tags page keeps their anchors, which are published addresses."""
+    used = {tag for case in library.case_studies for tag in case_study_tags(case)}
+    return [tag for tag in (f"Evidence/{letter} {status}" for letter in LETTERS for status in STATUSES) if tag not in used]
+
+
 _tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by default
 
 
@@ -139,7 +145,8 @@ class PageMaker:
         self.env.globals.update(
             step_target=self.step_target,
             lib=library, LETTERS=LETTERS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
-            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
+            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor,
+            idle_evidence_tags=idle_evidence_tags, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
         )
 
