@@ -244,7 +244,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             problem(status_key, f"is {NOT_SHOWN!r}, but {LABELS[finding_key]} has an answer. Choose Present, Absent, Mixed or "
                                 f"Emerging, or delete the answer if this case study says nothing about {letter}; for example: Present")
         elif status:
-            # The contributor reports their own work; an editor makes a finding editorial on review if it is a reading.
+            # The contributor reports their own work; on review an editor makes a finding that is a reading editorial.
             evidence.append({"precondition": letter, "status": status, "basis": "reported", "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
@@ -317,7 +317,7 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str, issue_name: str) -> st
         if name == "evidence":
             out.append("evidence:")
             out.append("  # Add 'pages: [12]' under a finding that comes from particular pages of a source.")
-            out.append("  # basis: reported is the contributor's own account; an editor makes it editorial if it is a reading.")
+            out.append("  # basis: reported, as the contributor's own account; an editor changes it to editorial if it is a reading.")
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")

@@ -13,7 +13,7 @@ from .spec import Annotated, Record, Spec, record
 
 LETTERS = tuple("ABCDEFGHI")
 GROUPS = ("vision", "behaviours")
-# The two scales (docs/glossary.md explains them with the Coventry verdicts): the evidence scale says how far
+# The two scales (the glossary explains both, and the Coventry verdicts): the evidence scale says how far
 # a precondition was in place in one piece of work; the place scale how far it shows across a whole place,
 # as a group judges its own system in the reflection tool and as we read Coventry where the report is silent.
 STATUSES = ("present", "absent", "mixed", "emerging")
