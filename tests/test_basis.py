@@ -202,3 +202,30 @@ def test_the_vignettes_are_shown_as_our_summaries(built_site):
     overview = read(built_site, "framework/for-a-person/")
     assert "written by the report" not in plain(overview)
     assert plain(overview).count("Our summary of the report’s example") == len(LIB.preconditions)
+
+
+def test_every_page_that_shows_a_scale_names_it_and_links_its_key(built_site):
+    """Two scales, one word each for one meaning: the evidence scale (a piece of work) and the place scale (a whole place)."""
+    from macros.schema import PRESENCE, STATUSES
+    assert not set(PRESENCE) & set(STATUSES)
+    key = read(built_site, "explore/matrix/")
+    assert all(f"<strong>{s.capitalize()}</strong>" in key for s in STATUSES) and "evidence scale" in plain(key)
+    reflection = read(built_site, "trainers/reflection/")
+    scale = reflection[reflection.index('id="place-scale"'):reflection.index('id="privacy"')]
+    assert [plain(dt) for dt in re.findall(r"<dt>(.*?)</dt>", scale)] == [w.capitalize() for w in PRESENCE]
+    pages = {"explore/matrix/#key": [f"preconditions/{p.slug}/" for p in LIB.preconditions]
+             + [f"case-studies/{c.id}/" for c in LIB.case_studies] + ["case-studies/", "explore/case-studies/", "explore/tags/"],
+             "trainers/reflection/#place-scale": ["explore/matrix/", "trainers/reflection/"]}
+    for target, urls in pages.items():
+        name = "evidence scale" if "matrix" in target else "place scale"
+        page, anchor = target.split("#")
+        for url in urls:
+            links = re.findall(r'<a href="([^"]*)"[^>]*>(?:<abbr[^>]*>)?([^<]*)', read(built_site, url))
+            assert any(href.endswith(f"{page.rstrip('/').rsplit('/', 1)[-1]}/#{anchor}") or (url == page and href in (f"#{anchor}", f"./#{anchor}"))
+                       for href, text in links if text.strip() == name), (url, name)
+    for p in LIB.preconditions:  # an editorial verdict names the place scale and links it
+        if p.in_the_report.basis == "editorial":
+            assert 'place-scale">place scale</a>' in read(built_site, f"preconditions/{p.slug}/"), p.id
+    glossary = plain(read(built_site, "glossary/"))
+    for term in ("evidence scale", "place scale", "Coventry verdict", "Our reading"):
+        assert term in glossary, term

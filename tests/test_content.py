@@ -213,7 +213,7 @@ def test_the_other_places_name_their_routes_in():
 
 GLOSSARY_TERMS = ("asset-based community development", "co-production", "payment by results", "personal budget",
                   "prime contractor", "serious case review", "severe and multiple disadvantage", "troubled families",
-                  "system leadership")
+                  "system leadership", "evidence scale", "place scale", "coventry verdict", "our reading")  # the scales and labels
 
 
 def test_the_glossary_has_enough_terms():
