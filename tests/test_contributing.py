@@ -433,7 +433,7 @@ def test_an_existing_case_study_is_never_overwritten(tmp_path):
 def test_any_text_is_written_as_yaml_that_reads_back_exactly(text):
     draft = issue_form.Draft(values={"title": text, "context": text, "lessons": [text], "evidence": [
         {"precondition": "E", "status": "present", "finding": text}]})
-    written = issue_form.to_yaml(draft, "some-id", "../../schema/case-study.schema.json", "issue.md")
+    written = issue_form.to_yaml(draft, "some-id", "../../schema/case-study.schema.json")
     data = yaml.safe_load(written)
     assert data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"] == text
 
