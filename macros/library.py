@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -103,7 +104,11 @@ class Library:
             return self.by_id.get(key)
         if kind == "place":
             return next((p for p in self.all_places if p.slug == key), None)
-        return key if key in GENERATED_INDEXES or (self.root / "docs" / key).is_file() else None
+        if key in GENERATED_INDEXES:
+            return key
+        docs = (self.root / "docs").resolve()
+        target = (docs / key).resolve()  # follows links, so a link out of docs/ is caught too
+        return key if target.is_relative_to(docs) and target.is_file() else None
 
 
 # Letters NFKD does not split into a base letter and an accent.
@@ -123,7 +128,7 @@ _cache: dict = {}
 def load(root: Path | str, paths: list[Path] | None = None) -> Library:
     """The library under `root`, read from disk only when a data file changed since the last call."""
     root = Path(root).resolve()
-    files = _data_files(root) if paths is None else [Path(p).resolve() for p in paths]
+    files = _data_files(root) if paths is None else [Path(os.path.abspath(p)) for p in paths]  # links are not followed
     signature = tuple((str(f), *_stat(f)) for f in files)
     if _cache.get(root, (None,))[0] != signature:
         _cache[root] = (signature, _read(root, files))
@@ -139,10 +144,12 @@ def _stat(path: Path) -> tuple:
 
 
 def _data_files(root: Path) -> list[Path]:
-    found = [root / pattern for pattern, _, is_list, _ in FILES if is_list and (root / pattern).exists()]
+    # Links are listed too (even broken ones), so that they are reported, never skipped.
+    found = [root / pattern for pattern, _, is_list, _ in FILES if is_list and ((root / pattern).exists() or (root / pattern).is_symlink())]
     # Every file in the case-study folder, so one saved as .yml or .txt is reported, not skipped.
     folder = root / "data" / "case_studies"
-    found += sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    if folder.is_dir():
+        found += sorted(p for p in folder.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     return found
 
 
@@ -153,6 +160,9 @@ def _read(root: Path, files: list[Path]) -> Library:
     letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
     for path in files:
         name = _name(root, path)
+        if _through_link(root, path):
+            problems.add(name, 1, "(file)", LINKED)
+            continue
         if path.suffix != ".yaml":
             problems.add(name, 1, "(file name)", f"ends in {path.suffix or 'nothing'!r}; a data file must end in .yaml, for example: my-case-study.yaml")
             continue
@@ -207,13 +217,28 @@ def _first_line(cls) -> str:
 
 
 def _name(root: Path, path: Path) -> str:
-    """How a file is named in messages: from the project root, else from the current folder."""
+    """How a file is named in messages: from the project root, else from the current folder.
+
+    The path as given, never where a symbolic link points: nothing of a link's target is shown.
+    """
     for base in (root, Path.cwd()):
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
         except ValueError:
             continue
     return str(path)
+
+
+LINKED = ("is a symbolic link, or inside a linked folder. The library reads only files stored in the repository's own "
+          "data/ folder, never what a link points to: replace the link with the file itself, "
+          "for example: a real file data/case_studies/my-case-study.yaml")
+
+
+def _through_link(root: Path, path: Path) -> bool:
+    """Whether `path`, or a folder between the project and it, is a symbolic link (it would be read from elsewhere)."""
+    path = Path(os.path.abspath(path))
+    inside = [p for p in path.parents if p.is_relative_to(root) and p != root]
+    return path.is_symlink() or any(p.is_symlink() for p in inside)
 
 
 def _kind_of(path: Path):

@@ -12,6 +12,7 @@ import json
 
 from . import json_schema, urls
 from .library import Library, as_data
+from .escaping import csv_cell
 from .pages import GeneratedFile, evidence_anchors
 
 FOLDER = "open-data/v1"
@@ -50,13 +51,14 @@ def _json(name: str, records, schema_file: str, source: str, site_url: str) -> G
 
 
 def evidence_csv(library: Library, site_url: str) -> str:
-    """One row per evidence entry, with the address of the finding on the site."""
+    """One row per evidence entry, with the address of the finding on the site; no cell starts a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for case in library.case_studies:
         page = site_url + urls.page_url(urls.case_study(case))
         for entry, anchor in zip(case.evidence, evidence_anchors(case)):
-            writer.writerow((case.id, case.title, case.place, entry.precondition, library.by_letter[entry.precondition].title,
-                             entry.status, entry.finding, case.maturity, f"{page}#{anchor}", entry.basis))
+            row = (case.id, case.title, case.place, entry.precondition, library.by_letter[entry.precondition].title,
+                   entry.status, entry.finding, case.maturity, f"{page}#{anchor}", entry.basis)
+            writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()

@@ -9,8 +9,6 @@ and anchors work) and insert contributed text only as HTML made by
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +19,11 @@ from markupsafe import Markup
 from pymdownx.slugs import slugify
 
 from . import relationship_map, urls
+from .escaping import front_matter, md_text
 from .library import Library
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")
 PLACEHOLDER = re.compile(r"<!--library-block:(\d+)-->")
 
 # HTML blocks set aside while a page goes through Markdown, by page source path. Markdown sees only a
@@ -230,16 +228,3 @@ class PageMaker:
         old_url = urls.page_url(old_src, self.use_directory_urls)
         path = old_url + "index.html" if old_url.endswith("/") else old_url
         return self._redirect(path, target_src, title)
-
-
-def md_text(value) -> Markup:
-    """Plain text made safe to sit in a Markdown line, such as a heading: no syntax, no HTML."""
-    escaped = html.escape(str(value), quote=False)
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
-
-
-def front_matter(value) -> Markup:
-    """A front-matter value: HTML-escaped (the theme prints titles raw) and quoted as YAML."""
-    if isinstance(value, (list, tuple)):
-        return Markup("[" + ", ".join(front_matter(v) for v in value) + "]")
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))

@@ -258,7 +258,8 @@ class Term(Record):
 
 # --- Learning pathways (data/pathways.yaml) -------------------------------------------------
 
-PAGE_REF = r"^(precondition:[A-I]|case-study:[a-z0-9]+(-[a-z0-9]+)*|place:[a-z0-9]+(-[a-z0-9]+)*|page:[a-z0-9/_-]+\.md)$"
+# A page: in docs/ is named by its path from there, folder by folder: no leading '/', no '..', no empty part.
+PAGE_REF = r"^(precondition:[A-I]|case-study:[a-z0-9]+(-[a-z0-9]+)*|place:[a-z0-9]+(-[a-z0-9]+)*|page:[a-z0-9_-]+(/[a-z0-9_-]+)*\.md)$"
 
 
 @record
