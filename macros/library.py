@@ -395,8 +395,11 @@ def _check_text(node, prefix: str, file: str, past_draft: bool) -> list[Problem]
         path = path or "(file)"
         if re.match(r"^(\[\d+\]\.)?public_contact_details\b", path):
             continue
+        found: dict[str, list[str]] = {}
         for kind, match in personal_data.find(text, allowed):
-            out.add(file, line, path, personal_data.message(kind, match))
+            found.setdefault(kind, []).append(match)
+        for kind, matches in found.items():  # one line per kind and field, however many there are
+            out.add(file, line, path, personal_data.message(kind, matches[0], len(matches) - 1))
         if past_draft and text.strip().startswith("REPLACE"):
             out.add(file, line, path, f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
                                       "or until it is ready keep it a draft, for example: maturity: draft")
