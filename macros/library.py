@@ -144,11 +144,16 @@ def _stat(path: Path) -> tuple:
 
 
 def _data_files(root: Path) -> list[Path]:
-    # Links are listed too (even broken ones), so that they are reported, never skipped.
+    """Every data file, and every symbolic link where one should be (reported as such, never followed or listed)."""
+    data = root / "data"
+    if data.is_symlink():
+        return [data]
     found = [root / pattern for pattern, _, is_list, _ in FILES if is_list and ((root / pattern).exists() or (root / pattern).is_symlink())]
     # Every file in the case-study folder, so one saved as .yml or .txt is reported, not skipped.
-    folder = root / "data" / "case_studies"
-    if folder.is_dir():
+    folder = data / "case_studies"
+    if folder.is_symlink():
+        found.append(folder)
+    elif folder.is_dir():
         found += sorted(p for p in folder.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     return found
 
@@ -445,8 +450,11 @@ def _check_text(node, prefix: str, file: str, past_draft: bool) -> list[Problem]
         path = path or "(file)"
         if re.match(r"^(\[\d+\]\.)?public_contact_details\b", path):
             continue
+        found: dict[str, list[str]] = {}
         for kind, match in personal_data.find(text, allowed):
-            out.add(file, line, path, personal_data.message(kind, match))
+            found.setdefault(kind, []).append(match)
+        for kind, matches in found.items():  # one line per kind and field, however many there are
+            out.add(file, line, path, personal_data.message(kind, matches[0], len(matches) - 1))
         if past_draft and text.strip().startswith("REPLACE"):
             out.add(file, line, path, f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
                                       "or until it is ready keep it a draft, for example: maturity: draft")

@@ -58,7 +58,8 @@ def _is_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def message(kind: str, match: str) -> str:
-    return (f"contains what looks like {kind} ({match!r}). Remove it: the library never publishes details "
+def message(kind: str, match: str, more: int = 0) -> str:
+    others = f", and {more:,} more like it" if more else ""
+    return (f"contains what looks like {kind} ({match!r}{others}). Remove it: the library never publishes details "
             f"that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
             f"If it is a public organisational contact, list it exactly under public_contact_details. {GUIDANCE}")

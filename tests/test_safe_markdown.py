@@ -106,17 +106,17 @@ def test_a_plain_sentence_is_itself_in_a_paragraph():
 
 def _seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
+    for _ in range(5):
+        start = time.process_time()
         render.block(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
 # Python-Markdown took 5 s on 6,000 "[" in one field and grew with the square of the length.
 @pytest.mark.parametrize("unit", ["[", "![", "[a](", "*[", "[ ", "*a", "a*", "`a", "a\n", "- a\n\n", "1. ", "<a", "&", "Payment by Results "])
 def test_rendering_time_grows_in_step_with_the_text(unit):
-    """Scaling, not seconds: four times the text takes about four times as long (quadratic would be sixteen)."""
-    small, large = (unit * (size // len(unit)) for size in (64 * 1024, 256 * 1024))
+    """Scaling, not seconds: 8x the text takes about 8x the processor time (quadratic would be 64x)."""
+    small, large = (unit * (size // len(unit)) for size in (32 * 1024, 256 * 1024))
     ratio = _seconds(large) / max(_seconds(small), 1e-4)
-    assert ratio < 8, f"{unit!r}: 4x the text took {ratio:.1f}x as long"
+    assert ratio < 24, f"{unit!r}: 8x the text took {ratio:.1f}x as long"

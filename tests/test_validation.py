@@ -429,3 +429,12 @@ def test_cli_success_prints_a_summary(tmp_path):
     result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
+
+
+def test_many_pieces_of_personal_data_in_one_field_give_one_line_per_kind(tmp_path):
+    addresses = " ".join(f"person{n}@example.org" for n in range(500))
+    text = replace("context: Some context.", f"context: Write to {addresses} or ring 07700 900123.")
+    found = [str(p) for p in problems_for(tmp_path, case_file(tmp_path, text)) if "looks like" in p.message]
+    assert len(found) == 2
+    assert any("an e-mail address ('person0@example.org', and 499 more like it)" in line for line in found)
+    assert any("a phone number ('07700 900123')." in line for line in found)
