@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros import explorer_data, html_compact, library, opendata, pages, search_index, text_cache, urls  # noqa: E402
+from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
@@ -54,7 +55,10 @@ def on_config(config):
 
 
 def _expand_nav(nav, lib):
-    """Put the nine preconditions under the 'preconditions/index.md' entry, in order, from the data."""
+    """Put the nine preconditions under the 'preconditions/index.md' entry, in order, from the data.
+
+    Material prints nav titles as HTML, so each is escaped here: a title is text whatever it holds.
+    """
     if not isinstance(nav, list):
         return nav
     out = []
@@ -62,7 +66,7 @@ def _expand_nav(nav, lib):
         if isinstance(item, dict):
             (title, value), = item.items()
             if value == "preconditions/index.md":
-                value = ["preconditions/index.md"] + [{f"{p.id}. {p.short_title}": urls.precondition(p)} for p in lib.preconditions]
+                value = ["preconditions/index.md"] + [{theme_text(f"{p.id}. {p.short_title}"): urls.precondition(p)} for p in lib.preconditions]
             elif isinstance(value, list):
                 value = _expand_nav(value, lib)
             out.append({title: value})

@@ -244,7 +244,8 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             problem(status_key, f"is {NOT_SHOWN!r}, but {LABELS[finding_key]} has an answer. Choose Present, Absent, Mixed or "
                                 f"Emerging, or delete the answer if this case study says nothing about {letter}; for example: Present")
         elif status:
-            evidence.append({"precondition": letter, "status": status, "finding": paragraphs(finding)})
+            # The contributor reports their own work; on review an editor makes a finding that is a reading editorial.
+            evidence.append({"precondition": letter, "status": status, "basis": "reported", "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])
@@ -300,12 +301,15 @@ SHORT_LINE = 80  # longer text goes in a block on the lines below its field name
 WRAP = 92
 
 
-def to_yaml(draft: Draft, case_id: str, schema_path: str, issue_name: str) -> str:
-    """The case study as YAML, in schema order, with a few comments for the editor who reviews it."""
+def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
+    """The case study as YAML, in schema order, with a few comments for the editor who reviews it.
+
+    Nothing of the issue file's name is written: the output depends on the answers alone.
+    """
     values = {"id": case_id, **draft.values}
     out = [
         f"# yaml-language-server: $schema={schema_path}",
-        f"# Written by 'python -m macros from-issue' from {issue_name}, a case study issue form.",
+        "# Written by 'python -m macros from-issue' from a case study issue form.",
         "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
         "# adds source pages where they help, and then publishes it.",
     ]
@@ -316,10 +320,12 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str, issue_name: str) -> st
         if name == "evidence":
             out.append("evidence:")
             out.append("  # Add 'pages: [12]' under a finding that comes from particular pages of a source.")
+            out.append("  # basis: reported, as the contributor's own account; an editor changes it to editorial if it is a reading.")
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")
                 out.append(f"    status: {entry['status']}")
+                out.append(f"    basis: {entry['basis']}")
                 out.extend(_field("finding", entry["finding"], "    "))
         elif name == "sources":
             out.append("sources:")
@@ -416,7 +422,7 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
         return Result(None, [on_form("title", f"gives the id {case_id!r}, which {used_by} already uses. "
                                               f"Change the title, for example: {draft.values['title']} (2)")])
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
-    text = to_yaml(draft, case_id, schema, Path(issue_name).name)
+    text = to_yaml(draft, case_id, schema)
     if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
         label = max(answers, key=lambda name: len(answers[name].text))
         key = next(k for k, v in LABELS.items() if v == label)

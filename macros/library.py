@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -94,7 +95,11 @@ class Library:
             return self.by_id.get(key)
         if kind == "place":
             return next((p for p in self.all_places if p.slug == key), None)
-        return key if key in GENERATED_INDEXES or (self.root / "docs" / key).is_file() else None
+        if key in GENERATED_INDEXES:
+            return key
+        docs = (self.root / "docs").resolve()
+        target = (docs / key).resolve()  # follows links, so a link out of docs/ is caught too
+        return key if target.is_relative_to(docs) and target.is_file() else None
 
 
 # Letters NFKD does not split into a base letter and an accent.
@@ -114,7 +119,7 @@ _cache: dict = {}
 def load(root: Path | str, paths: list[Path] | None = None) -> Library:
     """The library under `root`, read from disk only when a data file changed since the last call."""
     root = Path(root).resolve()
-    files = _data_files(root) if paths is None else [Path(p).resolve() for p in paths]
+    files = _data_files(root) if paths is None else [Path(os.path.abspath(p)) for p in paths]  # links are not followed
     signature = tuple((str(f), *_stat(f)) for f in files)
     if _cache.get(root, (None,))[0] != signature:
         _cache[root] = (signature, _read(root, files))
@@ -130,10 +135,17 @@ def _stat(path: Path) -> tuple:
 
 
 def _data_files(root: Path) -> list[Path]:
-    found = [root / pattern for pattern, _, is_list, _ in FILES if is_list and (root / pattern).exists()]
+    """Every data file, and every symbolic link where one should be (reported as such, never followed or listed)."""
+    data = root / "data"
+    if data.is_symlink():
+        return [data]
+    found = [root / pattern for pattern, _, is_list, _ in FILES if is_list and ((root / pattern).exists() or (root / pattern).is_symlink())]
     # Every file in the case-study folder, so one saved as .yml or .txt is reported, not skipped.
-    folder = root / "data" / "case_studies"
-    found += sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    folder = data / "case_studies"
+    if folder.is_symlink():
+        found.append(folder)
+    elif folder.is_dir():
+        found += sorted(p for p in folder.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
     return found
 
 
@@ -144,6 +156,9 @@ def _read(root: Path, files: list[Path]) -> Library:
     letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
     for path in files:
         name = _name(root, path)
+        if _through_link(root, path):
+            problems.add(name, 1, "(file)", LINKED)
+            continue
         if path.suffix != ".yaml":
             problems.add(name, 1, "(file name)", f"ends in {path.suffix or 'nothing'!r}; a data file must end in .yaml, for example: my-case-study.yaml")
             continue
@@ -198,13 +213,28 @@ def _first_line(cls) -> str:
 
 
 def _name(root: Path, path: Path) -> str:
-    """How a file is named in messages: from the project root, else from the current folder."""
+    """How a file is named in messages: from the project root, else from the current folder.
+
+    The path as given, never where a symbolic link points: nothing of a link's target is shown.
+    """
     for base in (root, Path.cwd()):
         try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
         except ValueError:
             continue
     return str(path)
+
+
+LINKED = ("is a symbolic link, or inside a linked folder. The library reads only files stored in the repository's own "
+          "data/ folder, never what a link points to: replace the link with the file itself, "
+          "for example: a real file data/case_studies/my-case-study.yaml")
+
+
+def _through_link(root: Path, path: Path) -> bool:
+    """Whether `path`, or a folder between the project and it, is a symbolic link (it would be read from elsewhere)."""
+    path = Path(os.path.abspath(path))
+    inside = [p for p in path.parents if p.is_relative_to(root) and p != root]
+    return path.is_symlink() or any(p.is_symlink() for p in inside)
 
 
 def _kind_of(path: Path):
@@ -232,11 +262,40 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
             out.add(p.origin.file, p.origin.line_of("group"), f"{_at(p)}.group",
                     f"is {p.group!r}, but precondition {p.id} is one of the {_group_of(p.id)} (A to D are vision, E to I behaviours), "
                     f"for example: group: {_group_of(p.id)}")
+        if p.in_the_report is not None:
+            out += _check_verdict(p.in_the_report)
         for rel in p.related:
             if rel.precondition == p.id:
                 other = "A" if p.id != "A" else "B"
                 out.add(p.origin.file, rel.origin.line, f"{rel.origin.path}.precondition",
                         f"{p.id} cannot be related to itself; name another precondition, for example: precondition: {other}")
+    return out
+
+
+def _check_verdict(verdict) -> list[Problem]:
+    """A reported verdict quotes the report and cites its page; an editorial one is our reading on the place scale."""
+    out = Problems()
+    origin, written = verdict.origin, verdict.origin.lines
+
+    def add(name: str, message: str):
+        out.add(origin.file, origin.line_of(name), f"{origin.path}.{name}", message)
+
+    if verdict.basis == "reported":
+        if "verdict" not in written:
+            add("basis", "is reported, so add the report's own short verdict, in its words, for example: verdict: a potential asset")
+        if "pages" not in written:
+            add("basis", "is reported, so add the page the verdict is quoted from, for example: pages: [14]")
+        if "presence" in written:
+            add("presence", "goes only with basis: editorial. A reported verdict is the report's own words, in verdict: "
+                            "delete this line, or if the report gives no verdict, for example: basis: editorial")
+    elif verdict.basis == "editorial":
+        for name in ("verdict", "pages"):
+            if name in written:
+                add(name, "goes only with basis: reported, when the report gives its own verdict. With basis: editorial the "
+                          "report gives none and presence holds our reading: delete this line, for example: presence: in pockets")
+        if "presence" not in written:
+            add("basis", "is editorial, so add our reading on the place scale (not yet visible, in pockets, widespread or "
+                         "embedded), for example: presence: in pockets")
     return out
 
 
@@ -265,6 +324,7 @@ def _check_case_studies(cases: list) -> list[Problem]:
                         f"for example: {field_name}: " + (f"{name}-2" if field_name == "id" else f"[{name}-2]"))
             else:
                 owners[name] = case
+        out += _check_evidence(case)
         if case.maturity not in (None, "draft"):
             for name in ("last_reviewed", "next_review"):
                 if name not in case.origin.lines:  # absent, not merely invalid: that is reported where it is written
@@ -280,6 +340,31 @@ def _check_case_studies(cases: list) -> list[Problem]:
             out.add(file, case.origin.line_of("next_review"), "next_review",
                     f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes later, "
                     f"for example: next_review: {last.replace(year=last.year + 1, day=min(last.day, 28)).isoformat()}")
+    return out
+
+
+def _check_evidence(case) -> list[Problem]:
+    """One entry per precondition: a case study says one thing about each. Former anchors stay unique on the page."""
+    out = Problems()
+    first: dict = {}  # letter -> its first entry
+    for entry in case.evidence:
+        letter = entry.precondition
+        if letter in first:
+            out.add(case.origin.file, entry.origin.line_of("precondition"), f"{entry.origin.path}.precondition",
+                    f"{letter} already has an entry in this case study (line {first[letter].origin.line_of('precondition')}); "
+                    f"a case study says one thing about each precondition. Merge the two findings into that entry, keeping "
+                    f"both sides, and delete this one; where it was in place in some parts and missing in others, "
+                    f"for example: status: mixed")
+        else:
+            first[letter] = entry
+    anchors = {f"evidence-{letter.lower()}" for letter in first}
+    for entry in case.evidence:
+        for i, old in enumerate(entry.redirect_from):
+            if old in anchors:
+                out.add(case.origin.file, entry.origin.line_of("redirect_from"), f"{entry.origin.path}.redirect_from[{i + 1}]",
+                        f"{old!r} is already an anchor on this page (of a finding, or listed under another), so it cannot "
+                        f"also lead to this finding; list each former anchor once, for example: redirect_from: [{old}-2]")
+            anchors.add(old)
     return out
 
 
@@ -356,8 +441,11 @@ def _check_text(node, prefix: str, file: str, past_draft: bool) -> list[Problem]
         path = path or "(file)"
         if re.match(r"^(\[\d+\]\.)?public_contact_details\b", path):
             continue
+        found: dict[str, list[str]] = {}
         for kind, match in personal_data.find(text, allowed):
-            out.add(file, line, path, personal_data.message(kind, match))
+            found.setdefault(kind, []).append(match)
+        for kind, matches in found.items():  # one line per kind and field, however many there are
+            out.add(file, line, path, personal_data.message(kind, matches[0], len(matches) - 1))
         if past_draft and text.strip().startswith("REPLACE"):
             out.add(file, line, path, f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
                                       "or until it is ready keep it a draft, for example: maturity: draft")

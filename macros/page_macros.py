@@ -14,7 +14,8 @@ import posixpath
 from markupsafe import Markup
 
 from . import ROOT, urls
-from .pages import PageMaker, md_text
+from .escaping import md_text
+from .pages import PageMaker
 
 
 def register(env, lib) -> None:

@@ -9,8 +9,6 @@ and anchors work) and insert contributed text only as HTML made by
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,11 +21,11 @@ from markupsafe import Markup
 from pymdownx.slugs import slugify
 
 from . import headings, listings, relationship_map, urls
+from .escaping import front_matter, md_text
 from .library import Library
 from .safe_markdown import TextRenderer
-from .schema import LETTERS, MATURITIES, STATUSES
+from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")
 PLACEHOLDER = re.compile(r"<!--library-block:(\d+)-->")
 
 # HTML blocks set aside while a page goes through Markdown, by page source path. Markdown sees only a
@@ -79,14 +77,8 @@ def glossary_map(library: Library) -> dict[str, str]:
 
 
 def evidence_anchors(case) -> list[str]:
-    """The anchor of each evidence entry of a case study: 'evidence-e', then 'evidence-e-2' for a second E."""
-    seen: dict[str, int] = {}
-    out = []
-    for entry in case.evidence:
-        letter = entry.precondition.lower()
-        seen[letter] = seen.get(letter, 0) + 1
-        out.append(f"evidence-{letter}" if seen[letter] == 1 else f"evidence-{letter}-{seen[letter]}")
-    return out
+    """The anchor of each evidence entry of a case study, 'evidence-e': a case study has one entry per precondition."""
+    return [f"evidence-{entry.precondition.lower()}" for entry in case.evidence]
 
 
 def evidence_by_letter(case) -> dict[str, list]:
@@ -125,6 +117,12 @@ def _tag_order(tag: str) -> tuple:
         letter, status = value.split(" ")
         return letter, STATUSES.index(status)
     return value.lower(), value
+
+
+def idle_evidence_tags(library: Library) -> list[str]:
+    """Evidence tags no case study carries now: the tags page keeps their anchors, which are published addresses."""
+    used = {tag for case in library.case_studies for tag in case_study_tags(case)}
+    return [tag for tag in (f"Evidence/{letter} {status}" for letter in LETTERS for status in STATUSES) if tag not in used]
 
 
 _tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by default
@@ -186,9 +184,9 @@ class PageMaker:
         )
         self.env.globals.update(
             step_target=self.step_target,
-            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
-            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
-            tag_counts=tag_counts,
+            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
+            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor,
+            idle_evidence_tags=idle_evidence_tags, tag_counts=tag_counts, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
             evidence_map=listings.evidence_map, best_first=listings.best_first, best_findings=listings.best_findings,
             FINDINGS_PER_STATUS=listings.FINDINGS_PER_STATUS, CASES_PER_PLACE=listings.CASES_PER_PLACE,
@@ -312,16 +310,3 @@ class PageMaker:
         old_url = urls.page_url(old_src, self.use_directory_urls)
         path = old_url + "index.html" if old_url.endswith("/") else old_url
         return self._redirect(path, target_src, title)
-
-
-def md_text(value) -> Markup:
-    """Plain text made safe to sit in a Markdown line, such as a heading: no syntax, no HTML."""
-    escaped = html.escape(str(value), quote=False)
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
-
-
-def front_matter(value) -> Markup:
-    """A front-matter value: HTML-escaped (the theme prints titles raw) and quoted as YAML."""
-    if isinstance(value, (list, tuple)):
-        return Markup("[" + ", ".join(front_matter(v) for v in value) + "]")
-    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False))

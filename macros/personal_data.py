@@ -13,8 +13,13 @@ import re
 
 GUIDANCE = "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."
 
+# An e-mail address is found from its '@' outwards, never by trying every start position: a pattern
+# such as [\w.+-]+@... scans the rest of a long run of letters from each letter of it (quadratic).
+# Each '@' is looked at once and the runs either side of it end at the next '@', so this is linear.
+EMAIL_AT = re.compile(r"@")
+EMAIL_LOCAL = re.compile(r"[\w.+-]+")  # matched on the reversed text, leftwards from the '@'
+EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 PATTERNS = (
-    ("an e-mail address", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("a phone number", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)")),
     # Letters as HMRC allocates them (never D, F, I, Q, U or V; never O second; not BG, GB, KN, NK, NT, TN or ZZ),
     # in either case: 'ab123456c' is as personal as 'AB123456C'.
@@ -28,12 +33,21 @@ NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 
 def find(text: str, allowed: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(kind, match) for each piece of personal data in `text` that is not explicitly allowed."""
-    found = []
+    found = [("an e-mail address", address) for address in _emails(text)]
     for kind, pattern in PATTERNS:
         found.extend((kind, m.group()) for m in pattern.finditer(text))
     found.extend(("an NHS number", m.group()) for m in NHS_NUMBER.finditer(text) if _is_nhs_number("".join(m.groups())))
     allowed_set = {a.strip() for a in allowed}
     return [(kind, match) for kind, match in found if match.strip() not in allowed_set]
+
+
+def _emails(text: str):
+    backwards = text[::-1]
+    for at in EMAIL_AT.finditer(text):
+        local = EMAIL_LOCAL.match(backwards, len(text) - at.start())
+        domain = EMAIL_DOMAIN.match(text, at.end())
+        if local and domain:
+            yield text[at.start() - len(local.group()):domain.end()]
 
 
 def _is_nhs_number(digits: str) -> bool:
@@ -44,7 +58,8 @@ def _is_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def message(kind: str, match: str) -> str:
-    return (f"contains what looks like {kind} ({match!r}). Remove it: the library never publishes details "
+def message(kind: str, match: str, more: int = 0) -> str:
+    others = f", and {more:,} more like it" if more else ""
+    return (f"contains what looks like {kind} ({match!r}{others}). Remove it: the library never publishes details "
             f"that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
             f"If it is a public organisational contact, list it exactly under public_contact_details. {GUIDANCE}")

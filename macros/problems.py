@@ -19,7 +19,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        # The file name too: an issue file's name is chosen by whoever saved it.
+        return f"{one_line(self.file)}:{self.line}: {self.field}: {self.message}"
 
 
 class Problems(list):

@@ -21,6 +21,11 @@ from .yamlfile import INTEGER, Mapping, Scalar, Sequence, kind_of, shorten
 LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")  # the target of a Markdown link or image
 BARE_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data|file):")
 SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:|#)")
+# Markdown that the renderer (safe_markdown.py) shows as typed, refused so a contributor hears why. Each pattern
+# scans forward from a fixed character and stops at the next bracket or line end: linear time on any text.
+LINK_TITLE = re.compile(r"\]\(\s*<?[^\s()<>\[\]]*>?\s+[\"'(]")
+ABBREVIATION = re.compile(r"(?m)^[ \t]*\*\[[^\[\]\n]*\]:")
+REFERENCE = re.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]*\S")
 NOT_TEXT = re.compile(r"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE)$")
 
 
@@ -164,12 +169,21 @@ def _number(spec: Spec, node, file, path, problems):
 
 
 def _link_problems(value: str, markdown: bool):
-    """Links that would run code or pull files into the page, whatever the field."""
+    """Links that would run code or pull files into the page, and Markdown the library does not read, whatever the field."""
     if BARE_SCHEME.search(value):
         scheme = BARE_SCHEME.search(value).group(1).lower()
         yield (f"contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://, "
                "for example: [the report](https://example.org/report.pdf).")
         return
+    if LINK_TITLE.search(value):
+        yield ("gives a link a title (the quoted text after the address). Links cannot have titles here: delete it and put "
+               "anything worth saying in the sentence, for example: [the report](https://example.org/report.pdf).")
+    if ABBREVIATION.search(value):
+        yield ("defines an abbreviation ('*[...]: ...'). Terms are explained only in the glossary, data/glossary.yaml: delete "
+               "the line and add the term there, for example: - term: PbR, then definition: Payment by Results.")
+    if REFERENCE.search(value):
+        yield ("defines a link by reference ('[name]: address'). Write the address in the link itself, "
+               "for example: [the report](https://example.org/report.pdf).")
     for target in LINK.findall(value) if markdown else ():
         if target and not SAFE_LINK.match(target):
             yield (f"links to {shorten(target)!r}; links must be full web addresses starting with https://, "

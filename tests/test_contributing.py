@@ -244,6 +244,7 @@ def test_a_complete_form_becomes_a_valid_draft(tmp_path):
     assert data["contributors"] == ["Northbridge Borough Council"]
     assert data["themes"] == ["care leavers", "housing", "early intervention"]
     assert [(e["precondition"], e["status"]) for e in data["evidence"]] == [("A", "present"), ("B", "mixed"), ("E", "present"), ("H", "absent")]
+    assert {e["basis"] for e in data["evidence"]} == {"reported"}  # the contributor's own account; an editor may change it
     assert data["organisations"] == ["Northbridge Borough Council", "Northbridge Homes", "Step Forward (youth charity)"]
     assert data["lessons"] == ["Agree the shared outcome before anyone talks about money.", "Decide in advance what happens if a pilot overspends."]
     assert data["sources"] == [
@@ -263,7 +264,7 @@ def test_the_file_written_has_the_schema_line_and_comments_for_the_editor(tmp_pa
     text = result.path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/case-study.schema.json"
     assert "# H. Resilient and risk-embracing\n  - precondition: H" in text
-    assert "issue-42.md" in text.splitlines()[1]
+    assert "from a case study issue form" in text.splitlines()[1] and "issue-42" not in text  # never the file's name
 
 
 def test_optional_fields_left_empty_are_left_out(tmp_path):
@@ -432,8 +433,8 @@ def test_an_existing_case_study_is_never_overwritten(tmp_path):
 ])
 def test_any_text_is_written_as_yaml_that_reads_back_exactly(text):
     draft = issue_form.Draft(values={"title": text, "context": text, "lessons": [text], "evidence": [
-        {"precondition": "E", "status": "present", "finding": text}]})
-    written = issue_form.to_yaml(draft, "some-id", "../../schema/case-study.schema.json", "issue.md")
+        {"precondition": "E", "status": "present", "basis": "reported", "finding": text}]})
+    written = issue_form.to_yaml(draft, "some-id", "../../schema/case-study.schema.json")
     data = yaml.safe_load(written)
     assert data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"] == text
 

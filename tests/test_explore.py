@@ -154,7 +154,9 @@ def assert_grid(site: Path, root: Path):
                 continue
             assert [target(url, h) for h in hrefs] == [(f"case-studies/{case['id']}/", "") for _ in entries]
             assert [h.partition("#")[2] for h in hrefs] == [anchor for _, anchor in entries]
-            assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in (STATUS_ICON[e["status"]], STATUS_WORD[e["status"]])]
+            assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in (
+                STATUS_ICON[e["status"]], STATUS_WORD[e["status"]],
+                *(["Our", "reading"] if e.get("basis") == "editorial" else []))]  # our reading is labelled as ours in the cell too
 
 
 def test_the_grid_shows_every_case_study_and_finding(built_site):
@@ -330,6 +332,18 @@ def test_the_tags_page_counts_each_tag(built_site):
     assert_tags(built_site, ROOT)
 
 
+def test_evidence_tags_nobody_carries_keep_their_anchor(built_site, lib):
+    """A tag whose findings were merged, or that no case study has yet, still opens the tags page at no heading."""
+    html = read(built_site, "explore/tags/")
+    idle = pages.idle_evidence_tags(lib)
+    assert "Evidence/E absent" in idle  # the library's E findings that were absent are now mixed
+    for tag in idle:
+        anchor = pages.tag_anchor(tag)
+        assert f'<span id="{anchor}"></span>' in html and not re.search(rf'<h\d [^>]*id="{re.escape(anchor)}"', html), tag
+    for case in lib.case_studies:
+        assert not set(pages.case_study_tags(case)) & set(idle)
+
+
 def test_case_study_facts_link_to_the_explorer(built_site, lib):
     for case in lib.case_studies:
         html = read(built_site, f"case-studies/{case.id}/")
@@ -384,7 +398,8 @@ def _assert_same_value(value, expected, where):
         assert value == expected, where
 
 
-CSV_COLUMNS = ["case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url"]
+CSV_COLUMNS = ["case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url",
+               "basis"]
 
 
 def _text(fragment: str) -> str:
@@ -401,16 +416,14 @@ def test_evidence_csv_has_one_row_per_finding(built_site):
     titles = {p["id"]: p["title"] for p in raw_preconditions(ROOT)}
     expected = []
     for case in sorted(raw_case_studies(ROOT), key=lambda c: c["id"]):
-        seen = Counter()
         for entry in case["evidence"]:
             letter = entry["precondition"]
-            seen[letter] += 1
-            anchor = f"evidence-{letter.lower()}" + (f"-{seen[letter]}" if seen[letter] > 1 else "")
+            anchor = f"evidence-{letter.lower()}"  # one entry per precondition
             expected.append({
                 "case_study": case["id"], "case_study_title": case["title"].strip(), "place": case["place"].strip(),
                 "precondition": letter, "precondition_title": titles[letter], "status": entry["status"],
                 "finding": entry["finding"].strip(), "maturity": case["maturity"],
-                "page_url": f"{site_url}case-studies/{case['id']}/#{anchor}",
+                "page_url": f"{site_url}case-studies/{case['id']}/#{anchor}", "basis": entry["basis"],
             })
     # Rows are grouped by case study; within one, findings keep the order they are written in.
     published = sorted(rows, key=lambda r: r["case_study"])

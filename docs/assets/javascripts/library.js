@@ -13,16 +13,68 @@
     }).catch(function () { /* no index (offline build): nothing to highlight with */ });
   }
 
-  /* Glossary terms can be reached with the keyboard, so the definition (Material's tooltip) shows on
-     focus as well as on hover. The build keeps each term's <abbr> on its first use outside headings and
-     links (macros/html_compact.py); that one is made focusable. Terms inside links and headings are left
+  /* Glossary terms can be reached with the keyboard, so the definition shows on focus as well as on
+     hover. The build keeps each term's <abbr> on its first use outside headings and links
+     (macros/html_compact.py); that one is made focusable. Terms inside links and headings are left
      alone: a focusable term inside a link would be a control inside a control. */
   var seen = {};
-  document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+  var terms = document.querySelectorAll("abbr[title]");
+  terms.forEach(function (abbr) {
     var term = abbr.getAttribute("title").trim().toLowerCase();
-    if (seen[term] || abbr.closest("a, h1, h2, h3, h4, h5, h6, summary, button, label")) return;
+    if (!abbr.closest("article") || seen[term] || abbr.closest("a, h1, h2, h3, h4, h5, h6, summary, button, label")) return;
     seen[term] = true;
     abbr.tabIndex = 0;
+  });
+
+  /* Glossary tooltips, drawn as text. Material's own tooltips (content.tooltips) are off, because
+     they put an element's title into the page as HTML: a definition, or any title, holding markup
+     would run. Here the definition only ever becomes text (textContent). The tooltip shows on hover
+     and focus, stays while the pointer moves onto it, and Escape hides it (WCAG 2.2, 1.4.13); while
+     it shows, the term points at it (aria-describedby) instead of carrying a title of its own. */
+  var tip = null;
+  var host = null;
+  var hideTimer = 0;
+  function hideTip() {
+    clearTimeout(hideTimer);
+    if (!host) return;
+    host.setAttribute("title", tip.textContent);
+    host.removeAttribute("aria-describedby");
+    tip.remove();
+    host = tip = null;
+  }
+  function showTip(abbr) {
+    clearTimeout(hideTimer);
+    if (host === abbr) return;
+    hideTip();
+    host = abbr;
+    tip = document.createElement("div");
+    tip.className = "library-tooltip";
+    tip.id = "library-tooltip";
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = abbr.getAttribute("title");
+    abbr.removeAttribute("title");
+    abbr.setAttribute("aria-describedby", tip.id);
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", laterHideTip);
+    document.body.appendChild(tip);
+    var box = abbr.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var left = Math.min(Math.max(8, box.left + box.width / 2 - width / 2), document.documentElement.clientWidth - width - 8);
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+  }
+  function laterHideTip() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideTip, 300);
+  }
+  terms.forEach(function (abbr) {
+    abbr.addEventListener("mouseenter", function () { showTip(abbr); });
+    abbr.addEventListener("focus", function () { showTip(abbr); });
+    abbr.addEventListener("mouseleave", laterHideTip);
+    abbr.addEventListener("blur", hideTip);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hideTip();
   });
 
   /* Search suggestions: both search boxes name the <datalist> of names, aliases, places and themes
