@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import explorer_data, html_compact, library, opendata, pages, search_index, text_cache, urls  # noqa: E402
+from macros import explorer_data, html_compact, library, opendata, pages, search_index, urls  # noqa: E402
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -100,14 +100,12 @@ def on_files(files, config):
     lib = _state["library"]
     toc = config.mdx_configs.get("toc", {})
     permalink = "&para;" if toc.get("permalink") is True else toc.get("permalink") or None
-    texts = text_cache.TextCache(ROOT / ".cache" / "library", pages.glossary_map(lib))
     maker = pages.PageMaker(lib, ROOT / "overrides" / "library", config.use_directory_urls,
-                            permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"), text_cache=texts)
+                            permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"))
     # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
     for generated in maker.files() + moved + opendata.files(lib, config.site_url or "/") + explorer_data.files(lib):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
-    texts.save()
     return files
 
 

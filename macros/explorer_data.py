@@ -3,8 +3,8 @@
 The explorer's page holds its first screen in HTML; everything else comes from these files:
 
 * `records-<k>.js`: case studies k * RECORDS_PER_FILE to (k + 1) * RECORDS_PER_FILE - 1, in the
-  explorer's order (by title), as [id, title, place, period, [themes], [[letter, status, anchor]],
-  maturity, summary as plain text];
+  explorer's order (by title), as [id, title, place, period, [themes], [[letter, status, anchor,
+  basis]], maturity, summary as plain text];
 * `e-<letter>-<status>.js`, `p-<i>.js`, `t-<i>.js`: which case studies (by position in that order)
   have a finding with that precondition and status, are from the i-th place, or have the i-th theme,
   as gaps between ascending positions. The i-th place or theme is the i-th option of the explorer's
@@ -77,7 +77,7 @@ def shard_data(library: Library, renderer: TextRenderer) -> dict[str, list]:
 
 
 def record(case, renderer: TextRenderer) -> list:
-    evidence = [[e.precondition, e.status, anchor] for e, anchor in zip(case.evidence, evidence_anchors(case))]
+    evidence = [[e.precondition, e.status, anchor, e.basis] for e, anchor in zip(case.evidence, evidence_anchors(case))]
     summary = " ".join(html.unescape(TAG.sub("", renderer.inline(case.summary))).split())
     return [case.id, case.title, case.place, case.period, list(case.themes), evidence, case.maturity, summary]
 

@@ -160,12 +160,10 @@ class PageMaker:
     """Renders every generated page of one build."""
 
     def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True, renderer: TextRenderer | None = None,
-                 permalink: str | None = None, permalink_title: str = "", text_cache=None):
+                 permalink: str | None = None, permalink_title: str = ""):
         """With `permalink` (the toc extension's symbol, e.g. '&para;'), pages that are only headings and HTML
-        blocks come out as HTML already (macros/headings.py), sparing Python-Markdown the work; with
-        `text_cache` (macros/text_cache.py), contributed text an earlier build rendered is not rendered again."""
+        blocks come out as HTML already (macros/headings.py), sparing Python-Markdown the work."""
         self.library = library
-        self.text_cache = text_cache
         self.permalink, self.permalink_title = permalink, permalink_title
         self.use_directory_urls = use_directory_urls
         self.renderer = renderer or TextRenderer(glossary_map(library))
@@ -213,12 +211,8 @@ class PageMaker:
             return Markup("")
         key = (kind, text)
         if key not in self._html_cache:
-            kept = self.text_cache.get(kind, text) if self.text_cache else None
-            if kept is None:
-                kept = (self.renderer.block if kind == "block" else self.renderer.inline)(text)
-                if self.text_cache:
-                    self.text_cache.put(kind, text, kept)
-            self._html_cache[key] = Markup(kept)
+            render = self.renderer.block if kind == "block" else self.renderer.inline
+            self._html_cache[key] = render(text)
         return self._html_cache[key]
 
     def render(self, template: str, src_uri: str, **context) -> str:

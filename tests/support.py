@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", ".cache", "dist", "bench-results"}
+SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", "dist", "bench-results"}
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:

@@ -310,16 +310,6 @@ def test_each_finding_links_to_the_case_studies_with_the_same_evidence(project_b
             assert f'href="../case-studies/?{query}"' in tag, (case.id, query)  # and the tags page leads to the same
 
 
-def test_a_second_build_reusing_the_first_ones_rendered_text_is_byte_identical(project_build, tmp_path):
-    project, site, _, _ = project_build
-    assert list((project / ".cache" / "library").glob("text-*.json")), "the first build kept no rendered text"
-    again = tmp_path / "again"
-    assert build(project, again).returncode == 0
-    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
-    assert [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()] == []
-
-
 def test_the_online_site_carries_no_unused_theme_files(project_build):
     _, site, _, _ = project_build
     assert not (site / "assets" / "javascripts" / "lunr").exists()

@@ -149,6 +149,10 @@
       a.href = page + "#" + e[2];
       a.appendChild(element("span", null, ICONS[e[1]])).setAttribute("aria-hidden", "true");
       a.appendChild(document.createTextNode("\u00a0" + e[1]));
+      if (e[3] === "editorial") {  /* our reading, not the source's: said wherever the finding shows */
+        a.appendChild(document.createTextNode(" "));
+        a.appendChild(element("span", "library-basis library-basis--editorial", "Our reading"));
+      }
       findings.appendChild(element("li")).appendChild(a);
     });
     li.appendChild(findings);
