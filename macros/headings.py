@@ -21,6 +21,7 @@ BLOCK = re.compile(r"^<!--library-block:\d+-->$")
 ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")  # Python-Markdown's escapable characters, with the tables extension's |
 # Characters Markdown acts on in a heading: any of them left after the escapes sends the page to Python-Markdown.
 ACTIVE = re.compile(r"[*_`\[\]<>#{}\\]")
+AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
 ATTRIBUTE = re.compile(r'#([\w:/.-]+)|([\w-]+)="([^"]*)"')
 
 
@@ -56,12 +57,17 @@ def convert(markdown: str, glossary: dict[str, str], permalink: str | None, perm
             ident = unique(slugify(text, "-"), used, counters)
             attributes = attributes + [("id", ident)]
         inner = _with_terms(text, terms, glossary)
-        link = f'<a class="headerlink" href="#{ident}" title="{html.escape(permalink_title)}">{permalink}</a>' if permalink else ""
-        rendered = "".join(f' {key}="{html.escape(value)}"' for key, value in sorted(attributes))  # as Python-Markdown orders them
+        link = f'<a class="headerlink" href="#{ident}" title="{_attribute(permalink_title)}">{permalink}</a>' if permalink else ""
+        rendered = "".join(f' {key}="{_attribute(value)}"' for key, value in sorted(attributes))  # as Python-Markdown orders them
         out.append(f"<h{level}{rendered}>{inner}{link}</h{level}>")
         tokens.append({"level": level, "id": ident, "name": html.escape(text, quote=False), "html": inner, "data-toc-label": ""})
     # Lines joined as Python-Markdown joins them: a blank line after each block of HTML.
     return "".join(part + ("\n\n" if part.startswith("<!--") else "\n") for part in out).rstrip("\n"), nest_toc_tokens(tokens)
+
+
+def _attribute(value: str) -> str:
+    """An attribute's value escaped as Python-Markdown escapes it: entities kept, quotation marks but not apostrophes."""
+    return AMPERSAND.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _attributes(text: str) -> list[tuple[str, str]] | None:
@@ -90,7 +96,7 @@ def _with_terms(text: str, terms, glossary: dict[str, str]) -> str:
     out, end = [], 0
     for match in terms.finditer(text):
         out.append(html.escape(text[end:match.start()], quote=False))
-        out.append(f'<abbr title="{html.escape(glossary[match.group(1)])}">{html.escape(match.group(1), quote=False)}</abbr>')
+        out.append(f'<abbr title="{_attribute(glossary[match.group(1)])}">{html.escape(match.group(1), quote=False)}</abbr>')
         end = match.end()
     out.append(html.escape(text[end:], quote=False))
     return "".join(out)
