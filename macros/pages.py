@@ -95,9 +95,12 @@ def case_study_tags(case) -> list[str]:
     return [f"Theme/{t}" for t in case.themes] + [f"Place/{case.place}"] + evidence
 
 
-def tag_counts(library: Library, group: str) -> list[tuple[str, str, str, int]]:
-    """(tag, label, the explorer's query for it, case studies with it) for each tag of a group ('Theme', 'Place'
-    or 'Evidence') that some case study carries: the tags page, where each tag opens the explorer filtered."""
+def tag_counts(library: Library, group: str) -> list[tuple[str, str, str | None, object, int]]:
+    """(tag, label, the explorer's query for it, or the place whose page it opens, case studies with it) for each
+    tag of a group ('Theme', 'Place' or 'Evidence'): the tags page. Themes and findings open the explorer; a
+    place opens its own page (every place has one, and had a tag, with case studies or none yet)."""
+    if group == "Place":
+        return [(f"Place/{pl.name}", pl.name, None, pl, len(library.case_studies_in(pl))) for pl in library.all_places]
     counts = Counter(tag for case in library.case_studies for tag in set(case_study_tags(case)) if tag.startswith(group + "/"))
     out = []
     for tag in sorted(counts, key=_tag_order):
@@ -107,7 +110,7 @@ def tag_counts(library: Library, group: str) -> list[tuple[str, str, str, int]]:
             label, query = f"{letter}. {library.by_letter[letter].short_title}: {status}", f"precondition={letter}&status={status}"
         else:
             label, query = value, f"{group.lower()}={quote_plus(value)}"
-        out.append((tag, label, query, counts[tag]))
+        out.append((tag, label, query, None, counts[tag]))
     return out
 
 

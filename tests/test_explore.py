@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from macros import library, pages
+from macros.library import slugify
 from macros.schema import STATUSES
 from tests.html_reader import table
 from tests.support import read, section
@@ -306,9 +307,13 @@ def assert_tags(site: Path, root: Path):
     html = read(site, "explore/tags/")
     cases = raw_case_studies(root)
     titles = {p["id"]: p["short_title"] for p in raw_preconditions(root)}
+    # Every place has a tag, with case studies or none yet: those in places.yaml and those case studies name.
+    places = dict.fromkeys((p["name"] for p in yaml.safe_load((root / "data" / "places.yaml").read_text(encoding="utf-8"))), 0)
+    for case in cases:
+        places[case["place"].strip()] = places.get(case["place"].strip(), 0) + 1
     groups = {
         "theme": Counter(t for c in cases for t in set(c["themes"])),
-        "place": Counter(c["place"].strip() for c in cases),
+        "place": places,
         "evidence": Counter(pair for c in cases for pair in {(e["precondition"], e["status"]) for e in c["evidence"]}),
     }
     entries = re.findall(r'<li class="library-tags__entry" id="([^"]+)"><a href="([^"]+)">([^<]+)</a> <span class="library-tags__count">(\d+) case stud', html)
@@ -322,6 +327,10 @@ def assert_tags(site: Path, root: Path):
             assert label == f"{letter}. {titles[letter]}: {status}"
             assert int(n) == groups["evidence"][(letter, status)]
             assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"precondition={letter}&status={status}")
+        elif group == "place":
+            assert int(n) == groups["place"][label], label
+            assert target("explore/tags/", html_lib.unescape(href)) == (f"places/{slugify(label)}/", "")  # every place has a page
+            assert ident == pages.tag_anchor(f"Place/{label}")
         else:
             assert int(n) == groups[group][label], (group, label)
             assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"{group}={quote_plus(label)}")

@@ -133,13 +133,13 @@ def test_the_explorer_filters_from_disk(browser, offline_site):
     """Its data files are scripts, which a browser loads from file:// (it would refuse to fetch JSON there)."""
     from macros import library
     lib = library.load(ROOT)
-    want = [c.title for c in lib.case_studies if any(e.precondition == "E" and e.status == "absent" for e in c.evidence)]
+    want = [c.title for c in lib.case_studies if any(e.precondition == "H" and e.status == "absent" for e in c.evidence)]
     assert 0 < len(want) < len(lib.case_studies)
     context = browser.new_context()
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto((offline_site / "explore" / "case-studies.html").as_uri() + "?precondition=E&status=absent")
+    page.goto((offline_site / "explore" / "case-studies.html").as_uri() + "?precondition=H&status=absent")
     page.wait_for_selector("[data-library-explorer-list]:not([aria-busy])", state="attached")
     titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a", "as => as.map(a => a.textContent)")
     link = page.get_attribute(".library-explorer__item .library-explorer__title a", "href")
