@@ -140,7 +140,9 @@ def test_every_filter_combination_is_reachable_by_address(scale, cases):
     assert [r[0] for r in records] == [c["id"] for c in cases]
     for record, case in zip(records, cases):
         assert record[1:5] == [case["title"].strip(), case["place"].strip(), case["period"].strip(), case["themes"]]
-        assert [(letter, status) for letter, status, _ in record[5]] == [(e["precondition"], e["status"]) for e in case["evidence"]]
+        assert [(letter, status, basis) for letter, status, _, basis in record[5]] == [
+            (e["precondition"], e["status"], e["basis"]) for e in case["evidence"]]
+        assert [anchor for _, _, anchor, _ in record[5]] == [f"evidence-{e['precondition'].lower()}" for e in case["evidence"]]
         assert record[6] == case["maturity"]
 
     # What each address must show, worked out case by case from the YAML.
