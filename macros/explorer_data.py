@@ -85,12 +85,3 @@ def record(case, renderer: TextRenderer) -> list:
 def gaps(positions: list[int]) -> list[int]:
     """[3, 4, 10] -> [3, 1, 6]: the first position, then the distance to each next one (smaller to send)."""
     return [b - a for a, b in zip([0] + positions, positions)]
-
-
-def positions(gap_list: list[int]) -> list[int]:
-    """The inverse of `gaps`."""
-    out, at = [], 0
-    for gap in gap_list:
-        at += gap
-        out.append(at)
-    return out

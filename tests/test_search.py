@@ -140,3 +140,23 @@ def test_typing_a_prefix_offers_a_suggestion(page, site_url, path, box):
     offered = page.evaluate("""box => [...document.querySelector(box).list.options].map(o => o.value)
         .filter(v => v.toLowerCase().startsWith('trus'))""", box)
     assert set(offered) >= {"Trusted partners", "trust"}
+
+
+def test_nothing_of_search_loads_until_the_box_is_used(page, site_url):
+    """Opening the search page fetches nothing of Pagefind; focusing the box loads its engine; the filter
+    index waits until results are on screen."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "search/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/pagefind/" in url]
+    page.focus("#library-search-page-q")
+    page.wait_for_load_state("networkidle")
+    engine = [url for url in fetched if "/pagefind/" in url]
+    assert any(url.endswith("pagefind.js") for url in engine) and not [url for url in engine if "/index/" in url or "/filter/" in url]
+    page.keyboard.type("trust")
+    page.wait_for_selector(".library-search__result")
+    page.wait_for_selector("[data-library-search-filters]:not([hidden])")
+    first_filter = next(i for i, url in enumerate(fetched) if "/filter/" in url)
+    first_fragment = next(i for i, url in enumerate(fetched) if "/fragment/" in url)
+    assert first_fragment < first_filter  # the first result before the filters

@@ -208,7 +208,7 @@
       return (filtered ? filtersLoaded : Promise.resolve()).then(run).then(function (drawn) {
         if (drawn && !filtersLoaded) filtersLoaded = loadFilters(params);
       });
-    });
+    }).catch(function () { /* no Pagefind here: the fallback says so */ });
   }
 
   function start() {
@@ -216,7 +216,9 @@
     input.value = params.get("q") || "";
     fallback.hidden = true;  /* shown again if Pagefind cannot load */
     form.addEventListener("submit", function (event) { event.preventDefault(); search(params); });
-    input.addEventListener("focus", function () { loadEngine().then(function () { return pagefind.init(); }); });
+    input.addEventListener("focus", function () {
+      loadEngine().then(function () { return pagefind.init(); }).catch(function () { /* the fallback says so */ });
+    });
     input.addEventListener("input", function () { search(params); });  /* run() waits for typing to pause */
     filtersBox.addEventListener("change", run);
     moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
