@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .schema import LETTERS
 
-ROWS_PER_PAGE = 40  # rows of a paged table: a phone lays out 40 rows of ten cells quickly
+ROWS_PER_PAGE = 40  # rows of a paged list of case studies
+MAP_ROWS_PER_PAGE = 30  # rows of a page of the evidence map, each of ten counted cells: a phone lays them out quickly
 EXPLORER_FIRST_SCREEN = 20  # case studies the explorer's HTML shows before any filter
 FINDINGS_PER_STATUS = 5  # on a precondition page, then a link to the rest in the explorer
 CASES_PER_PLACE = 10  # on a place page, then a link to the rest in the explorer
@@ -111,10 +112,10 @@ class EvidenceMap:
     bands: list = field(default_factory=list)  # [(shade, lowest count, highest count)] for the key
 
     def page(self, number: int, first_src: str, folder: str) -> ListingPage:
-        return paged(self.rows, first_src, folder)[number - 1]
+        return self.pages(first_src, folder)[number - 1]
 
     def pages(self, first_src: str, folder: str) -> list[ListingPage]:
-        return paged(self.rows, first_src, folder)
+        return paged(self.rows, first_src, folder, MAP_ROWS_PER_PAGE)
 
 
 def evidence_map(library, dimension: str) -> EvidenceMap:

@@ -34,8 +34,8 @@ import synthetic  # noqa: E402
 
 pytestmark = pytest.mark.slow
 N = 1000
-# The HTML of any page that lists or counts case studies, whatever their number: a page of 40 rows of the
-# evidence map is about 110 KB (15 KB compressed), well inside the 150 KB compressed first load it may use.
+# The HTML of any page that lists or counts case studies, whatever their number: a page of 30 rows of the
+# evidence map is about 70 KB (12 KB compressed), well inside the 150 KB compressed first load it may use.
 LISTING_HTML_LIMIT = 150 * 1024
 STATUSES = ("present", "absent", "mixed", "emerging")
 
