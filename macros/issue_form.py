@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from . import scaffold, yamlfile
+from . import personal_data, scaffold, yamlfile
 from .problems import Problem, Problems, one_line
 from .schema import LETTERS, CaseStudy, Evidence
 from .spec import fields_of
@@ -93,13 +93,18 @@ HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
 URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;:]")
-YEAR = re.compile(r"\((\d{4})\)|,\s*(\d{4})\s*[,.]?\s*$")
+YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*[,.]?\s*$")  # ASCII digits: a year is written so
 
 
 @dataclass
 class Answer:
     text: str  # '' when the field was left empty
-    line: int  # the line of its '### label' heading in the issue
+    line: int  # the line the answer starts on (its first line of text, or the line after the heading when there is none)
+    lines: tuple = ()  # the answer's lines as written, from `line` on
+
+    def line_of(self, needle: str) -> int:
+        """The line of the answer that holds `needle` (a detail the checks found), else where the answer starts."""
+        return next((self.line + i for i, text in enumerate(self.lines) if needle and needle in text), self.line)
 
 
 @dataclass
@@ -129,7 +134,8 @@ def sections(body: str) -> dict[str, Answer]:
     out = {}
     for label, (number, lines) in found.items():
         text = "\n".join(lines).strip()
-        out[label] = Answer("" if text == NO_RESPONSE else text, number)
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        out[label] = Answer("" if text == NO_RESPONSE else text, number + 1 + first, tuple(lines[first:]))
     return out
 
 
@@ -294,10 +300,33 @@ def _example(key: str) -> str:
 
 
 # --- Writing the case study ----------------------------------------------------------------
+#
+# The YAML is written by a few plain rules rather than by a YAML library, so the contribution studio
+# (docs/assets/javascripts/studio-rules.js) writes exactly the same file from the same answers; a test
+# holds the two to the same text. Text is written plain when it starts with a letter and nothing in it
+# means something to YAML, in a folded block ('>-', wrapped to read well) when it is long, and otherwise
+# double-quoted with escapes. Every way reads back as exactly the text.
 
 ORDER = [f.name for f in fields_of(CaseStudy)]
 SHORT_LINE = 80  # longer text goes in a block on the lines below its field name
 WRAP = 92
+HEADER = (
+    "# Written by 'python -m macros from-issue' from a case study issue form.",
+    "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
+    "# adds source pages where they help, and then publishes it.",
+)
+EVIDENCE_NOTE = "  # Add 'pages: [12]' under a finding that comes from particular pages of a source."
+# What YAML 1.1 reads as true, false or nothing when written plain.
+YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+              "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
+# A character YAML takes as it is: printable, and not a line break, a tab or a byte-order mark.
+VISIBLE = r"\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+PRINTABLE = r"\x20" + VISIBLE
+PLAIN = re.compile(f"[A-Za-z][{PRINTABLE}]*")
+# A line of a folded block: printable, neither starting nor ending with a space, no two spaces together.
+PLAIN_LINE = re.compile(f"[{VISIBLE}]+(?: [{VISIBLE}]+)*")
+PRINTABLE_CHAR = re.compile(f"[{PRINTABLE}]")
+ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
@@ -306,19 +335,14 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
     Nothing of the issue file's name is written: the output depends on the answers alone.
     """
     values = {"id": case_id, **draft.values}
-    out = [
-        f"# yaml-language-server: $schema={schema_path}",
-        "# Written by 'python -m macros from-issue' from a case study issue form.",
-        "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
-        "# adds source pages where they help, and then publishes it.",
-    ]
+    out = [f"# yaml-language-server: $schema={schema_path}", *HEADER]
     for name in ORDER:
         if name not in values:
             continue
         value = values[name]
         if name == "evidence":
             out.append("evidence:")
-            out.append("  # Add 'pages: [12]' under a finding that comes from particular pages of a source.")
+            out.append(EVIDENCE_NOTE)
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")
@@ -330,62 +354,72 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
                 first = True
                 for key in ("title", "publisher", "year", "url"):
                     if key in entry:
-                        text = str(entry[key]) if key == "year" else scaffold.quote(entry[key])
+                        text = str(entry[key]) if key == "year" else scalar(entry[key])
                         out.append(f"  {'- ' if first else '  '}{key}: {text}")
                         first = False
         elif isinstance(value, list):
             if name == "themes":
-                out.append(f"themes: {scaffold.flow_list(value)}")
+                out.append("themes: [" + ", ".join(scalar(theme, flow=True) for theme in value) + "]")
             else:
                 out.append(f"{name}:")
                 for item in value:
-                    out.extend(_item(item, "  "))
+                    out.extend(_field("-", item, "  "))
         else:
             out.extend(_field(name, value, ""))
     return "\n".join(out) + "\n"
 
 
+def scalar(value: str, flow: bool = False) -> str:
+    """`value` on one line: plain where YAML would read it back unchanged, else double-quoted."""
+    plain = (PLAIN.fullmatch(value) and not value.endswith((" ", ":")) and ": " not in value and " #" not in value
+             and value not in YAML_WORDS and not (flow and any(c in value for c in ",[]{}")))
+    return value if plain else _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    out = []
+    for c in value:
+        if c in ESCAPES:
+            out.append(ESCAPES[c])
+        elif PRINTABLE_CHAR.fullmatch(c):
+            out.append(c)
+        else:
+            out.append(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+    return '"' + "".join(out) + '"'
+
+
 def _field(name: str, value: str, indent: str) -> list[str]:
+    """'name: value', or for a list item '- value', with long text in a folded block below."""
+    lead = f"{indent}- " if name == "-" else f"{indent}{name}: "
     block = None if "\n" not in value and len(value) <= SHORT_LINE else _block(value, indent + "  ")
     if block is None:
-        return [f"{indent}{name}: {_one_line(value)}"]
-    return [f"{indent}{name}: >-", *block]
-
-
-def _item(value: str, indent: str) -> list[str]:
-    block = None if "\n" not in value and len(value) <= SHORT_LINE else _block(value, indent + "  ")
-    if block is None:
-        return [f"{indent}- {_one_line(value)}"]
-    return [f"{indent}- >-", *block]
+        return [lead + scalar(value)]
+    return [lead + ">-", *block]
 
 
 def _block(value: str, indent: str) -> list[str] | None:
-    """The lines of a folded block ('>-') holding `value`, wrapped to read well, as the library's own files are.
+    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it exactly.
 
-    In a folded block a single line break reads as a space, so each line break
-    in the text becomes a blank line. Returns None for text a folded block
-    cannot hold exactly (leading or trailing spaces, control characters).
+    In a folded block a single line break reads as a space, so each line break in the text becomes a
+    blank line. It holds text whose every line starts and ends with a character that is not a space,
+    has no two spaces together and nothing but printable characters.
     """
     lines: list[str] = []
     for number, line in enumerate(value.split("\n")):
         if number:
             lines.append("")
-        if line:
-            lines.extend(textwrap.wrap(line, width=WRAP, initial_indent=indent, subsequent_indent=indent,
-                                       break_long_words=False, break_on_hyphens=False))
-    try:
-        exact = yaml.safe_load("x: >-\n" + "\n".join(lines)) == {"x": value}
-    except yaml.YAMLError:
-        exact = False
-    return lines if exact else None
-
-
-def _one_line(value: str) -> str:
-    return scaffold.quote(value) if "\n" not in value else _double_quoted(value)
-
-
-def _double_quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+        if not line and 0 < number < value.count("\n"):
+            continue  # an empty line between two others: the blank lines around it say so
+        if not PLAIN_LINE.fullmatch(line):
+            return None
+        current = indent
+        for word in line.split(" "):
+            if current != indent and len(current) + 1 + len(word) > WRAP:
+                lines.append(current)
+                current = indent
+            current += word if current == indent else " " + word
+        lines.append(current)
+    return lines
 
 
 # --- The command ---------------------------------------------------------------------------
@@ -437,15 +471,27 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
     return Result(path, [])
 
 
+# An issue is public from the moment it is sent, and GitHub keeps every earlier version of its text.
+ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, delete "
+                 "those versions too. Select 'edited' at the top of the issue, open each earlier version and choose "
+                 "'Delete revision from history' (the issue's author and the library's editors can).")
+
+
 def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_name: str) -> str:
-    """A problem in the case study, told against the form field its value came from."""
+    """A problem in the case study, told against the form field its value came from, at the line of the answer."""
     match = re.match(r"^evidence\[(\d+)\]", problem.field)
     if match and int(match.group(1)) <= len(draft.evidence_letters):
         key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
     else:
         key = FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
+    answer = answers[LABELS[key]]
     where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
-    return str(Problem(issue_name, answers[LABELS[key]].line, LABELS[key], problem.message + where))
+    line, message = answer.line, problem.message + where
+    if personal_data.is_message(problem.message):
+        found = (m for text in answer.lines for _, m in personal_data.find(text) if repr(m) in problem.message)
+        line = answer.line_of(next(found, ""))
+        message += " " + ISSUE_HISTORY
+    return str(Problem(issue_name, line, LABELS[key], message))
 
 
 def _limit(key: str) -> int:

@@ -58,7 +58,16 @@ def _is_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# The message for each piece found, as a template: the contribution studio fills in the same one.
+MESSAGE = ("contains what looks like {kind} ({match}). Remove it: the library never publishes details "
+           "that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
+           "If it is a public organisational contact, list it exactly under public_contact_details. " + GUIDANCE)
+
+
 def message(kind: str, match: str) -> str:
-    return (f"contains what looks like {kind} ({match!r}). Remove it: the library never publishes details "
-            f"that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
-            f"If it is a public organisational contact, list it exactly under public_contact_details. {GUIDANCE}")
+    return MESSAGE.format(kind=kind, match=repr(match))
+
+
+def is_message(text: str) -> bool:
+    """Whether a problem's message reports personal data (so from-issue can add what to do about the issue's history)."""
+    return text.startswith(MESSAGE.split("{", 1)[0])

@@ -171,7 +171,10 @@ def answer(body: str, label: str, new: str) -> str:
 
 
 def line_of(body: str, label: str) -> int:
-    return body.splitlines().index(f"### {label}") + 1
+    """The line the answer under '### label' starts on: messages point at the answer, not its heading."""
+    lines = body.splitlines()
+    heading = lines.index(f"### {label}")
+    return next(i for i in range(heading + 1, len(lines)) if lines[i].strip()) + 1
 
 
 def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
