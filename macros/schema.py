@@ -14,6 +14,16 @@ from .spec import Annotated, Record, Spec, record
 LETTERS = tuple("ABCDEFGHI")
 GROUPS = ("vision", "behaviours")
 STATUSES = ("present", "absent", "mixed", "emerging")
+# What each status means and an example of it, for the studio's status chooser and the guides.
+STATUS_MEANINGS = {
+    "present": ("it was clearly in place", "partners pooled a budget and kept it pooled when it overspent"),
+    "absent": ("it was missing, and you can say what that cost",
+               "the police were not involved, and a new site met local opposition they could have helped with"),
+    "mixed": ("it was in place in some ways or parts of the work and missing in others",
+              "young people designed the assessment but had no say over the budget"),
+    "emerging": ("it was starting to show, but it is too early to say",
+                 "a programme designed around each neighbourhood that has only just begun"),
+}
 MATURITIES = ("draft", "published", "reviewed")
 PRESENCE = ("present", "nascent", "in pockets", "missing")
 BASES = ("reported", "editorial")
@@ -42,6 +52,22 @@ class Related(Record):
         "why the two preconditions affect each other, in a sentence or two",
         example="Without resilience, partners retreat into protecting their own budgets.",
         markdown=True, max_length=SHORT)]
+
+
+@record
+class TellApart(Record):
+    precondition: Annotated[str, Spec(
+        "the letter of the other precondition a finding about this one is often filed under, A to I",
+        example="B", choices=LETTERS, choice_noun="precondition")]
+    question: Annotated[str, Spec(
+        "a question that tells the two apart, in one sentence", example="Is this about who leads, or about whose view shapes the service?",
+        max_length=SHORT)]
+    this_one: Annotated[str, Spec(
+        "the answer that points to this precondition, in a few words", example="whose view shapes the service", max_length=TITLE)]
+    other: Annotated[str, Spec(
+        "the answer that points to the other precondition, in a few words", example="who leads", max_length=TITLE)]
+    pages: Annotated[list[int], Spec(
+        "the pages of the report the distinction rests on", example=[11, 16], item=PAGE, min_items=1, unique=True)]
 
 
 @record
@@ -109,6 +135,9 @@ class Precondition(Record):
         "open questions a place could ask itself", example=["Who would notice if this partnership ended?"],
         item=Spec("one question", max_length=SHORT), min_items=1)]
     related: Annotated[list[Related], Spec("other preconditions this one affects, each with the reason")] = ()
+    tell_apart: Annotated[list[TellApart], Spec(
+        "preconditions a finding about this one is often mistaken for, each with a question that tells them apart "
+        "(written once, on either of the two)")] = ()
     vignette: Annotated[Vignette, Spec("what the precondition means for a person facing multiple needs")]
     further_reading: Annotated[list[Source], Spec("publications the report points to")] = ()
     source_pages: Annotated[list[int], Spec(
