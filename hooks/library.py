@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import html_compact, library, opendata, pages, search_index, urls  # noqa: E402
+from macros import html_compact, library, opendata, pages, search_index, studio, urls  # noqa: E402
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -84,6 +84,7 @@ def on_files(files, config):
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
     for generated in maker.files() + moved + opendata.files(_state["library"], config.site_url or "/"):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
+    files.append(File.generated(config, studio.SCRIPT, content=studio.script(_state["library"])))  # the studio's rules and data
     return files
 
 

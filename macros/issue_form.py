@@ -67,6 +67,19 @@ for _letter in LETTERS:
     LABELS[f"status-{_letter.lower()}"] = f"{_letter}. {PRECONDITIONS[_letter]}"
     LABELS[f"finding-{_letter.lower()}"] = f"{_letter}. What happened"
 
+# The questions in the order the form asks them (the order GitHub writes the answers in).
+FORM_ORDER = ("title", "place", "period", "themes", "summary", "context", "organisations",
+              *(f"{kind}-{letter.lower()}" for letter in LETTERS for kind in ("status", "finding")),
+              "what_did_not_work", "lessons", "questions", "sources", "contributor", "licence", "consent")
+# The form's own id for a question, where it is not the key used here. A link that fills in the form names each
+# answer by its id, and GitHub reads ?title= as the issue's title, so the form's title question is case_title.
+FORM_IDS = {"title": "case_title"}
+
+
+def form_id(key: str) -> str:
+    return FORM_IDS.get(key, key)
+
+
 NOT_SHOWN = "Not shown"
 STATUS_OPTIONS = {NOT_SHOWN: None, "Present": "present", "Absent": "absent", "Mixed": "mixed", "Emerging": "emerging"}
 LICENCE_OPTIONS = {
@@ -80,6 +93,34 @@ CONSENT = (
     "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above.",
 )
 
+# What from-issue says about the form itself, as templates: the contribution studio says the same.
+FORM_MESSAGES = {
+    "empty": "is empty: add {help}.{example}",
+    "unticked": ("'{statement}' is not ticked. A case study can only be added when all three statements are true, "
+                 "for example: - [X] {start}: ... See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."),
+    "finding_empty": ("is empty, but {status_label} is marked {chosen}. Say what happened that shows it, "
+                      "in two to five sentences.{example}"),
+    "status_missing": ("is {not_shown}, but {finding_label} has an answer. Choose Present, Absent, Mixed or Emerging, "
+                       "or delete the answer if this case study says nothing about {letter}; for example: Present"),
+    "no_evidence": ("none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
+                    "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
+                    "counts too, for example: E. Trusted partners: Absent"),
+    "no_id": ("has no letters or digits to make the case study's id from; "
+              "name the work and the place in words, for example: Youth homelessness in Leeds"),
+    "id_taken": "gives the id {id}, which {file} already uses. Change the title, for example: {title} (2)",
+}
+
+# How an answer is written where from-issue reads it in a particular way. The form's descriptions say so
+# (a test checks), and so do the studio's hints.
+ANSWER_FORMAT = {
+    "themes": "Put each on its own line or separate them with commas.",
+    "organisations": "One per line.",
+    "what_did_not_work": "One per line.",
+    "lessons": "One per line.",
+    "questions": "One per line.",
+    "sources": "One per line: the title, the year in brackets and a web address if there is one.",
+}
+
 # Answers written as one item per line, and the case study field each fills.
 LIST_FIELDS = ("organisations", "what_did_not_work", "lessons", "questions")
 TEXT_FIELDS = ("title", "place", "period", "summary", "context")
@@ -89,6 +130,7 @@ FORM_FIELD_OF = {**{name: name for name in (*TEXT_FIELDS, "themes", *LIST_FIELDS
                  "contributors": "contributor", "licence": "licence", "id": "title", "(file name)": "title"}
 
 PRECONDITION_LABEL = re.compile(r"^[A-I]\. ")
+NO_EVIDENCE_FIELD = "Preconditions A to I"
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
@@ -203,7 +245,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             problem(key, "is not in the issue. Was the issue written without the case study form, or its headings changed? "
                          f"Each answer must follow its heading exactly as the form wrote it, for example: ### {LABELS[key]}")
         elif not answer.text:
-            problem(key, f"is empty: add {_help(key)}.{_example(key)}")
+            problem(key, empty_answer(key))
 
     def text(key: str) -> str:
         answer = answers.get(LABELS[key])
@@ -231,9 +273,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         ticked = {m.group(2) for m in map(TICK.match, text("consent").split("\n")) if m and m.group(1) in "xX"}
         for statement in CONSENT:
             if statement not in ticked:
-                problem("consent", f"'{statement}' is not ticked. A case study can only be added when all three statements are true, "
-                                   f"for example: - [X] {statement.split(':')[0]}: ... "
-                                   "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md.")
+                problem("consent", FORM_MESSAGES["unticked"].format(statement=statement, start=statement.split(":")[0]))
 
     evidence = []
     for letter in LETTERS:
@@ -244,20 +284,17 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             continue
         status = STATUS_OPTIONS[chosen]
         if status and not finding:
-            problem(finding_key, f"is empty, but {LABELS[status_key]} is marked {chosen!r}. Say what happened that shows it, "
-                                 f"in two to five sentences.{_example('finding')}")
+            problem(finding_key, FORM_MESSAGES["finding_empty"].format(status_label=LABELS[status_key], chosen=repr(chosen),
+                                                                       example=_example("finding")))
         elif finding and not status:
-            problem(status_key, f"is {NOT_SHOWN!r}, but {LABELS[finding_key]} has an answer. Choose Present, Absent, Mixed or "
-                                f"Emerging, or delete the answer if this case study says nothing about {letter}; for example: Present")
+            problem(status_key, FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
+                                                                       letter=letter))
         elif status:
             evidence.append({"precondition": letter, "status": status, "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])
-        problems.add(file, first.line if first else 1, "Preconditions A to I",
-                     "none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
-                     "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
-                     "counts too, for example: E. Trusted partners: Absent")
+        problems.add(file, first.line if first else 1, NO_EVIDENCE_FIELD, FORM_MESSAGES["no_evidence"])
     draft.values["evidence"] = evidence
     draft.values["licence"] = draft.values.get("licence", "CC-BY-4.0")
     draft.values["maturity"] = "draft"
@@ -279,6 +316,11 @@ def _schema_field(key: str):
     else:
         cls, name = CaseStudy, {"contributor": "contributors"}.get(key, key)
     return next((f for f in fields_of(cls) if f.name == name), None)
+
+
+def empty_answer(key: str) -> str:
+    """What from-issue says when a required answer is empty."""
+    return FORM_MESSAGES["empty"].format(help=_help(key), example=_example(key))
 
 
 def _help(key: str) -> str:
@@ -442,16 +484,15 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
 
     case_id = scaffold.case_study_id(draft.values["place"], draft.values["title"])
     if not case_id:
-        return Result(None, [on_form("title", "has no letters or digits to make the case study's id from; "
-                                              "name the work and the place in words, for example: Youth homelessness in Leeds")])
+        return Result(None, [on_form("title", FORM_MESSAGES["no_id"])])
     path = (folder or root / scaffold.FOLDER) / f"{case_id}.yaml"
     if path.exists() and not force:
         return Result(None, [on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
                                               f"Change the title or pass --force to replace the file, for example: {draft.values['title']} (2)")])
     used_by = scaffold.taken_by(root, case_id, path)
     if used_by:
-        return Result(None, [on_form("title", f"gives the id {case_id!r}, which {used_by} already uses. "
-                                              f"Change the title, for example: {draft.values['title']} (2)")])
+        return Result(None, [on_form("title", FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by,
+                                                                               title=draft.values["title"]))])
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
     text = to_yaml(draft, case_id, schema)
     if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead

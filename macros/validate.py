@@ -139,9 +139,7 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
                                                     help=spec.help, found=len(node.items), example=_example(info)))
     if spec.max_items is not None and len(node.items) > spec.max_items:
         problems.add(file, node.line, path, message("too_many", found=len(node.items), maximum=spec.max_items, example=_example(info)))
-    item_spec = spec.item or spec
-    if item_spec.example is None and isinstance(spec.example, list) and spec.example:
-        item_spec = dataclasses.replace(item_spec, example=spec.example[0])  # so an item's messages can quote one
+    item_spec = item_spec_of(spec)
     out, seen = [], {}
     for index, item in enumerate(node.items):
         item_path = f"{path}[{index + 1}]"
@@ -156,6 +154,14 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
             seen.setdefault(value, index + 1)
         out.append(value)
     return tuple(out)
+
+
+def item_spec_of(spec: Spec) -> Spec:
+    """The rules on each item of a list, with an example its messages can quote."""
+    item_spec = spec.item or spec
+    if item_spec.example is None and isinstance(spec.example, list) and spec.example:
+        item_spec = dataclasses.replace(item_spec, example=spec.example[0])
+    return item_spec
 
 
 def _text(spec: Spec, node, file, path, problems):

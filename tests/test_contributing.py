@@ -198,7 +198,8 @@ def form_fields() -> list[dict]:
 
 def test_the_form_has_exactly_the_labels_the_parser_reads():
     fields = form_fields()
-    assert {f["id"]: f["attributes"]["label"] for f in fields} == issue_form.LABELS
+    assert {f["id"]: f["attributes"]["label"] for f in fields} == {issue_form.form_id(k): v for k, v in issue_form.LABELS.items()}
+    assert [f["id"] for f in fields] == [issue_form.form_id(k) for k in issue_form.FORM_ORDER]
     assert len({f["attributes"]["label"] for f in fields}) == len(fields), "labels must be unique"
 
 
@@ -216,7 +217,7 @@ def test_the_form_offers_exactly_the_options_the_parser_knows():
 
 def test_the_form_requires_what_the_parser_requires():
     required = {f["id"] for f in form_fields() if (f.get("validations") or {}).get("required")}
-    assert required == set(issue_form.REQUIRED) - {"consent"}  # tick boxes are required one by one
+    assert required == {issue_form.form_id(k) for k in issue_form.REQUIRED} - {"consent"}  # tick boxes are required one by one
 
 
 def test_labels_keep_the_file_line_field_message_format_readable():
