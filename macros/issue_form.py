@@ -365,6 +365,7 @@ YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "fa
 VISIBLE = r"\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
 PRINTABLE = r"\x20" + VISIBLE
 PLAIN = re.compile(f"[A-Za-z][{PRINTABLE}]*")
+FLOW_PLAIN = re.compile("[A-Za-z][A-Za-z0-9 ]*")  # inside [ ]: words only, as themes are
 # A line of a folded block: printable, neither starting nor ending with a space, no two spaces together.
 PLAIN_LINE = re.compile(f"[{VISIBLE}]+(?: [{VISIBLE}]+)*")
 PRINTABLE_CHAR = re.compile(f"[{PRINTABLE}]")
@@ -382,14 +383,18 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
         if name not in values:
             continue
         value = values[name]
-        if name == "evidence":
+        if isinstance(value, list) and not value:
+            out.append(f"{name}: []")  # an empty list, not nothing: the checks then say how many it needs
+        elif name == "evidence":
             out.append("evidence:")
             out.append(EVIDENCE_NOTE)
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")
-                out.append(f"    status: {entry['status']}")
-                out.extend(_field("finding", entry["finding"], "    "))
+                if "status" in entry:
+                    out.append(f"    status: {entry['status']}")
+                if "finding" in entry:
+                    out.extend(_field("finding", entry["finding"], "    "))
         elif name == "sources":
             out.append("sources:")
             for entry in value:
@@ -413,8 +418,8 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
 
 def scalar(value: str, flow: bool = False) -> str:
     """`value` on one line: plain where YAML would read it back unchanged, else double-quoted."""
-    plain = (PLAIN.fullmatch(value) and not value.endswith((" ", ":")) and ": " not in value and " #" not in value
-             and value not in YAML_WORDS and not (flow and any(c in value for c in ",[]{}")))
+    plain = ((FLOW_PLAIN if flow else PLAIN).fullmatch(value) and not value.endswith((" ", ":")) and ": " not in value
+             and " #" not in value and value not in YAML_WORDS)
     return value if plain else _quoted(value)
 
 

@@ -160,7 +160,7 @@ def _yaml() -> dict:
     return {
         "order": issue_form.ORDER, "header": list(issue_form.HEADER), "evidence_note": issue_form.EVIDENCE_NOTE,
         "short_line": issue_form.SHORT_LINE, "wrap": issue_form.WRAP, "words": sorted(issue_form.YAML_WORDS),
-        "plain": js_pattern(issue_form.PLAIN), "plain_line": js_pattern(issue_form.PLAIN_LINE),
+        "plain": js_pattern(issue_form.PLAIN), "flow_plain": js_pattern(issue_form.FLOW_PLAIN),"plain_line": js_pattern(issue_form.PLAIN_LINE),
         "printable": js_pattern(issue_form.PRINTABLE_CHAR), "schema": "../../schema/case-study.schema.json",
         "preconditions": issue_form.PRECONDITIONS,
     }

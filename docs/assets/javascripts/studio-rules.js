@@ -539,6 +539,7 @@
 
   var Y = data.yaml;
   var PLAIN = regex(Y.plain, "y");
+  var FLOW_PLAIN = regex(Y.flow_plain, "y");
   var PLAIN_LINE = regex(Y.plain_line, "y");
   var PRINTABLE = regex(Y.printable, "y");
   var QUOTE_ESCAPES = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r" };
@@ -549,8 +550,8 @@
   }
 
   function scalar(value, flow) {
-    var plain = whole(PLAIN, value) && !/[ :]$/.test(value) && value.indexOf(": ") === -1 && value.indexOf(" #") === -1 &&
-      Y.words.indexOf(value) === -1 && !(flow && /[,[\]{}]/.test(value));
+    var plain = whole(flow ? FLOW_PLAIN : PLAIN, value) && !/[ :]$/.test(value) && value.indexOf(": ") === -1 &&
+      value.indexOf(" #") === -1 && Y.words.indexOf(value) === -1;
     return plain ? value : quoted(value);
   }
 
@@ -608,12 +609,15 @@
     Y.order.forEach(function (name) {
       if (!(name in all)) return;
       var value = all[name];
-      if (name === "evidence") {
+      if (Array.isArray(value) && !value.length) {
+        out.push(name + ": []");
+      } else if (name === "evidence") {
         out.push("evidence:", Y.evidence_note);
         value.forEach(function (entry) {
           out.push("  # " + entry.precondition + ". " + Y.preconditions[entry.precondition]);
-          out.push("  - precondition: " + entry.precondition, "    status: " + entry.status);
-          out.push.apply(out, field("finding", entry.finding, "    "));
+          out.push("  - precondition: " + entry.precondition);
+          if ("status" in entry) out.push("    status: " + entry.status);
+          if ("finding" in entry) out.push.apply(out, field("finding", entry.finding, "    "));
         });
       } else if (name === "sources") {
         out.push("sources:");
