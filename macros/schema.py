@@ -13,6 +13,8 @@ from .spec import Annotated, Record, Spec, record
 
 LETTERS = tuple("ABCDEFGHI")
 GROUPS = ("vision", "behaviours")
+# What each group of preconditions is about (the report's grouping, p. 8), for the studio's first question.
+GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for", "behaviours": "how the people and organisations in the system act"}
 STATUSES = ("present", "absent", "mixed", "emerging")
 # What each status means and an example of it, for the studio's status chooser and the guides.
 STATUS_MEANINGS = {

@@ -19,7 +19,7 @@ import re
 from . import issue_form, library as library_module, personal_data, safe_markdown, scaffold, validate
 from .library import Library
 from .pages import glossary_map
-from .schema import LETTERS, STATUS_MEANINGS, STATUSES, CaseStudy
+from .schema import GROUP_MEANINGS, GROUPS, LETTERS, STATUS_MEANINGS, STATUSES, CaseStudy
 from .spec import fields_of
 
 SCRIPT = "assets/javascripts/studio-data.js"  # where the build writes it, beside the studio's own scripts
@@ -174,7 +174,7 @@ def _ids(lib: Library) -> dict:
 def _preconditions(lib: Library) -> list[dict]:
     return [{
         "id": p.id, "title": p.title, "short_title": p.short_title, "group": p.group, "summary": p.summary,
-        "aliases": list(p.aliases), "looks_like": list(p.looks_like), "signs_of_absence": list(p.signs_of_absence),
+        "looks_like": list(p.looks_like), "signs_of_absence": list(p.signs_of_absence),
         "tell_apart": [{"precondition": other, "question": question, "here": here, "there": there, "pages": list(pages)}
                        for other, question, here, there, pages in lib.tell_apart[p.id]],
     } for p in lib.preconditions]
@@ -185,6 +185,7 @@ def data(lib: Library) -> dict:
     return {
         "letters": list(LETTERS),
         "space": SPACE,  # Python's white space (str.isspace), for its strip() and split()
+        "groups": [{"group": g, "meaning": GROUP_MEANINGS[g], "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
         "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]} for s in STATUSES],
         "case_study": [_field(f, f.name) for f in fields_of(CaseStudy)],
         "messages": {**validate.MESSAGES, **library_module.MESSAGES, "personal_data": personal_data.MESSAGE},

@@ -246,46 +246,6 @@
     return findings.filter(function (f) { return f !== except && f.letter; }).map(function (f) { return f.letter; });
   }
 
-  /* A guess at the preconditions a finding shows, from the words it shares with each one's own
-     words (its name, summary, aliases and signs), rarer words counting for more. Only a suggestion:
-     the person chooses. */
-  var WORD = /[\p{L}\p{N}]+/gu;
-
-  function words(value) {
-    return (value.toLowerCase().match(WORD) || []).filter(function (w) { return w.length > 3; }).map(function (w) {
-      return w.length > 4 && w.charAt(w.length - 1) === "s" ? w.slice(0, -1) : w;
-    });
-  }
-
-  var vocabulary = (function () {
-    var bags = {};
-    var documents = {};
-    data.preconditions.forEach(function (p) {
-      var bag = {};
-      [p.title, p.short_title, p.summary].concat(p.aliases, p.aliases, p.looks_like, p.signs_of_absence).forEach(function (t) {
-        words(t).forEach(function (w) { bag[w] = true; });
-      });
-      bags[p.id] = bag;
-      Object.keys(bag).forEach(function (w) { documents[w] = (documents[w] || 0) + 1; });
-    });
-    return { bags: bags, documents: documents };
-  })();
-
-  function suggest(textValue, exclude) {
-    var seen = {};
-    var scores = data.preconditions.map(function (p) { return { id: p.id, score: 0 }; });
-    words(textValue).forEach(function (w) {
-      if (seen[w] || !vocabulary.documents[w]) return;
-      seen[w] = true;
-      var weight = Math.log(data.preconditions.length / vocabulary.documents[w]);
-      scores.forEach(function (s) { if (vocabulary.bags[s.id][w]) s.score += weight; });
-    });
-    scores = scores.filter(function (s) { return s.score > 0 && exclude.indexOf(s.id) === -1; });
-    scores.sort(function (a, b) { return b.score - a.score || (a.id < b.id ? -1 : 1); });
-    var best = scores.length ? scores[0].score : 0;
-    return scores.filter(function (s) { return s.score >= best / 2; }).slice(0, 2).map(function (s) { return s.id; });
-  }
-
   function pairOf(a, b) {
     return byLetter[a].tell_apart.filter(function (t) { return t.precondition === b; })[0] || null;
   }
@@ -317,12 +277,22 @@
       el("p", { "class": "library-studio__hint", id: id + "-letter-hint" },
         ["Choose the one it shows most clearly. Each choice opens its signs, so you can compare, and a question where two are easily confused."])
     ]);
-    var suggestions = el("div", { "class": "library-studio__panel", "aria-live": "polite", hidden: true });
-    chooser.appendChild(suggestions);
+    var groups = el("fieldset", { "class": "library-studio__fieldset library-studio__groups" }, [
+      el("legend", { "class": "library-studio__label" }, ["What is it mostly about?"])
+    ]);
+    data.groups.concat([{ group: "all", meaning: null, letters: data.letters }]).forEach(function (g) {
+      var radioId = id + "-group-" + g.group;
+      groups.appendChild(el("div", { "class": "library-studio__choice" }, [
+        el("input", { type: "radio", id: radioId, name: id + "-group", value: g.group, checked: g.group === "all" }),
+        el("label", { "for": radioId }, [g.meaning ? g.meaning.charAt(0).toUpperCase() + g.meaning.slice(1) + " (" + g.letters[0] + " to " +
+          g.letters[g.letters.length - 1] + ")" : "Not sure: show all nine"])
+      ]));
+    });
+    chooser.appendChild(groups);
     var choices = el("div", { "class": "library-studio__choices" });
     data.preconditions.forEach(function (p) {
       var radioId = id + "-letter-" + lower(p.id);
-      choices.appendChild(el("div", { "class": "library-studio__choice" }, [
+      choices.appendChild(el("div", { "class": "library-studio__choice", "data-group": p.group }, [
         el("input", { type: "radio", id: radioId, name: id + "-letter", value: p.id, "aria-describedby": radioId + "-hint" }),
         el("label", { "for": radioId }, [name(p.id)]),
         el("span", { "class": "library-studio__choice-hint", id: radioId + "-hint" }, [p.summary])
@@ -333,7 +303,7 @@
     chooser.appendChild(about);
     card.appendChild(chooser);
 
-    var status = el("fieldset", { "class": "library-studio__question library-studio__fieldset" }, [
+    var status = el("fieldset", { "class": "library-studio__question library-studio__fieldset library-studio__statuses" }, [
       el("legend", { "class": "library-studio__label" }, ["How far was it in place?"])
     ]);
     var statusChoices = el("div", { "class": "library-studio__choices" });
@@ -375,33 +345,10 @@
       changed();
     }
 
-    function showSuggestions() {
-      clear(suggestions);
-      var found = renderer.strip(textarea.value) ? suggest(textarea.value, used(f)) : [];
-      if (!found.length) {
-        suggestions.hidden = true;
-        return;
-      }
-      suggestions.hidden = false;
-      suggestions.appendChild(el("p", {}, [
-        found.length === 2 ? "From the words you used, it may be " + name(found[0]) + " or " + name(found[1]) + ". This is only a guess: read their signs before you choose."
-          : "From the words you used, it may be " + name(found[0]) + ". This is only a guess: read its signs before you choose."
-      ]));
-      var pair = found.length === 2 ? (pairOf(found[0], found[1]) || pairOf(found[1], found[0])) : null;
-      if (pair) {
-        var here = byLetter[found[0]].tell_apart.indexOf(pair) !== -1 ? found[0] : found[1];
-        var there = here === found[0] ? found[1] : found[0];
-        suggestions.appendChild(el("p", {}, [pair.question]));
-        suggestions.appendChild(answerButtons([[pair.here, here], [pair.there, there]]));
-      } else {
-        suggestions.appendChild(answerButtons(found.map(function (letter) { return ["Choose " + name(letter), letter]; })));
-      }
-    }
-
     function answerButtons(pairs) {
       var box = el("div", { "class": "library-studio__buttons" });
       pairs.forEach(function (pair) {
-        var button = el("button", { "class": "md-button", type: "button" }, [pair[0]]);
+        var button = el("button", { "class": "md-button", type: "button", "data-letter": pair[1] }, [pair[0]]);
         button.addEventListener("click", function () { choose(pair[1]); });
         box.appendChild(button);
       });
@@ -446,13 +393,13 @@
       f.text = textarea.value;
       touched["finding-" + f.n] = true;
       showCount();
-      suggestSoon();
     });
-    var suggestTimer = null;
-    function suggestSoon() {
-      clearTimeout(suggestTimer);
-      suggestTimer = setTimeout(showSuggestions, 600);
-    }
+    groups.addEventListener("change", function (event) {
+      Array.prototype.forEach.call(choices.children, function (choice) {
+        choice.hidden = event.target.value !== "all" && choice.getAttribute("data-group") !== event.target.value &&
+          !choice.querySelector("input").checked;
+      });
+    });
     choices.addEventListener("change", function (event) {
       f.letter = event.target.value;
       afterChoice();
@@ -484,7 +431,6 @@
     card.refresh();
     showCount();
     showAbout();
-    showSuggestions();
     return card;
   }
 
@@ -541,6 +487,7 @@
     }
     var caseStudy = Object.assign(id ? { id: id } : {}, v);
     rules.check(caseStudy).forEach(function (p) {
+      if (p.field === "id" && !id) return;  // no id without a title and a place, which the form's own problems name
       var evidence = /^evidence\[(\d+)\]/.exec(p.field);
       var key;
       if (evidence && Number(evidence[1]) <= result.letters.length) key = "finding-" + lower(result.letters[Number(evidence[1]) - 1]);
@@ -705,6 +652,9 @@
       var link = el("a", { href: pages.preconditions[p.id] });
       link.appendChild(piece("precondition-" + p.id));
       meta.appendChild(link);
+      meta.appendChild(document.createTextNode(" \u00b7 "));
+      meta.appendChild(el("a", { href: pages.evidence_tags[p.id + " " + entry.status] },
+        ["Case studies where " + p.id + " was " + entry.status]));
       finding.appendChild(meta);
       finding.appendChild(block(entry.finding));
       box.appendChild(finding);
@@ -919,7 +869,7 @@
 
   function go(step, focusHeading) {
     if (step < 1 || step > STEPS) return;
-    touched["step-" + current] = true;  // moving on shows what is left to do there
+    if (step !== current) touched["step-" + current] = true;  // moving on shows what is left to do there
     current = step;
     Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-step]"), function (section) {
       section.hidden = Number(section.getAttribute("data-library-studio-step")) !== step;
