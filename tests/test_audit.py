@@ -76,7 +76,7 @@ def test_axe_finds_no_violations_on_any_page(browser, built_site, site_url, sche
 
 KEYBOARD_PAGES = ["", "preconditions/trusted-partners/", "case-studies/coventry-ignite/", "places/coventry/",
                   "explore/matrix/", "explore/map/", "explore/case-studies/", "search/?q=trust", "glossary/",
-                  "trainers/reflection/", "pathways/when-trust-breaks-down/"]
+                  "trainers/reflection/", "pathways/when-trust-breaks-down/", "contribute/studio/"]
 
 CANDIDATES = """() => {
   const shown = el => {
