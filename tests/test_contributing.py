@@ -503,6 +503,8 @@ def contributed(tmp_path_factory):
     """A copy of the project with one case study from the scaffold and one from an issue form, built once."""
     root = tmp_path_factory.mktemp("contributed")
     project = copy_project(root / "project")
+    for example in ("leeds-youth-homelessness", GOOD_ID):  # the guide's examples: free in the copy, whatever the library holds
+        (project / "data" / "case_studies" / f"{example}.yaml").unlink(missing_ok=True)
     (root / "issue-42.md").write_text(GOOD, encoding="utf-8")
     scaffolded = run_macros(project, "new-case-study", "--title", "Youth homelessness in Leeds", "--place", "Leeds",
                             "--themes", "Homelessness, young people")
