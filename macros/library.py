@@ -176,6 +176,7 @@ def _read(root: Path, files: list[Path]) -> Library:
     records = defaultdict(list)
     views = defaultdict(list)  # every record as far as it could be read, valid or not: the checks across records use these
     letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
+    unreadable = set()
     for path in files:
         name = _name(root, path)
         if _through_link(root, path):
@@ -191,6 +192,7 @@ def _read(root: Path, files: list[Path]) -> Library:
                          f"for example: {slugify(path.stem) or 'my-case-study'}.yaml")
         node = yamlfile.read(path, name, problems)
         if node is None:
+            unreadable.add(name)  # its problem is reported; nine "missing precondition" lines would only hide it
             continue
         if is_list and not isinstance(node, yamlfile.Sequence):
             problems.add(name, node.line, "(file)", f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}. "
@@ -209,7 +211,7 @@ def _read(root: Path, files: list[Path]) -> Library:
             past_draft = cls is CaseStudy and view is not None and view.maturity not in (None, "draft")
             problems += _check_text(item, path_prefix, name, past_draft)
     lib_problems = list(problems)
-    precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml"]
+    precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml" and _name(root, p) not in unreadable]
     lib_problems += _check_preconditions(views[Precondition], precondition_files[0] if precondition_files else None, letters_written)
     lib_problems += _check_case_studies(views[CaseStudy])
     lib_problems += _check_unique(views[Place], "slug", "place") + _check_unique(views[Place], "name", "place")

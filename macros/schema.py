@@ -18,7 +18,7 @@ GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for", "behavio
 STATUSES = ("present", "absent", "mixed", "emerging")
 # What each status means and an example of it, for the studio's status chooser and the guides.
 STATUS_MEANINGS = {
-    "present": ("it was clearly in place", "partners pooled a budget and kept it pooled when it overspent"),
+    "present": ("the precondition was clearly in place", "partners pooled a budget and kept it pooled when it overspent"),
     "absent": ("it was missing, and you can say what that cost",
                "the police were not involved, and a new site met local opposition they could have helped with"),
     "mixed": ("it was in place in some ways or parts of the work and missing in others",

@@ -361,3 +361,10 @@ def test_cli_success_prints_a_summary(tmp_path):
     result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
+
+
+def test_a_preconditions_file_that_cannot_be_read_is_reported_once_not_nine_times_more(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "preconditions.yaml").write_text("- id: A\n  slug: [unclosed\n", encoding="utf-8")
+    problems = library.load(tmp_path).problems
+    assert [p.field for p in problems] == ["(yaml)"], [str(p) for p in problems]
