@@ -4,10 +4,10 @@ Contributed text reaches the site only through what is below; templates never es
 
 | place | what may appear there | written by |
 | --- | --- | --- |
-| text and attribute values of generated pages | text: <, >, & and quotes escaped | Jinja's autoescape (pages.PageMaker) |
+| text and attribute values of generated pages, the relationship map's SVG included | text: <, >, & and quotes escaped | Jinja's autoescape (pages.PageMaker) |
 | Markdown fields | p, ul, ol, li, em, strong, code, a (href only), abbr (glossary definition) | safe_markdown.TextRenderer |
 | headings written into a page's Markdown | text, Markdown syntax escaped too | `md_text` |
-| what the theme prints without escaping: front-matter title and description, so `<title>`, meta, header, nav, footer and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `front_matter` |
+| what the theme prints without escaping: front-matter title, description and tags, so `<title>`, meta, header, nav, footer, the tags page and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `front_matter` |
 | tooltips | text only: Material's HTML tooltips are off; library.js draws glossary tooltips with textContent | mkdocs.yml, library.js |
 | open data: JSON | JSON strings | json.dumps |
 | open data: CSV | text; a cell a spreadsheet would run as a formula starts with an apostrophe | `csv_cell` |

@@ -81,6 +81,9 @@ def form_id(key: str) -> str:
 
 
 NOT_SHOWN = "Not shown"
+# The basis of a finding sent on the form: the contributor's own account. An editor makes it editorial on review
+# where it is a reading of a source rather than what happened.
+EVIDENCE_BASIS = "reported"
 STATUS_OPTIONS = {NOT_SHOWN: None, "Present": "present", "Absent": "absent", "Mixed": "mixed", "Emerging": "emerging"}
 LICENCE_OPTIONS = {
     "CC BY 4.0 (recommended)": "CC-BY-4.0",
@@ -290,7 +293,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             problem(status_key, FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
                                                                        letter=letter))
         elif status:
-            evidence.append({"precondition": letter, "status": status, "finding": paragraphs(finding)})
+            evidence.append({"precondition": letter, "status": status, "basis": EVIDENCE_BASIS, "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])
@@ -357,7 +360,10 @@ HEADER = (
     "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
     "# adds source pages where they help, and then publishes it.",
 )
-EVIDENCE_NOTE = "  # Add 'pages: [12]' under a finding that comes from particular pages of a source."
+EVIDENCE_NOTES = (
+    "  # Add 'pages: [12]' under a finding that comes from particular pages of a source.",
+    "  # basis: reported, as the contributor's own account; an editor changes it to editorial if it is a reading.",
+)
 # What YAML 1.1 reads as true, false or nothing when written plain.
 YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
               "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
@@ -387,12 +393,11 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
             out.append(f"{name}: []")  # an empty list, not nothing: the checks then say how many it needs
         elif name == "evidence":
             out.append("evidence:")
-            out.append(EVIDENCE_NOTE)
+            out.extend(EVIDENCE_NOTES)
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")
-                if "status" in entry:
-                    out.append(f"    status: {entry['status']}")
+                out.extend(f"    {key}: {entry[key]}" for key in ("status", "basis") if key in entry)
                 if "finding" in entry:
                     out.extend(_field("finding", entry["finding"], "    "))
         elif name == "sources":

@@ -286,6 +286,8 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
             out.add(p.origin.file, p.origin.line_of("group"), f"{_at(p)}.group",
                     f"is {p.group!r}, but precondition {p.id} is one of the {_group_of(p.id)} (A to D are vision, E to I behaviours), "
                     f"for example: group: {_group_of(p.id)}")
+        if p.in_the_report is not None:
+            out += _check_verdict(p.in_the_report)
         other = "A" if p.id != "A" else "B"
         for rel in p.related:
             if rel.precondition == p.id:
@@ -306,6 +308,33 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
                         f"written once, on either precondition, and shown on both pages. Delete this entry or merge it into that one, "
                         f"for example: keep only the tell_apart entry under {owner}")
             pairs.setdefault(key, (p.id, pair))
+    return out
+
+
+def _check_verdict(verdict) -> list[Problem]:
+    """A reported verdict quotes the report and cites its page; an editorial one is our reading on the place scale."""
+    out = Problems()
+    origin, written = verdict.origin, verdict.origin.lines
+
+    def add(name: str, message: str):
+        out.add(origin.file, origin.line_of(name), f"{origin.path}.{name}", message)
+
+    if verdict.basis == "reported":
+        if "verdict" not in written:
+            add("basis", "is reported, so add the report's own short verdict, in its words, for example: verdict: a potential asset")
+        if "pages" not in written:
+            add("basis", "is reported, so add the page the verdict is quoted from, for example: pages: [14]")
+        if "presence" in written:
+            add("presence", "goes only with basis: editorial. A reported verdict is the report's own words, in verdict: "
+                            "delete this line, or if the report gives no verdict, for example: basis: editorial")
+    elif verdict.basis == "editorial":
+        for name in ("verdict", "pages"):
+            if name in written:
+                add(name, "goes only with basis: reported, when the report gives its own verdict. With basis: editorial the "
+                          "report gives none and presence holds our reading: delete this line, for example: presence: in pockets")
+        if "presence" not in written:
+            add("basis", "is editorial, so add our reading on the place scale (not yet visible, in pockets, widespread or "
+                         "embedded), for example: presence: in pockets")
     return out
 
 
@@ -334,6 +363,7 @@ def _check_case_studies(cases: list) -> list[Problem]:
                         MESSAGES["id_taken"].format(name=repr(name), file=owners[name].origin.file, example=example))
             else:
                 owners[name] = case
+        out += _check_evidence(case)
         if case.maturity not in (None, "draft"):
             for name in ("last_reviewed", "next_review"):
                 if name not in case.origin.lines:  # absent, not merely invalid: that is reported where it is written
@@ -349,6 +379,31 @@ def _check_case_studies(cases: list) -> list[Problem]:
             out.add(file, case.origin.line_of("next_review"), "next_review",
                     f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes later, "
                     f"for example: next_review: {last.replace(year=last.year + 1, day=min(last.day, 28)).isoformat()}")
+    return out
+
+
+def _check_evidence(case) -> list[Problem]:
+    """One entry per precondition: a case study says one thing about each. Former anchors stay unique on the page."""
+    out = Problems()
+    first: dict = {}  # letter -> its first entry
+    for entry in case.evidence:
+        letter = entry.precondition
+        if letter in first:
+            out.add(case.origin.file, entry.origin.line_of("precondition"), f"{entry.origin.path}.precondition",
+                    f"{letter} already has an entry in this case study (line {first[letter].origin.line_of('precondition')}); "
+                    f"a case study says one thing about each precondition. Merge the two findings into that entry, keeping "
+                    f"both sides, and delete this one; where it was in place in some parts and missing in others, "
+                    f"for example: status: mixed")
+        else:
+            first[letter] = entry
+    anchors = {f"evidence-{letter.lower()}" for letter in first}
+    for entry in case.evidence:
+        for i, old in enumerate(entry.redirect_from):
+            if old in anchors:
+                out.add(case.origin.file, entry.origin.line_of("redirect_from"), f"{entry.origin.path}.redirect_from[{i + 1}]",
+                        f"{old!r} is already an anchor on this page (of a finding, or listed under another), so it cannot "
+                        f"also lead to this finding; list each former anchor once, for example: redirect_from: [{old}-2]")
+            anchors.add(old)
     return out
 
 
@@ -422,8 +477,11 @@ def _check_text(node, prefix: str, file: str, past_draft: bool) -> list[Problem]
         path = path or "(file)"
         if re.match(r"^(\[\d+\]\.)?public_contact_details\b", path):
             continue
+        found: dict[str, list[str]] = {}
         for kind, match in personal_data.find(text, allowed):
-            out.add(file, line, path, personal_data.message(kind, match))
+            found.setdefault(kind, []).append(match)
+        for kind, matches in found.items():  # one line per kind and field, however many there are
+            out.add(file, line, path, personal_data.message(kind, matches[0], len(matches) - 1))
         if past_draft and text.strip().startswith("REPLACE"):
             out.add(file, line, path, f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
                                       "or until it is ready keep it a draft, for example: maturity: draft")

@@ -17,9 +17,12 @@ from .pages import GeneratedFile, evidence_anchors
 
 FOLDER = "open-data/v1"
 LICENCE = ("The library's own text is CC BY 4.0; each case study also states its licence. The nine preconditions, "
-           "their names and structure are from 'Behaving like a system?' by Sarah Billiald and La Toyah "
-           "McAllister-Jones, (c) Collaborate CIC 2015, used with attribution.")
-CSV_COLUMNS = ("case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url")
+           "their names and structure, the examples the vignettes summarise and every verdict quoted from the report "
+           "are from 'Behaving like a system?' by Sarah Billiald and La Toyah McAllister-Jones, (c) Collaborate CIC "
+           "2015, used with attribution and not covered by the library's licence. A basis of 'editorial' marks our "
+           "reading, not the source's.")
+CSV_COLUMNS = ("case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url",
+               "basis")  # added last, so scripts that read the columns by position keep working
 
 
 def files(library: Library, site_url: str) -> list[GeneratedFile]:
@@ -56,6 +59,6 @@ def evidence_csv(library: Library, site_url: str) -> str:
         page = site_url + urls.page_url(urls.case_study(case))
         for entry, anchor in zip(case.evidence, evidence_anchors(case)):
             row = (case.id, case.title, case.place, entry.precondition, library.by_letter[entry.precondition].title,
-                   entry.status, entry.finding, case.maturity, f"{page}#{anchor}")
+                   entry.status, entry.finding, case.maturity, f"{page}#{anchor}", entry.basis)
             writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()

@@ -22,7 +22,7 @@ from . import relationship_map, urls
 from .escaping import front_matter, md_text
 from .library import Library
 from .safe_markdown import TextRenderer
-from .schema import LETTERS, MATURITIES, STATUSES
+from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
 
 PLACEHOLDER = re.compile(r"<!--library-block:(\d+)-->")
 
@@ -65,14 +65,8 @@ def glossary_map(library: Library) -> dict[str, str]:
 
 
 def evidence_anchors(case) -> list[str]:
-    """The anchor of each evidence entry of a case study: 'evidence-e', then 'evidence-e-2' for a second E."""
-    seen: dict[str, int] = {}
-    out = []
-    for entry in case.evidence:
-        letter = entry.precondition.lower()
-        seen[letter] = seen.get(letter, 0) + 1
-        out.append(f"evidence-{letter}" if seen[letter] == 1 else f"evidence-{letter}-{seen[letter]}")
-    return out
+    """The anchor of each evidence entry of a case study, 'evidence-e': a case study has one entry per precondition."""
+    return [f"evidence-{entry.precondition.lower()}" for entry in case.evidence]
 
 
 def evidence_by_letter(case) -> dict[str, list]:
@@ -87,6 +81,12 @@ def case_study_tags(case) -> list[str]:
     """Material tags (hierarchical, grouped on the tags page): themes, place, and each precondition's status."""
     evidence = sorted({f"Evidence/{e.precondition} {e.status}" for e in case.evidence})
     return [f"Theme/{t}" for t in case.themes] + [f"Place/{case.place}"] + evidence
+
+
+def idle_evidence_tags(library: Library) -> list[str]:
+    """Evidence tags no case study carries now: the tags page keeps their anchors, which are published addresses."""
+    used = {tag for case in library.case_studies for tag in case_study_tags(case)}
+    return [tag for tag in (f"Evidence/{letter} {status}" for letter in LETTERS for status in STATUSES) if tag not in used]
 
 
 _tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by default
@@ -142,8 +142,9 @@ class PageMaker:
         )
         self.env.globals.update(
             step_target=self.step_target,
-            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, MATURITIES=MATURITIES,
-            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor, urls=urls,
+            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
+            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor,
+            idle_evidence_tags=idle_evidence_tags, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
         )
 

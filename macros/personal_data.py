@@ -58,14 +58,16 @@ def _is_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-# The message for each piece found, as a template: the contribution studio fills in the same one.
-MESSAGE = ("contains what looks like {kind} ({match}). Remove it: the library never publishes details "
+# The message for what was found in one field, as a template: the contribution studio fills in the same one.
+# One line per kind and field, with the first match and how many more (64,000 addresses would give 64,000 lines).
+MESSAGE = ("contains what looks like {kind} ({match}{others}). Remove it: the library never publishes details "
            "that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
            "If it is a public organisational contact, list it exactly under public_contact_details. " + GUIDANCE)
+MORE = ", and {more} more like it"
 
 
-def message(kind: str, match: str) -> str:
-    return MESSAGE.format(kind=kind, match=repr(match))
+def message(kind: str, match: str, more: int = 0) -> str:
+    return MESSAGE.format(kind=kind, match=repr(match), others=MORE.format(more=f"{more:,}") if more else "")
 
 
 def is_message(text: str) -> bool:

@@ -15,8 +15,11 @@ LETTERS = tuple("ABCDEFGHI")
 GROUPS = ("vision", "behaviours")
 # What each group of preconditions is about (the report's grouping, p. 8), for the studio's first question.
 GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for", "behaviours": "how the people and organisations in the system act"}
+# The two scales (the glossary explains both, and the Coventry verdicts): the evidence scale says how far
+# a precondition was in place in one piece of work; the place scale how far it shows across a whole place,
+# as a group judges its own system in the reflection tool and as we read Coventry where the report is silent.
 STATUSES = ("present", "absent", "mixed", "emerging")
-# What each status means and an example of it, for the studio's status chooser and the guides.
+# What each status of the evidence scale means and an example of it, for the studio's status chooser and the guides.
 STATUS_MEANINGS = {
     "present": ("the precondition was clearly in place", "partners pooled a budget and kept it pooled when it overspent"),
     "absent": ("it was missing, and you can say what that cost",
@@ -26,8 +29,8 @@ STATUS_MEANINGS = {
     "emerging": ("it was starting to show, but it is too early to say",
                  "a programme designed around each neighbourhood that has only just begun"),
 }
+PRESENCE = ("not yet visible", "in pockets", "widespread", "embedded")
 MATURITIES = ("draft", "published", "reviewed")
-PRESENCE = ("present", "nascent", "in pockets", "missing")
 BASES = ("reported", "editorial")
 LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0")
 
@@ -75,22 +78,35 @@ class TellApart(Record):
 @record
 class Vignette(Record):
     situation: Annotated[str, Spec(
-        "the situation of a person facing multiple needs, in the first person",
-        example="I need to move because my flat no longer suits me.", max_length=SHORT)]
+        "our one-sentence summary of the report's example: the situation of a person facing multiple needs, "
+        "in the third person and never as their own words",
+        example="A person has to leave a home that no longer suits them.", max_length=SHORT)]
     when_present: Annotated[str, Spec(
-        "what that person experiences when the precondition is in place",
-        example="I explain my needs once and help choose where I live.", markdown=True, max_length=PARAGRAPH)]
+        "our summary of what changes for that person when the precondition is in place, in the third person",
+        example="One assessment records their needs, and they help choose the new home.", markdown=True, max_length=PARAGRAPH)]
     when_absent: Annotated[str, Spec(
-        "what that person experiences when the precondition is missing",
-        example="I am moved somewhere that makes my situation worse.", markdown=True, max_length=PARAGRAPH)]
+        "our summary of what happens to them when the precondition is missing, in the third person",
+        example="The new home makes their situation worse.", markdown=True, max_length=PARAGRAPH)]
+    pages: Annotated[list[int], Spec(
+        "the page of the report the example is on", example=[19], item=PAGE, min_items=1, unique=True)]
 
 
 @record
 class InTheReport(Record):
     place: Annotated[str, Spec("the place the report studied", example="Coventry", max_length=TITLE)]
-    presence: Annotated[str, Spec(
-        "how far the report found the precondition in that place", example="in pockets",
-        choices=PRESENCE, choice_noun="presence")]
+    basis: Annotated[str, Spec(
+        "reported (the report gives its own short verdict, quoted in verdict) or editorial "
+        "(the report gives none, and presence is our reading)",
+        example="reported", choices=BASES, choice_noun="basis")]
+    verdict: Annotated[str | None, Spec(
+        "the report's own short verdict on the precondition in that place, in its words, shown in quotation marks "
+        "(basis: reported only; under ten words, with … where words are left out)",
+        example="a potential asset", max_length=TITLE)] = None
+    pages: Annotated[list[int], Spec(
+        "the pages the verdict is quoted from (basis: reported only)", example=[14], item=PAGE, unique=True)] = ()
+    presence: Annotated[str | None, Spec(
+        "our reading of how far the precondition shows across the place, on the place scale (basis: editorial only)",
+        example="in pockets", choices=PRESENCE, choice_noun="word of the place scale")] = None
     account: Annotated[str, Spec(
         "where and how it showed up, or did not, with the report's examples",
         example="Seen in the homelessness contract but not yet across the city.",
@@ -140,7 +156,8 @@ class Precondition(Record):
     tell_apart: Annotated[list[TellApart], Spec(
         "preconditions a finding about this one is often mistaken for, each with a question that tells them apart "
         "(written once, on either of the two)")] = ()
-    vignette: Annotated[Vignette, Spec("what the precondition means for a person facing multiple needs")]
+    vignette: Annotated[Vignette, Spec(
+        "what the precondition could mean for a person facing multiple needs: our summary of the report's example")]
     further_reading: Annotated[list[Source], Spec("publications the report points to")] = ()
     source_pages: Annotated[list[int], Spec(
         "the pages of the report this entry draws on", example=[14], item=PAGE, min_items=1, unique=True)]
@@ -155,13 +172,23 @@ class Precondition(Record):
 class Evidence(Record):
     precondition: Letter
     status: Annotated[str, Spec(
-        "how far the precondition was in place: present, absent, mixed (both) or emerging (starting to show)",
+        "how far the precondition was in place: present, absent, mixed (both, in different parts or ways) "
+        "or emerging (starting to show)",
         example="present", choices=STATUSES, choice_noun="status")]
+    basis: Annotated[str, Spec(
+        "reported (the source says this about the work) or editorial (an editor's reading of the source, "
+        "shown as 'Our reading')",
+        example="reported", choices=BASES, choice_noun="basis")]
     finding: Annotated[str, Spec(
         "what happened that shows it, in your own words",
         example="The council paid each year's contract money up front and let the provider decide how to spend it.",
         markdown=True, max_length=PARAGRAPH)]
     pages: Annotated[list[int], Spec("pages of the source this finding comes from", example=[21], item=PAGE, unique=True)] = ()
+    redirect_from: Annotated[list[str], Spec(
+        "anchors this finding had before, so old links to it keep working", example=["evidence-e-2"],
+        item=Spec("a former anchor", pattern=r"^evidence-[a-i](-[0-9]+)?$",
+                  pattern_help="evidence-, the precondition's letter in lower case, and a number if there was one"),
+        unique=True)] = ()
 
 
 @record
@@ -183,7 +210,8 @@ class CaseStudy(Record):
     organisations: Annotated[list[str], Spec(
         "the organisations involved", example=["Coventry City Council"], item=Spec("an organisation", max_length=TITLE),
         min_items=1, unique=True)]
-    evidence: Annotated[list[Evidence], Spec("what the case study shows about each precondition", min_items=1)]
+    evidence: Annotated[list[Evidence], Spec(
+        "what the case study shows about each precondition, one entry per precondition", min_items=1)]
     what_did_not_work: Annotated[list[str], Spec(
         "what went wrong or is still unresolved; this matters as much as what worked",
         example=["Trust between providers fell when the contract went to one bidder."],

@@ -150,6 +150,7 @@ def _form() -> dict:
         "no_response": issue_form.NO_RESPONSE,
         "empty": {key: issue_form.empty_answer(key) for key in issue_form.REQUIRED},
         "finding_example": issue_form._example("finding"),
+        "evidence_basis": issue_form.EVIDENCE_BASIS,  # what the form's findings are: the contributor's own account
         "patterns": {name: js_pattern(getattr(issue_form, name)) for name in ("BULLET", "URL", "YEAR", "HEADING")},
         "template": "case-study.yml",
     }
@@ -158,7 +159,7 @@ def _form() -> dict:
 def _yaml() -> dict:
     """What from-issue's YAML writer needs to write the same file (issue_form.to_yaml)."""
     return {
-        "order": issue_form.ORDER, "header": list(issue_form.HEADER), "evidence_note": issue_form.EVIDENCE_NOTE,
+        "order": issue_form.ORDER, "header": list(issue_form.HEADER), "evidence_notes": list(issue_form.EVIDENCE_NOTES),
         "short_line": issue_form.SHORT_LINE, "wrap": issue_form.WRAP, "words": sorted(issue_form.YAML_WORDS),
         "plain": js_pattern(issue_form.PLAIN), "flow_plain": js_pattern(issue_form.FLOW_PLAIN),"plain_line": js_pattern(issue_form.PLAIN_LINE),
         "printable": js_pattern(issue_form.PRINTABLE_CHAR), "schema": "../../schema/case-study.schema.json",
@@ -188,7 +189,8 @@ def data(lib: Library) -> dict:
         "groups": [{"group": g, "meaning": GROUP_MEANINGS[g], "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
         "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]} for s in STATUSES],
         "case_study": [_field(f, f.name) for f in fields_of(CaseStudy)],
-        "messages": {**validate.MESSAGES, **library_module.MESSAGES, "personal_data": personal_data.MESSAGE},
+        "messages": {**validate.MESSAGES, **library_module.MESSAGES, "personal_data": personal_data.MESSAGE,
+                     "personal_data_more": personal_data.MORE},
         "links": {name: js_pattern(getattr(validate, name))
                   for name in ("LINK", "BARE_SCHEME", "SAFE_LINK", "LINK_TITLE", "ABBREVIATION", "REFERENCE")},
         "personal_data": {

@@ -232,6 +232,9 @@ def revert(project: Path, planted: list[Planted], numbers: set[int]) -> None:
             if item.original is CREATED_ITEM:  # a list item made only to hold the payload: remove it again
                 _drop_first(record, item.slot.path[:-1])
                 continue
+            if item.original is None and _optional(item.slot):  # an optional field made only to hold it: remove it too,
+                _remove(record, item.slot.path)  # as its example may not fit with the rest (a verdict with basis: editorial)
+                continue
             value = item.original if item.original is not None else _example(item.slot)
             _place(record, item.slot.cls, item.slot.path, value)
         _write(path, data)
@@ -243,6 +246,23 @@ def _drop_first(record: dict, path: tuple) -> None:
     for name in outer:
         record = record[0] if name == "[]" else record[name]
     record[last].pop(0)
+
+
+def _optional(slot: Slot) -> bool:
+    cls = slot.cls
+    for name in slot.path:
+        if name == "[]":
+            continue
+        info = next(f for f in fields_of(cls) if f.name == name)
+        cls = info.item_type or info.type
+    return not info.required
+
+
+def _remove(record: dict, path: tuple) -> None:
+    *outer, last = path
+    for name in outer:
+        record = record[0] if name == "[]" else record[name]
+    record.pop(last, None)
 
 
 def _example(slot: Slot):

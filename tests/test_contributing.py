@@ -249,6 +249,7 @@ def test_a_complete_form_becomes_a_valid_draft(tmp_path):
     assert data["contributors"] == ["Northbridge Borough Council"]
     assert data["themes"] == ["care leavers", "housing", "early intervention"]
     assert [(e["precondition"], e["status"]) for e in data["evidence"]] == [("A", "present"), ("B", "mixed"), ("E", "present"), ("H", "absent")]
+    assert {e["basis"] for e in data["evidence"]} == {"reported"}  # the contributor's own account; an editor may change it
     assert data["organisations"] == ["Northbridge Borough Council", "Northbridge Homes", "Step Forward (youth charity)"]
     assert data["lessons"] == ["Agree the shared outcome before anyone talks about money.", "Decide in advance what happens if a pilot overspends."]
     assert data["sources"] == [
@@ -437,7 +438,7 @@ def test_an_existing_case_study_is_never_overwritten(tmp_path):
 ])
 def test_any_text_is_written_as_yaml_that_reads_back_exactly(text):
     draft = issue_form.Draft(values={"title": text, "context": text, "lessons": [text], "evidence": [
-        {"precondition": "E", "status": "present", "finding": text}]})
+        {"precondition": "E", "status": "present", "basis": "reported", "finding": text}]})
     written = issue_form.to_yaml(draft, "some-id", "../../schema/case-study.schema.json")
     data = yaml.safe_load(written)
     assert data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"] == text

@@ -113,7 +113,9 @@ def test_matrix_cells_equal_the_data(built_site, lib):
                 assert text == "–" and hrefs == []  # the caption says what a dash means
                 continue
             assert hrefs == [f"../../case-studies/{case.id}/#{anchor}" for _, anchor in entries]
-            assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in ("●◔◑○"["present emerging mixed absent".split().index(e.status)], STATUS_WORD[e.status])]
+            assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in (
+                "●◔◑○"["present emerging mixed absent".split().index(e.status)], STATUS_WORD[e.status],
+                *(["Our", "reading"] if e.basis == "editorial" else []))]  # our reading is labelled as ours in the cell too
 
 
 def assert_matrix_totals(site: Path, root: Path):
@@ -230,12 +232,24 @@ def test_tags_pages_list_the_right_pages(built_site, lib):
             start = html.index(f'id="{anchor}"')
             listing = html[start:html.index("</ul>", start)]
             assert f'href="../../case-studies/{case.id}/"' in listing, (tag, case.id)
-    for tag_id in re.findall(r'id="(tag:evidence/[a-i]-[a-z]+)"', html):
+    for tag_id in re.findall(r'<h\d [^>]*id="(tag:evidence/[a-i]-[a-z]+)"', html):
         letter, status = tag_id.split("/")[1].split("-")
         expected = {c.id for c in lib.case_studies if any(e.precondition == letter.upper() and e.status == status for e in c.evidence)}
         start = html.index(f'id="{tag_id}"')
         listing = html[start:html.index("</ul>", start)]
         assert set(re.findall(r'case-studies/([a-z0-9-]+)/', listing)) == expected
+
+
+def test_evidence_tags_nobody_carries_keep_their_anchor(built_site, lib):
+    """A tag whose findings were merged, or that no case study has yet, still opens the tags page at no heading."""
+    html = read(built_site, "explore/tags/")
+    idle = pages.idle_evidence_tags(lib)
+    assert "Evidence/E absent" in idle  # the library's E findings that were absent are now mixed
+    for tag in idle:
+        anchor = pages.tag_anchor(tag)
+        assert f'<span id="{anchor}"></span>' in html and not re.search(rf'<h\d [^>]*id="{re.escape(anchor)}"', html), tag
+    for case in lib.case_studies:
+        assert not set(pages.case_study_tags(case)) & set(idle)
 
 
 def test_case_study_facts_link_to_their_tags(built_site, lib):
@@ -290,7 +304,8 @@ def _assert_same_value(value, expected, where):
         assert value == expected, where
 
 
-CSV_COLUMNS = ["case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url"]
+CSV_COLUMNS = ["case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url",
+               "basis"]
 
 
 def _text(fragment: str) -> str:
@@ -307,16 +322,14 @@ def test_evidence_csv_has_one_row_per_finding(built_site):
     titles = {p["id"]: p["title"] for p in raw_preconditions(ROOT)}
     expected = []
     for case in sorted(raw_case_studies(ROOT), key=lambda c: c["id"]):
-        seen = Counter()
         for entry in case["evidence"]:
             letter = entry["precondition"]
-            seen[letter] += 1
-            anchor = f"evidence-{letter.lower()}" + (f"-{seen[letter]}" if seen[letter] > 1 else "")
+            anchor = f"evidence-{letter.lower()}"  # one entry per precondition
             expected.append({
                 "case_study": case["id"], "case_study_title": case["title"].strip(), "place": case["place"].strip(),
                 "precondition": letter, "precondition_title": titles[letter], "status": entry["status"],
                 "finding": entry["finding"].strip(), "maturity": case["maturity"],
-                "page_url": f"{site_url}case-studies/{case['id']}/#{anchor}",
+                "page_url": f"{site_url}case-studies/{case['id']}/#{anchor}", "basis": entry["basis"],
             })
     # Rows are grouped by case study; within one, findings keep the order they are written in.
     published = sorted(rows, key=lambda r: r["case_study"])

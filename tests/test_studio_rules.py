@@ -100,8 +100,8 @@ VALID = {
     "context": "Northbridge had six services.\n\nThey agreed to work as one for a year.",
     "organisations": ["Northbridge Borough Council", "Northbridge Homes"],
     "evidence": [
-        {"precondition": "A", "status": "present", "finding": "The partners judged the year by one shared measure."},
-        {"precondition": "H", "status": "absent", "finding": "The pooled budget was withdrawn **at once** when it overspent."},
+        {"precondition": "A", "status": "present", "basis": "reported", "finding": "The partners judged the year by one shared measure."},
+        {"precondition": "H", "status": "absent", "basis": "reported", "finding": "The pooled budget was withdrawn **at once** when it overspent."},
     ],
     "what_did_not_work": ["The pooled budget was cut in the second year."],
     "lessons": ["Agree the shared outcome before anyone talks about money."],
@@ -168,6 +168,8 @@ CASES = [
     ("a finding with an NHS number", changed(evidence__0__finding="NHS number 943 476 5919 was on the form; 943 476 5918 is not one.")),
     ("a finding with an image", changed(evidence__0__finding="![x](https://e.org/x.png)")),
     ("a finding missing", changed(evidence__0__finding=None)),
+    ("a finding without its basis", changed(evidence__1__basis=None)),
+    ("many e-mail addresses in one field, and a phone number", changed(context=" ".join(f"p{n}@example.org" for n in range(40)) + " 07700 900123")),
     ("no evidence", changed(evidence=[])),
     ("a lesson too long", changed(lessons=["Agree first.", "Decide early. " * 200])),
     ("a lesson with a vbscript: address", changed(lessons=["Try VBScript:msgbox"])),
@@ -257,7 +259,8 @@ def test_the_studio_writes_the_file_from_issue_writes(scripts):
     for text in ODD_TEXTS:
         drafts.append({"title": text, "context": text, "lessons": [text, "Second"], "themes": ["housing", text.lower()[:30] or "x"],
                        "sources": [{"title": text, "url": "https://example.org/a.pdf", "year": 2021}],
-                       "evidence": [{"precondition": "E", "status": "present", "finding": text}], "licence": "CC0-1.0", "maturity": "draft"})
+                       "evidence": [{"precondition": "E", "status": "present", "basis": "reported", "finding": text}],
+                       "licence": "CC0-1.0", "maturity": "draft"})
     js = run(scripts, "d => window.LibraryStudioRules.toYaml(d, 'some-id')", drafts)
     for draft, written in zip(drafts, js):
         expected = issue_form.to_yaml(issue_form.Draft(values=draft), "some-id", "../../schema/case-study.schema.json")

@@ -28,6 +28,7 @@ organisations: [My Council]
 evidence:
   - precondition: E
     status: present
+    basis: reported
     finding: Partners met every week.
 what_did_not_work:
   - One thing failed.
@@ -71,7 +72,7 @@ BAD = [
     ("colon-in-text", None, replace("summary: A short summary.", "summary: Partners said: it worked."), 6, "(yaml)", "double quotes"),
     ("list-expected", None, replace("themes: [housing]", "themes: housing"), 4, "themes", "expected a list"),
     ("text-expected", None, replace("title: Housing in My Place", "title: [Housing]"), 2, "title", "expected text"),
-    ("mapping-expected", None, replace("  - precondition: E\n    status: present\n    finding: Partners met every week.\n", "  - E is present\n"), 10, "evidence[1]", "expected an evidence entry"),
+    ("mapping-expected", None, replace("  - precondition: E\n    status: present\n    basis: reported\n    finding: Partners met every week.\n", "  - E is present\n"), 10, "evidence[1]", "expected an evidence entry"),
     ("number-as-text", None, replace("period: 2020 to 2022", "period: 2021"), 5, "period", 'period: "2021"'),
     ("missing-field", None, replace("    finding: Partners met every week.\n", ""), 10, "evidence[1].finding", "is missing"),
     ("missing-top-field", None, replace("licence: CC-BY-4.0\n", ""), 1, "licence", "is missing"),
@@ -80,8 +81,8 @@ BAD = [
     ("lower-case-precondition", None, replace("precondition: E", "precondition: e"), 10, "evidence[1].precondition", "did you mean 'E'"),
     ("misspelt-status", None, replace("status: present", "status: presnt"), 11, "evidence[1].status", "did you mean 'present'"),
     ("unknown-status", None, replace("status: present", "status: great"), 11, "evidence[1].status", "present, absent, mixed, emerging"),
-    ("misspelt-field", None, replace("    finding:", "    finidng:"), 12, "evidence[1].finidng", "Did you mean 'finding'"),
-    ("unknown-field", None, VALID + "rating: 5\n", 24, "rating", "not a field"),
+    ("misspelt-field", None, replace("    finding:", "    finidng:"), 13, "evidence[1].finidng", "Did you mean 'finding'"),
+    ("unknown-field", None, VALID + "rating: 5\n", 25, "rating", "not a field"),
     ("duplicate-key", None, replace("place: My Place", "title: Again\nplace: My Place"), 3, "title", "appears twice (first on line 2)"),
     ("empty-file", None, "", 1, "(file)", "is empty"),
     ("only-comments", None, "# nothing here\n", 1, "(file)", "only comments"),
@@ -92,36 +93,36 @@ BAD = [
     ("alias-bomb", None, 'a: &a ["lol","lol","lol"]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b]\n' + VALID, 2, "(yaml)", "alias"),
     ("deep-nesting", None, NESTED, 21, "(yaml)", "nested"),
     ("huge-file", None, VALID + "lessons_extra: " + "x" * (1024 * 1024) + "\n", 1, "(file)", "must be under 256 KB"),
-    ("two-documents", None, VALID + "---\nid: second\n", 24, "(yaml)", "more than one YAML document"),
+    ("two-documents", None, VALID + "---\nid: second\n", 25, "(yaml)", "more than one YAML document"),
     ("list-at-top", None, "- " + VALID.replace("\n", "\n  ").rstrip() + "\n", 1, "(file)", "expected a case study"),
     ("python-tag", None, replace("summary: A short summary.", 'summary: !!python/object/apply:os.system ["echo hi"]'), 6, "(yaml)", "Tags are not allowed"),
-    ("javascript-link", None, replace("finding: Partners met every week.", "finding: See [the notes](javascript:alert(1))."), 12, "evidence[1].finding", "'javascript:'"),
+    ("javascript-link", None, replace("finding: Partners met every week.", "finding: See [the notes](javascript:alert(1))."), 13, "evidence[1].finding", "'javascript:'"),
     ("data-link", None, replace("context: Some context.", "context: See [this](data:text/html,hi)."), 7, "context", "'data:'"),
     ("relative-link", None, replace("context: Some context.", "context: See [this](../../mkdocs.yml)."), 7, "context", "must be full web addresses"),
     ("image", None, replace("context: Some context.", "context: Look ![chart](https://tracker.example/x.png)"), 7, "context", "Images are not allowed"),
     ("email-address", None, replace("summary: A short summary.", "summary: Ask jo.bloggs@example.com for details."), 6, "summary", "e-mail address"),
     ("phone-number", None, replace("context: Some context.", "context: Ring 07700 900123 any time."), 7, "context", "phone number"),
-    ("postcode", None, replace("finding: Partners met every week.", "finding: She lives at CV1 5RR near the station."), 12, "evidence[1].finding", "postcode"),
-    ("ni-number", None, replace("lessons:\n  - One lesson.", "lessons:\n  - Case AB 12 34 56 C was closed."), 16, "lessons[1]", "National Insurance"),
-    ("nhs-number", None, replace("questions:\n  - One question?", "questions:\n  - Was 943 476 5919 seen again?"), 18, "questions[1]", "NHS number"),
-    ("bad-date", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-02-30"), 24, "last_reviewed", "not a real date"),
-    ("date-format", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 1/2/2026"), 24, "last_reviewed", "YYYY-MM-DD"),
+    ("postcode", None, replace("finding: Partners met every week.", "finding: She lives at CV1 5RR near the station."), 13, "evidence[1].finding", "postcode"),
+    ("ni-number", None, replace("lessons:\n  - One lesson.", "lessons:\n  - Case AB 12 34 56 C was closed."), 17, "lessons[1]", "National Insurance"),
+    ("nhs-number", None, replace("questions:\n  - One question?", "questions:\n  - Was 943 476 5919 seen again?"), 19, "questions[1]", "NHS number"),
+    ("bad-date", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-02-30"), 25, "last_reviewed", "not a real date"),
+    ("date-format", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 1/2/2026"), 25, "last_reviewed", "YYYY-MM-DD"),
     ("published-without-dates", None, replace("maturity: draft", "maturity: published"), 1, "last_reviewed", "needs the date"),
-    ("review-order", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-05-01\nnext_review: 2026-04-01"), 25, "next_review", "not after last_reviewed"),
-    ("no-evidence", None, replace("evidence:\n  - precondition: E\n    status: present\n    finding: Partners met every week.\n", "evidence: []\n"), 9, "evidence", "at least 1 item"),
+    ("review-order", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-05-01\nnext_review: 2026-04-01"), 26, "next_review", "not after last_reviewed"),
+    ("no-evidence", None, replace("evidence:\n  - precondition: E\n    status: present\n    basis: reported\n    finding: Partners met every week.\n", "evidence: []\n"), 9, "evidence", "at least 1 item"),
     ("theme-capitals", None, replace("themes: [housing]", "themes: [Housing Policy]"), 4, "themes[1]", "lower-case words"),
     ("repeated-theme", None, replace("themes: [housing]", "themes: [housing, housing]"), 4, "themes[2]", "repeats item 1"),
-    ("licence-typo", None, replace("licence: CC-BY-4.0", "licence: CC-BY-40"), 22, "licence", "did you mean 'CC-BY-4.0'"),
-    ("too-long", None, replace("finding: Partners met every week.", "finding: " + "word " * 600), 12, "evidence[1].finding", "the limit here is 2,000"),
+    ("licence-typo", None, replace("licence: CC-BY-4.0", "licence: CC-BY-40"), 23, "licence", "did you mean 'CC-BY-4.0'"),
+    ("too-long", None, replace("finding: Partners met every week.", "finding: " + "word " * 600), 13, "evidence[1].finding", "the limit here is 2,000"),
     ("bad-id", "My-Place.yaml", replace("id: my-place-housing", "id: My Place"), 1, "id", "lower-case letters, digits and single hyphens"),
     ("placeholder-past-draft", None, replace("maturity: draft", "maturity: published\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01",
                                               replace("summary: A short summary.", 'summary: "REPLACE: the case study in one or two sentences."')),
      6, "summary", "placeholder"),
     ("nul-character", None, replace("context: Some context.", "context: Some\x00context."), 7, "(yaml)", "control character #x0000"),
-    ("bel-character", None, replace("lessons:\n  - One lesson.", "lessons:\n  - One\x07lesson."), 16, "(yaml)", "control character #x0007"),
+    ("bel-character", None, replace("lessons:\n  - One lesson.", "lessons:\n  - One\x07lesson."), 17, "(yaml)", "control character #x0007"),
     ("place-without-latin-letters", None, replace("place: My Place", "place: 東京"), 3, "place", "no Latin letters"),
     ("group-of-another-letter", "preconditions.yaml", None, 5, "[1].group", "A to D are vision"),
-    ("page-not-number", None, replace("    finding: Partners met every week.", "    finding: Partners met every week.\n    pages: [twenty]"), 13, "evidence[1].pages[1]", "expected a whole number"),
+    ("page-not-number", None, replace("    finding: Partners met every week.", "    finding: Partners met every week.\n    pages: [twenty]"), 14, "evidence[1].pages[1]", "expected a whole number"),
 ]
 
 
@@ -267,12 +268,12 @@ PRECONDITION = """\
   description: Description.
   looks_like: [Sign.]
   signs_of_absence: [Absence.]
-  in_the_report: {{place: Coventry, presence: nascent, account: Account.}}
+  in_the_report: {{place: Coventry, basis: editorial, presence: in pockets, account: Account.}}
   questions: [Question?]
   related:
     - precondition: {related}
       reason: Because.
-  vignette: {{situation: Situation., when_present: Good., when_absent: Bad.}}
+  vignette: {{situation: Situation., when_present: Good., when_absent: Bad., pages: [19]}}
   source_pages: [10]
 """
 
@@ -311,6 +312,73 @@ def test_a_group_must_match_the_letter(tmp_path):
     [problem] = problems_for(tmp_path, path)
     assert (problem.line, problem.field) == (16 * 4 + 5, "[5].group")
     assert problem.message.startswith("is 'vision', but precondition E is one of the behaviours") and problem.message.endswith("group: behaviours")
+
+
+@pytest.mark.parametrize("verdict, field, words", [
+    ("basis: reported, verdict: a potential asset, pages: [14]", None, None),
+    ("basis: editorial, presence: in pockets", None, None),
+    ("basis: reported, pages: [14]", "basis", "add the report's own short verdict"),
+    ("basis: reported, verdict: a potential asset", "basis", "add the page the verdict is quoted from"),
+    ("basis: reported, verdict: a potential asset, pages: [14], presence: in pockets", "presence", "goes only with basis: editorial"),
+    ("basis: editorial", "basis", "add our reading on the place scale"),
+    ("basis: editorial, presence: in pockets, verdict: a potential asset", "verdict", "goes only with basis: reported"),
+    ("basis: editorial, presence: nascent", "presence", "'nascent' is not a word of the place scale"),
+    ("presence: in pockets", "basis", "is missing"),
+])
+def test_a_verdict_says_whose_it_is(tmp_path, verdict, field, words):
+    """Reported: the report's words and page. Editorial: our reading on the place scale. Never a mix, never neither."""
+    path = preconditions_file(tmp_path, nine())
+    text = path.read_text(encoding="utf-8").replace("basis: editorial, presence: in pockets", verdict, 1)
+    path.write_text(text, encoding="utf-8")
+    problems = problems_for(tmp_path, path)
+    if field is None:
+        assert problems == []
+        return
+    [problem] = problems
+    assert (problem.line, problem.field) == (10, f"[1].in_the_report.{field}"), problem
+    assert words in problem.message and EXAMPLE.search(problem.message), problem.message
+
+
+SECOND_E = "  - precondition: E\n    status: absent\n    basis: reported\n    finding: Partners stopped meeting.\n"
+
+
+def test_a_case_study_has_one_entry_per_precondition(tmp_path):
+    text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:")
+    [problem] = problems_for(tmp_path, case_file(tmp_path, text))
+    assert str(problem).startswith("data/case_studies/my-place-housing.yaml:14: evidence[2].precondition: E already has an entry "
+                                   "in this case study (line 10)")
+    assert "Merge the two findings" in problem.message and problem.message.endswith("for example: status: mixed")
+    assert MATCHER.match(str(problem))
+
+
+def test_an_exact_copy_of_an_entry_is_refused_too(tmp_path):
+    entry = "  - precondition: E\n    status: present\n    basis: reported\n    finding: Partners met every week.\n"
+    [problem] = problems_for(tmp_path, case_file(tmp_path, replace("what_did_not_work:", entry + "what_did_not_work:")))
+    assert (problem.line, problem.field) == (14, "evidence[2].precondition") and "(line 10)" in problem.message
+
+
+def test_a_second_entry_is_found_beside_other_problems(tmp_path):
+    """A misspelt field elsewhere in the file hides nothing: both problems are reported."""
+    text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:", replace("themes: [housing]", "themes: housing"))
+    found = {(p.line, p.field) for p in problems_for(tmp_path, case_file(tmp_path, text))}
+    assert found == {(4, "themes"), (14, "evidence[2].precondition")}
+
+
+def test_a_finding_needs_a_basis(tmp_path):
+    [problem] = problems_for(tmp_path, case_file(tmp_path, replace("    basis: reported\n", "")))
+    assert (problem.line, problem.field) == (10, "evidence[1].basis")
+    assert problem.message.startswith("is missing") and problem.message.endswith("For example: basis: reported")
+
+
+@pytest.mark.parametrize("former, words", [
+    ("[evidence-e]", "'evidence-e' is already an anchor on this page"),
+    ("[evidence-e-2, evidence-e-2]", "repeats item 1"),
+    ("[e-2]", "is not valid here"),
+])
+def test_former_anchors_of_a_finding(tmp_path, former, words):
+    text = replace("    finding: Partners met every week.\n", f"    finding: Partners met every week.\n    redirect_from: {former}\n")
+    [problem] = problems_for(tmp_path, case_file(tmp_path, text))
+    assert problem.field.startswith("evidence[1].redirect_from") and words in problem.message, problem
 
 
 @pytest.mark.parametrize("name, slug", [
@@ -368,3 +436,12 @@ def test_a_preconditions_file_that_cannot_be_read_is_reported_once_not_nine_time
     (tmp_path / "data" / "preconditions.yaml").write_text("- id: A\n  slug: [unclosed\n", encoding="utf-8")
     problems = library.load(tmp_path).problems
     assert [p.field for p in problems] == ["(yaml)"], [str(p) for p in problems]
+
+
+def test_many_pieces_of_personal_data_in_one_field_give_one_line_per_kind(tmp_path):
+    addresses = " ".join(f"person{n}@example.org" for n in range(500))
+    text = replace("context: Some context.", f"context: Write to {addresses} or ring 07700 900123.")
+    found = [str(p) for p in problems_for(tmp_path, case_file(tmp_path, text)) if "looks like" in p.message]
+    assert len(found) == 2
+    assert any("an e-mail address ('person0@example.org', and 499 more like it)" in line for line in found)
+    assert any("a phone number ('07700 900123')." in line for line in found)

@@ -360,9 +360,7 @@ def _evidence(index: int, rng: random.Random, slots: dict) -> list[dict]:
     """3 to 9 entries; the first entries of successive case studies cycle the letters and statuses, so
     any 9 in a row use all nine preconditions and all four statuses."""
     count = rng.randint(3, 9)
-    letters = [LETTERS[index % 9]] + rng.sample([x for x in LETTERS if x != LETTERS[index % 9]], count - 1)
-    if count < 9 and rng.random() < 0.15:  # now and then a precondition shows both ways in one case study
-        letters.append(rng.choice(letters))
+    letters = [LETTERS[index % 9]] + rng.sample([x for x in LETTERS if x != LETTERS[index % 9]], count - 1)  # one entry each
     statuses = list(STATUS_WEIGHTS)
     out = []
     for position, letter in enumerate(sorted(letters)):
@@ -370,7 +368,8 @@ def _evidence(index: int, rng: random.Random, slots: dict) -> list[dict]:
             else rng.choices(statuses, weights=STATUS_WEIGHTS.values())[0]
         finding = " ".join([_fill(rng.choice(FINDINGS[letter][status]), slots, rng),
                             *(_fill(d, slots, rng) for d in rng.sample(DETAILS[status], rng.randint(1, 2)))])
-        entry = {"precondition": letter, "status": status, "finding": finding}
+        # Mostly the contributor's own account; now and then an editor's reading, labelled as such on the pages.
+        entry = {"precondition": letter, "status": status, "basis": "editorial" if rng.random() < 0.1 else "reported", "finding": finding}
         if rng.random() < 0.6:
             entry["pages"] = sorted(rng.sample(range(2, 60), rng.randint(1, 3)))
         out.append(entry)

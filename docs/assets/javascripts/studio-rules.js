@@ -323,8 +323,15 @@
     checkRecord(data.case_study, caseStudy, "", problems);
     var placeOk = !problems.some(function (p) { return p.field === "place"; });
     scalars(caseStudy, "", []).forEach(function (pair) {
+      var byKind = new Map();  // one line per kind and field, with the first match and how many more
       personalData(pair[1]).forEach(function (found) {
-        add(problems, pair[0] || "(file)", fill(messages.personal_data, { kind: found[0], match: repr(found[1]) }));
+        if (!byKind.has(found[0])) byKind.set(found[0], []);
+        byKind.get(found[0]).push(found[1]);
+      });
+      byKind.forEach(function (matches, kind) {
+        var more = matches.length - 1;
+        add(problems, pair[0] || "(file)", fill(messages.personal_data, { kind: kind, match: repr(matches[0]),
+          others: more ? fill(messages.personal_data_more, { more: count(more) }) : "" }));
       });
     });
     if (placeOk && typeof caseStudy.place === "string" && caseStudy.place) checkPlace(caseStudy.place, problems);
@@ -481,7 +488,7 @@
         problem(statusKey, fill(form.messages.status_missing, { not_shown: repr(form.not_shown), finding_label: form.labels[findingKey],
           letter: letter }));
       } else if (status) {
-        evidence.push({ precondition: letter, status: status, finding: paragraphs(finding) });
+        evidence.push({ precondition: letter, status: status, basis: form.evidence_basis, finding: paragraphs(finding) });
         letters.push(letter);
       }
     });
@@ -612,11 +619,13 @@
       if (Array.isArray(value) && !value.length) {
         out.push(name + ": []");
       } else if (name === "evidence") {
-        out.push("evidence:", Y.evidence_note);
+        out.push.apply(out, ["evidence:"].concat(Y.evidence_notes));
         value.forEach(function (entry) {
           out.push("  # " + entry.precondition + ". " + Y.preconditions[entry.precondition]);
           out.push("  - precondition: " + entry.precondition);
-          if ("status" in entry) out.push("    status: " + entry.status);
+          ["status", "basis"].forEach(function (key) {
+            if (key in entry) out.push("    " + key + ": " + entry[key]);
+          });
           if ("finding" in entry) out.push.apply(out, field("finding", entry.finding, "    "));
         });
       } else if (name === "sources") {
