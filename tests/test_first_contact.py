@@ -55,7 +55,9 @@ def test_the_readme_describes_the_workflows_as_they_are():
 def test_the_readme_names_the_tests_that_skip_without_the_sources():
     module = ast.parse((ROOT / "tests" / "test_content.py").read_text(encoding="utf-8"))
     skipping = [f.name for f in module.body if isinstance(f, ast.FunctionDef) and "skip" in ast.unparse(f)]
-    assert sorted(skipping) == ["test_no_sentence_is_copied_from_the_sources", "test_the_name_lists_match_the_sources"]
+    assert "test_no_sentence_is_copied_from_the_sources" in skipping and f"{len(skipping)} tests" not in README
+    numbers = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
+    assert f"{numbers[len(skipping)]} tests in `tests/test_content.py` skip" in README
     for name in skipping:
         assert f"`{name}`" in README, name
 

@@ -642,6 +642,7 @@
     prose.appendChild(block(v.context || ""));
     box.appendChild(prose);
     box.appendChild(el("h5", {}, ["Evidence against the preconditions"]));
+    box.appendChild(piece("evidence-intro"));
     v.evidence.forEach(function (entry) {
       var p = byLetter[entry.precondition];
       box.appendChild(el("h6", {}, [p.id + ". " + p.short_title + ": " + labelOfStatus[entry.status].toLowerCase()]));
@@ -652,6 +653,8 @@
       var link = el("a", { href: pages.preconditions[p.id] });
       link.appendChild(piece("precondition-" + p.id));
       meta.appendChild(link);
+      meta.appendChild(document.createTextNode(" \u00b7 "));
+      meta.appendChild(piece("basis-" + entry.basis));
       meta.appendChild(document.createTextNode(" \u00b7 "));
       meta.appendChild(el("a", { href: pages.evidence_tags[p.id + " " + entry.status] },
         ["Case studies where " + p.id + " was " + entry.status]));
