@@ -47,17 +47,20 @@ organisations:
 evidence:
   - precondition: A
     status: mixed
+    basis: reported
     finding: >-
       The partners agreed to count one outcome: young people housed and still housed after six
       months. The council kept reporting its own targets to its board as well, so the shared
       measure competed with the old ones.
   - precondition: E
     status: present
+    basis: reported
     finding: >-
       Workers from the three services met every week and took referrals for each other. When one
       service had no places, another took the young person that day.
   - precondition: H
     status: absent
+    basis: reported
     finding: >-
       When the pilot overspent, the budget was stopped at the next board meeting, before anyone had
       looked at what the overspend had bought.
