@@ -344,3 +344,28 @@ def test_the_studio_works_from_disk(browser, offline_site):
     assert href.endswith("preconditions/trusted-partners.html")
     context.close()
     assert not outside and not errors, (outside, errors)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_step_of_the_studio_passes_axe(browser, site_url, scheme):
+    """The audits open each page as it loads; the studio's later steps (finding cards, the check, the preview,
+    the ways to send) are built as the person goes, so each is audited here, filled in, in both schemes."""
+    from tests.test_audit import AXE, WCAG_TAGS
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    open_studio(tab, site_url + URL)
+    write_story(tab)
+    go(tab, 2)
+    tab.fill("#studio-summary", "Ask jo@example.org.")  # an error shown beside its field, and in the check
+    tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = []
+    for step in range(1, 9):
+        go(tab, step)
+        settle(tab)
+        assert step != 2 or error(tab, "summary")
+        violations = tab.evaluate(
+            "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))", WCAG_TAGS)
+        found += [f"step {step}: {v}" for v in violations]
+    context.close()
+    assert not found, "\n".join(found)
