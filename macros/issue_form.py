@@ -288,7 +288,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         status = STATUS_OPTIONS[chosen]
         if status and not finding:
             problem(finding_key, FORM_MESSAGES["finding_empty"].format(status_label=LABELS[status_key], chosen=repr(chosen),
-                                                                       example=_example("finding")))
+                                                                       example=example_for("finding")))
         elif finding and not status:
             problem(status_key, FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
                                                                        letter=letter))
@@ -312,7 +312,7 @@ FORM_EXAMPLES = {
 }
 
 
-def _schema_field(key: str):
+def schema_field(key: str):
     """The case-study field behind a form field ('finding' and 'finding-e' are an evidence entry's), or None."""
     if key == "finding" or key.startswith("finding-"):
         cls, name = Evidence, "finding"
@@ -323,19 +323,19 @@ def _schema_field(key: str):
 
 def empty_answer(key: str) -> str:
     """What from-issue says when a required answer is empty."""
-    return FORM_MESSAGES["empty"].format(help=_help(key), example=_example(key))
+    return FORM_MESSAGES["empty"].format(help=help_for(key), example=example_for(key))
 
 
-def _help(key: str) -> str:
+def help_for(key: str) -> str:
     if key == "consent":
         return "a tick in each box"
-    return _schema_field(key).spec.help
+    return schema_field(key).spec.help
 
 
-def _example(key: str) -> str:
+def example_for(key: str) -> str:
     if key in FORM_EXAMPLES:
         return f" For example: {FORM_EXAMPLES[key]}"
-    info = _schema_field(key)
+    info = schema_field(key)
     if info is None or info.spec.example is None:
         return ""
     example = info.spec.example
@@ -547,7 +547,7 @@ def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_n
 
 def _limit(key: str) -> int:
     """The most characters the case study field behind a form field may hold."""
-    info = _schema_field(key)
+    info = schema_field(key)
     if info is None:
         return 2000
     return info.spec.max_length or (info.spec.item.max_length if info.spec.item else None) or 2000

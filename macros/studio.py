@@ -104,8 +104,8 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
 def _field(info, path: str) -> dict:
     """One field's rules, with the example strings its messages quote already written out."""
     spec = info.spec
-    rule = {"name": info.name, "required": info.required, "help": spec.help, "example": validate._example(info),
-            "for_example": validate._for_example(path, spec)}
+    rule = {"name": info.name, "required": info.required, "help": spec.help, "example": validate.example_of(info),
+            "for_example": validate.for_example(path, spec)}
     for key in ("max_length", "min_items", "max_items", "unique", "minimum", "maximum", "markdown", "pattern_help"):
         rule[key] = getattr(spec, key)
     if spec.pattern:
@@ -115,7 +115,7 @@ def _field(info, path: str) -> dict:
         item_spec = validate.item_spec_of(spec)
         if info.item_type in (str, int):
             item = {"type": "text" if info.item_type is str else "number", "help": item_spec.help,
-                    "for_example": validate._for_example(path + "[1]", item_spec)}
+                    "for_example": validate.for_example(path + "[1]", item_spec)}
             for key in ("max_length", "minimum", "maximum", "markdown", "pattern_help"):
                 item[key] = getattr(item_spec, key)
             if item_spec.pattern:
@@ -149,7 +149,7 @@ def _form() -> dict:
         "consent": list(issue_form.CONSENT),
         "no_response": issue_form.NO_RESPONSE,
         "empty": {key: issue_form.empty_answer(key) for key in issue_form.REQUIRED},
-        "finding_example": issue_form._example("finding"),
+        "finding_example": issue_form.example_for("finding"),
         "evidence_basis": issue_form.EVIDENCE_BASIS,  # what the form's findings are: the contributor's own account
         "patterns": {name: js_pattern(getattr(issue_form, name)) for name in ("BULLET", "URL", "YEAR", "HEADING")},
         "template": "case-study.yml",
@@ -222,14 +222,14 @@ def questions() -> dict:
         if key.startswith("status-"):
             out[key] = {"key": key, "label": label}
             continue
-        info = issue_form._schema_field(key)
-        help_text = issue_form._help(key)
+        info = issue_form.schema_field(key)
+        help_text = issue_form.help_for(key)
         limit = None
         if info is not None:
             limit = info.spec.max_length or (info.spec.item.max_length if info.spec.item else None)
         out[key] = {
             "key": key, "label": label, "id": "studio-" + key,
-            "hint": help_text[:1].upper() + help_text[1:] + "." + issue_form._example(key),
+            "hint": help_text[:1].upper() + help_text[1:] + "." + issue_form.example_for(key),
             "format": issue_form.ANSWER_FORMAT.get(key, ""), "limit": limit,
             "lines": key in issue_form.LIST_FIELDS or key in ("themes", "sources"),
         }

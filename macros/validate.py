@@ -82,7 +82,7 @@ def build(cls, node, file: str, path: str, problems: Problems, views: list | Non
     for key, _ in node.items:
         if key.value in seen:
             info = next((f for f in fields_of(cls) if f.name == key.value), None)
-            example = _example(info) if info else f"{key.value}: ..."
+            example = example_of(info) if info else f"{key.value}: ..."
             problems.add(file, key.line, _join(path, key.value),
                          f"appears twice (first on line {seen[key.value].line}); keep one and delete the other, "
                          f"so the field is written once, for example: {example}")
@@ -98,7 +98,7 @@ def build(cls, node, file: str, path: str, problems: Problems, views: list | Non
         if pair is None or (isinstance(pair[1], Scalar) and pair[1].is_null):
             if info.required:
                 line = pair[0].line if pair else node.line
-                problems.add(file, line, _join(path, info.name), message("missing", help=info.spec.help, example=_example(info)))
+                problems.add(file, line, _join(path, info.name), message("missing", help=info.spec.help, example=example_of(info)))
             continue
         key, value = pair
         lines[info.name] = key.line
@@ -132,13 +132,13 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
     if not isinstance(node, Sequence):
         problems.add(file, node.line, path,
                      f"expected a list ({spec.help}) but found {kind_of(node)}. "
-                     f"Write each item on its own line starting with '- '. For example: {_example(info)}")
+                     f"Write each item on its own line starting with '- '. For example: {example_of(info)}")
         return None
     if len(node.items) < spec.min_items:
         problems.add(file, node.line, path, message("too_few", minimum=spec.min_items, items="items" if spec.min_items > 1 else "item",
-                                                    help=spec.help, found=len(node.items), example=_example(info)))
+                                                    help=spec.help, found=len(node.items), example=example_of(info)))
     if spec.max_items is not None and len(node.items) > spec.max_items:
-        problems.add(file, node.line, path, message("too_many", found=len(node.items), maximum=spec.max_items, example=_example(info)))
+        problems.add(file, node.line, path, message("too_many", found=len(node.items), maximum=spec.max_items, example=example_of(info)))
     item_spec = item_spec_of(spec)
     out, seen = [], {}
     for index, item in enumerate(node.items):
@@ -150,7 +150,7 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
         if spec.unique and isinstance(value, (str, int)):
             if value in seen:
                 problems.add(file, item.line, item_path, message("repeated", first=seen[value], value=repr(shorten(str(value))),
-                                                                 example=_example(info)))
+                                                                 example=example_of(info)))
             seen.setdefault(value, index + 1)
         out.append(value)
     return tuple(out)
@@ -166,7 +166,7 @@ def item_spec_of(spec: Spec) -> Spec:
 
 def _text(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar):
-        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. {_for_example(path, spec)}")
+        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. {for_example(path, spec)}")
         return None
     if node.plain and NOT_TEXT.match(node.value):
         problems.add(file, node.line, path,
@@ -174,7 +174,7 @@ def _text(spec: Spec, node, file, path, problems):
         return None
     value = node.value.strip()
     if not value:
-        problems.add(file, node.line, path, message("empty", help=spec.help, for_example=_for_example(path, spec)))
+        problems.add(file, node.line, path, message("empty", help=spec.help, for_example=for_example(path, spec)))
         return None
     ok = True
     if spec.choices and value not in spec.choices:
@@ -182,11 +182,11 @@ def _text(spec: Spec, node, file, path, problems):
         return None
     if spec.pattern and not re.match(spec.pattern, value):
         problems.add(file, node.line, path, message("pattern", value=repr(shorten(value)), pattern_help=spec.pattern_help,
-                                                    for_example=_for_example(path, spec)))
+                                                    for_example=for_example(path, spec)))
         ok = False
     if spec.max_length and len(value) > spec.max_length:
         problems.add(file, node.line, path, message("too_long", length=count(len(value)), limit=count(spec.max_length),
-                                                    for_example=_for_example(path, spec)))
+                                                    for_example=for_example(path, spec)))
         ok = False
     for problem in _link_problems(value, spec.markdown):
         problems.add(file, node.line, path, problem)
@@ -197,12 +197,12 @@ def _text(spec: Spec, node, file, path, problems):
 def _number(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar) or not node.plain or not INTEGER.match(node.value):
         found = kind_of(node)
-        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. {_for_example(path, spec)}")
+        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. {for_example(path, spec)}")
         return None
     number = int(node.value)
     if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
         problems.add(file, node.line, path, message("out_of_range", number=number, minimum=spec.minimum, maximum=spec.maximum,
-                                                    for_example=_for_example(path, spec)))
+                                                    for_example=for_example(path, spec)))
         return None
     return number
 
@@ -238,12 +238,12 @@ def _bad_choice(value: str, spec: Spec, path: str) -> str:
 def _unknown_field(name: str, declared: dict) -> str:
     guess = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
     hint = f" Did you mean {guess[0]!r}?" if guess else ""
-    example = _example(declared[guess[0] if guess else next(iter(declared))])
+    example = example_of(declared[guess[0] if guess else next(iter(declared))])
     return (f"is not a field this record can have.{hint} Rename it or delete the line. The fields are: {', '.join(declared)}; "
             f"for example: {example}")
 
 
-def _example(info: FieldInfo) -> str:
+def example_of(info: FieldInfo) -> str:
     if info.spec.example is not None:
         return _yaml(info.name, info.spec.example)
     if info.item_type not in (None, str, int) or info.type not in (str, int, list):
@@ -258,7 +258,7 @@ def _sample(cls) -> dict:
             for f in fields_of(cls) if f.required}
 
 
-def _for_example(path: str, spec: Spec) -> str:
+def for_example(path: str, spec: Spec) -> str:
     return f"For example: {_yaml(path, spec.example)}" if spec.example is not None else ""
 
 

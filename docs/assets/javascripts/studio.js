@@ -246,10 +246,6 @@
     return findings.filter(function (f) { return f !== except && f.letter; }).map(function (f) { return f.letter; });
   }
 
-  function pairOf(a, b) {
-    return byLetter[a].tell_apart.filter(function (t) { return t.precondition === b; })[0] || null;
-  }
-
   function name(letter) {
     return letter + ". " + byLetter[letter].short_title;
   }
