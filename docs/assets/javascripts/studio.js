@@ -669,7 +669,7 @@
     (v.sources || []).forEach(function (s) {
       var item = el("li", {}, [el("cite", {}, [s.title])]);
       if (s.year) item.appendChild(document.createTextNode(" (" + s.year + ")"));
-      if (s.url) {
+      if (s.url && /^https?:\/\//i.test(s.url)) {  // always so (from-issue reads only such addresses), and checked again here
         item.appendChild(document.createTextNode(". "));
         item.appendChild(el("a", { href: s.url }, ["Read the source"]));
       }
