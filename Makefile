@@ -1,21 +1,23 @@
 SHELL := /bin/bash
 # The two commands a new user needs (see README.md):
-#   make serve   build the site and serve it on http://127.0.0.1:8000
+#   make serve   build the site and serve it on http://127.0.0.1:8000 (another port: make serve PORT=8001)
 #   make test    install what the tests need and run every test
 #
 # Everything Python lives in .venv, created on first use from the pinned requirements.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763769600)
 
-.PHONY: serve build offline cards validate test lock bench clean
+.PHONY: serve build offline cards validate urls test lock bench clean
 
 serve: $(VENV)/.site
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	@$(PY) tools/port_free.py $(PORT)
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.site
 	$(PY) -m mkdocs build --strict --site-dir site
@@ -35,6 +37,10 @@ cards: build $(VENV)/.test
 
 validate: $(VENV)/.site
 	$(PY) -m macros validate
+
+# Record every address this build publishes in tests/published-urls.txt (a release step: see README.md).
+urls: build
+	$(PY) tools/published_urls.py site --write
 
 test: $(VENV)/.test node_modules/.installed
 	bash tools/system-deps.sh

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import explorer_data, html_compact, library, opendata, pages, search_index, urls  # noqa: E402
+from macros import explorer_data, html_compact, library, opendata, pages, search_index, studio, urls  # noqa: E402
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -106,6 +106,7 @@ def on_files(files, config):
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
     for generated in maker.files() + moved + opendata.files(lib, config.site_url or "/") + explorer_data.files(lib):
         files.append(File.generated(config, generated.src_uri, content=generated.content))
+    files.append(File.generated(config, studio.SCRIPT, content=studio.script(_state["library"])))  # the studio's rules and data
     return files
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from . import scaffold, yamlfile
+from . import personal_data, scaffold, yamlfile
 from .problems import Problem, Problems, one_line
 from .schema import LETTERS, CaseStudy, Evidence
 from .spec import fields_of
@@ -67,7 +67,23 @@ for _letter in LETTERS:
     LABELS[f"status-{_letter.lower()}"] = f"{_letter}. {PRECONDITIONS[_letter]}"
     LABELS[f"finding-{_letter.lower()}"] = f"{_letter}. What happened"
 
+# The questions in the order the form asks them (the order GitHub writes the answers in).
+FORM_ORDER = ("title", "place", "period", "themes", "summary", "context", "organisations",
+              *(f"{kind}-{letter.lower()}" for letter in LETTERS for kind in ("status", "finding")),
+              "what_did_not_work", "lessons", "questions", "sources", "contributor", "licence", "consent")
+# The form's own id for a question, where it is not the key used here. A link that fills in the form names each
+# answer by its id, and GitHub reads ?title= as the issue's title, so the form's title question is case_title.
+FORM_IDS = {"title": "case_title"}
+
+
+def form_id(key: str) -> str:
+    return FORM_IDS.get(key, key)
+
+
 NOT_SHOWN = "Not shown"
+# The basis of a finding sent on the form: the contributor's own account. An editor makes it editorial on review
+# where it is a reading of a source rather than what happened.
+EVIDENCE_BASIS = "reported"
 STATUS_OPTIONS = {NOT_SHOWN: None, "Present": "present", "Absent": "absent", "Mixed": "mixed", "Emerging": "emerging"}
 LICENCE_OPTIONS = {
     "CC BY 4.0 (recommended)": "CC-BY-4.0",
@@ -80,6 +96,34 @@ CONSENT = (
     "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above.",
 )
 
+# What from-issue says about the form itself, as templates: the contribution studio says the same.
+FORM_MESSAGES = {
+    "empty": "is empty: add {help}.{example}",
+    "unticked": ("'{statement}' is not ticked. A case study can only be added when all three statements are true, "
+                 "for example: - [X] {start}: ... See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."),
+    "finding_empty": ("is empty, but {status_label} is marked {chosen}. Say what happened that shows it, "
+                      "in two to five sentences.{example}"),
+    "status_missing": ("is {not_shown}, but {finding_label} has an answer. Choose Present, Absent, Mixed or Emerging, "
+                       "or delete the answer if this case study says nothing about {letter}; for example: Present"),
+    "no_evidence": ("none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
+                    "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
+                    "counts too, for example: E. Trusted partners: Absent"),
+    "no_id": ("has no letters or digits to make the case study's id from; "
+              "name the work and the place in words, for example: Youth homelessness in Leeds"),
+    "id_taken": "gives the id {id}, which {file} already uses. Change the title, for example: {title} (2)",
+}
+
+# How an answer is written where from-issue reads it in a particular way. The form's descriptions say so
+# (a test checks), and so do the studio's hints.
+ANSWER_FORMAT = {
+    "themes": "Put each on its own line or separate them with commas.",
+    "organisations": "One per line.",
+    "what_did_not_work": "One per line.",
+    "lessons": "One per line.",
+    "questions": "One per line.",
+    "sources": "One per line: the title, the year in brackets and a web address if there is one.",
+}
+
 # Answers written as one item per line, and the case study field each fills.
 LIST_FIELDS = ("organisations", "what_did_not_work", "lessons", "questions")
 TEXT_FIELDS = ("title", "place", "period", "summary", "context")
@@ -89,17 +133,23 @@ FORM_FIELD_OF = {**{name: name for name in (*TEXT_FIELDS, "themes", *LIST_FIELDS
                  "contributors": "contributor", "licence": "licence", "id": "title", "(file name)": "title"}
 
 PRECONDITION_LABEL = re.compile(r"^[A-I]\. ")
+NO_EVIDENCE_FIELD = "Preconditions A to I"
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
 URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;:]")
-YEAR = re.compile(r"\((\d{4})\)|,\s*(\d{4})\s*[,.]?\s*$")
+YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*[,.]?\s*$")  # ASCII digits: a year is written so
 
 
 @dataclass
 class Answer:
     text: str  # '' when the field was left empty
-    line: int  # the line of its '### label' heading in the issue
+    line: int  # the line the answer starts on (its first line of text, or the line after the heading when there is none)
+    lines: tuple = ()  # the answer's lines as written, from `line` on
+
+    def line_of(self, needle: str) -> int:
+        """The line of the answer that holds `needle` (a detail the checks found), else where the answer starts."""
+        return next((self.line + i for i, text in enumerate(self.lines) if needle and needle in text), self.line)
 
 
 @dataclass
@@ -129,7 +179,8 @@ def sections(body: str) -> dict[str, Answer]:
     out = {}
     for label, (number, lines) in found.items():
         text = "\n".join(lines).strip()
-        out[label] = Answer("" if text == NO_RESPONSE else text, number)
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        out[label] = Answer("" if text == NO_RESPONSE else text, number + 1 + first, tuple(lines[first:]))
     return out
 
 
@@ -197,7 +248,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             problem(key, "is not in the issue. Was the issue written without the case study form, or its headings changed? "
                          f"Each answer must follow its heading exactly as the form wrote it, for example: ### {LABELS[key]}")
         elif not answer.text:
-            problem(key, f"is empty: add {_help(key)}.{_example(key)}")
+            problem(key, empty_answer(key))
 
     def text(key: str) -> str:
         answer = answers.get(LABELS[key])
@@ -225,9 +276,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         ticked = {m.group(2) for m in map(TICK.match, text("consent").split("\n")) if m and m.group(1) in "xX"}
         for statement in CONSENT:
             if statement not in ticked:
-                problem("consent", f"'{statement}' is not ticked. A case study can only be added when all three statements are true, "
-                                   f"for example: - [X] {statement.split(':')[0]}: ... "
-                                   "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md.")
+                problem("consent", FORM_MESSAGES["unticked"].format(statement=statement, start=statement.split(":")[0]))
 
     evidence = []
     for letter in LETTERS:
@@ -238,21 +287,17 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
             continue
         status = STATUS_OPTIONS[chosen]
         if status and not finding:
-            problem(finding_key, f"is empty, but {LABELS[status_key]} is marked {chosen!r}. Say what happened that shows it, "
-                                 f"in two to five sentences.{_example('finding')}")
+            problem(finding_key, FORM_MESSAGES["finding_empty"].format(status_label=LABELS[status_key], chosen=repr(chosen),
+                                                                       example=example_for("finding")))
         elif finding and not status:
-            problem(status_key, f"is {NOT_SHOWN!r}, but {LABELS[finding_key]} has an answer. Choose Present, Absent, Mixed or "
-                                f"Emerging, or delete the answer if this case study says nothing about {letter}; for example: Present")
+            problem(status_key, FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
+                                                                       letter=letter))
         elif status:
-            # The contributor reports their own work; on review an editor makes a finding that is a reading editorial.
-            evidence.append({"precondition": letter, "status": status, "basis": "reported", "finding": paragraphs(finding)})
+            evidence.append({"precondition": letter, "status": status, "basis": EVIDENCE_BASIS, "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])
-        problems.add(file, first.line if first else 1, "Preconditions A to I",
-                     "none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
-                     "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
-                     "counts too, for example: E. Trusted partners: Absent")
+        problems.add(file, first.line if first else 1, NO_EVIDENCE_FIELD, FORM_MESSAGES["no_evidence"])
     draft.values["evidence"] = evidence
     draft.values["licence"] = draft.values.get("licence", "CC-BY-4.0")
     draft.values["maturity"] = "draft"
@@ -267,7 +312,7 @@ FORM_EXAMPLES = {
 }
 
 
-def _schema_field(key: str):
+def schema_field(key: str):
     """The case-study field behind a form field ('finding' and 'finding-e' are an evidence entry's), or None."""
     if key == "finding" or key.startswith("finding-"):
         cls, name = Evidence, "finding"
@@ -276,16 +321,21 @@ def _schema_field(key: str):
     return next((f for f in fields_of(cls) if f.name == name), None)
 
 
-def _help(key: str) -> str:
+def empty_answer(key: str) -> str:
+    """What from-issue says when a required answer is empty."""
+    return FORM_MESSAGES["empty"].format(help=help_for(key), example=example_for(key))
+
+
+def help_for(key: str) -> str:
     if key == "consent":
         return "a tick in each box"
-    return _schema_field(key).spec.help
+    return schema_field(key).spec.help
 
 
-def _example(key: str) -> str:
+def example_for(key: str) -> str:
     if key in FORM_EXAMPLES:
         return f" For example: {FORM_EXAMPLES[key]}"
-    info = _schema_field(key)
+    info = schema_field(key)
     if info is None or info.spec.example is None:
         return ""
     example = info.spec.example
@@ -295,10 +345,37 @@ def _example(key: str) -> str:
 
 
 # --- Writing the case study ----------------------------------------------------------------
+#
+# The YAML is written by a few plain rules rather than by a YAML library, so the contribution studio
+# (docs/assets/javascripts/studio-rules.js) writes exactly the same file from the same answers; a test
+# holds the two to the same text. Text is written plain when it starts with a letter and nothing in it
+# means something to YAML, in a folded block ('>-', wrapped to read well) when it is long, and otherwise
+# double-quoted with escapes. Every way reads back as exactly the text.
 
 ORDER = [f.name for f in fields_of(CaseStudy)]
 SHORT_LINE = 80  # longer text goes in a block on the lines below its field name
 WRAP = 92
+HEADER = (
+    "# Written by 'python -m macros from-issue' from a case study issue form.",
+    "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
+    "# adds source pages where they help, and then publishes it.",
+)
+EVIDENCE_NOTES = (
+    "  # Add 'pages: [12]' under a finding that comes from particular pages of a source.",
+    "  # basis: reported, as the contributor's own account; an editor changes it to editorial if it is a reading.",
+)
+# What YAML 1.1 reads as true, false or nothing when written plain.
+YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+              "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
+# A character YAML takes as it is: printable, and not a line break, a tab or a byte-order mark.
+VISIBLE = r"\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
+PRINTABLE = r"\x20" + VISIBLE
+PLAIN = re.compile(f"[A-Za-z][{PRINTABLE}]*")
+FLOW_PLAIN = re.compile("[A-Za-z][A-Za-z0-9 ]*")  # inside [ ]: words only, as themes are
+# A line of a folded block: printable, neither starting nor ending with a space, no two spaces together.
+PLAIN_LINE = re.compile(f"[{VISIBLE}]+(?: [{VISIBLE}]+)*")
+PRINTABLE_CHAR = re.compile(f"[{PRINTABLE}]")
+ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
@@ -307,88 +384,94 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
     Nothing of the issue file's name is written: the output depends on the answers alone.
     """
     values = {"id": case_id, **draft.values}
-    out = [
-        f"# yaml-language-server: $schema={schema_path}",
-        "# Written by 'python -m macros from-issue' from a case study issue form.",
-        "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
-        "# adds source pages where they help, and then publishes it.",
-    ]
+    out = [f"# yaml-language-server: $schema={schema_path}", *HEADER]
     for name in ORDER:
         if name not in values:
             continue
         value = values[name]
-        if name == "evidence":
+        if isinstance(value, list) and not value:
+            out.append(f"{name}: []")  # an empty list, not nothing: the checks then say how many it needs
+        elif name == "evidence":
             out.append("evidence:")
-            out.append("  # Add 'pages: [12]' under a finding that comes from particular pages of a source.")
-            out.append("  # basis: reported, as the contributor's own account; an editor changes it to editorial if it is a reading.")
+            out.extend(EVIDENCE_NOTES)
             for entry in value:
                 out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
                 out.append(f"  - precondition: {entry['precondition']}")
-                out.append(f"    status: {entry['status']}")
-                out.append(f"    basis: {entry['basis']}")
-                out.extend(_field("finding", entry["finding"], "    "))
+                out.extend(f"    {key}: {entry[key]}" for key in ("status", "basis") if key in entry)
+                if "finding" in entry:
+                    out.extend(_field("finding", entry["finding"], "    "))
         elif name == "sources":
             out.append("sources:")
             for entry in value:
                 first = True
                 for key in ("title", "publisher", "year", "url"):
                     if key in entry:
-                        text = str(entry[key]) if key == "year" else scaffold.quote(entry[key])
+                        text = str(entry[key]) if key == "year" else scalar(entry[key])
                         out.append(f"  {'- ' if first else '  '}{key}: {text}")
                         first = False
         elif isinstance(value, list):
             if name == "themes":
-                out.append(f"themes: {scaffold.flow_list(value)}")
+                out.append("themes: [" + ", ".join(scalar(theme, flow=True) for theme in value) + "]")
             else:
                 out.append(f"{name}:")
                 for item in value:
-                    out.extend(_item(item, "  "))
+                    out.extend(_field("-", item, "  "))
         else:
             out.extend(_field(name, value, ""))
     return "\n".join(out) + "\n"
 
 
+def scalar(value: str, flow: bool = False) -> str:
+    """`value` on one line: plain where YAML would read it back unchanged, else double-quoted."""
+    plain = ((FLOW_PLAIN if flow else PLAIN).fullmatch(value) and not value.endswith((" ", ":")) and ": " not in value
+             and " #" not in value and value not in YAML_WORDS)
+    return value if plain else _quoted(value)
+
+
+def _quoted(value: str) -> str:
+    out = []
+    for c in value:
+        if c in ESCAPES:
+            out.append(ESCAPES[c])
+        elif PRINTABLE_CHAR.fullmatch(c):
+            out.append(c)
+        else:
+            out.append(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
+    return '"' + "".join(out) + '"'
+
+
 def _field(name: str, value: str, indent: str) -> list[str]:
+    """'name: value', or for a list item '- value', with long text in a folded block below."""
+    lead = f"{indent}- " if name == "-" else f"{indent}{name}: "
     block = None if "\n" not in value and len(value) <= SHORT_LINE else _block(value, indent + "  ")
     if block is None:
-        return [f"{indent}{name}: {_one_line(value)}"]
-    return [f"{indent}{name}: >-", *block]
-
-
-def _item(value: str, indent: str) -> list[str]:
-    block = None if "\n" not in value and len(value) <= SHORT_LINE else _block(value, indent + "  ")
-    if block is None:
-        return [f"{indent}- {_one_line(value)}"]
-    return [f"{indent}- >-", *block]
+        return [lead + scalar(value)]
+    return [lead + ">-", *block]
 
 
 def _block(value: str, indent: str) -> list[str] | None:
-    """The lines of a folded block ('>-') holding `value`, wrapped to read well, as the library's own files are.
+    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it exactly.
 
-    In a folded block a single line break reads as a space, so each line break
-    in the text becomes a blank line. Returns None for text a folded block
-    cannot hold exactly (leading or trailing spaces, control characters).
+    In a folded block a single line break reads as a space, so each line break in the text becomes a
+    blank line. It holds text whose every line starts and ends with a character that is not a space,
+    has no two spaces together and nothing but printable characters.
     """
     lines: list[str] = []
     for number, line in enumerate(value.split("\n")):
         if number:
             lines.append("")
-        if line:
-            lines.extend(textwrap.wrap(line, width=WRAP, initial_indent=indent, subsequent_indent=indent,
-                                       break_long_words=False, break_on_hyphens=False))
-    try:
-        exact = yaml.safe_load("x: >-\n" + "\n".join(lines)) == {"x": value}
-    except yaml.YAMLError:
-        exact = False
-    return lines if exact else None
-
-
-def _one_line(value: str) -> str:
-    return scaffold.quote(value) if "\n" not in value else _double_quoted(value)
-
-
-def _double_quoted(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+        if not line and 0 < number < value.count("\n"):
+            continue  # an empty line between two others: the blank lines around it say so
+        if not PLAIN_LINE.fullmatch(line):
+            return None
+        current = indent
+        for word in line.split(" "):
+            if current != indent and len(current) + 1 + len(word) > WRAP:
+                lines.append(current)
+                current = indent
+            current += word if current == indent else " " + word
+        lines.append(current)
+    return lines
 
 
 # --- The command ---------------------------------------------------------------------------
@@ -411,16 +494,15 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
 
     case_id = scaffold.case_study_id(draft.values["place"], draft.values["title"])
     if not case_id:
-        return Result(None, [on_form("title", "has no letters or digits to make the case study's id from; "
-                                              "name the work and the place in words, for example: Youth homelessness in Leeds")])
+        return Result(None, [on_form("title", FORM_MESSAGES["no_id"])])
     path = (folder or root / scaffold.FOLDER) / f"{case_id}.yaml"
     if path.exists() and not force:
         return Result(None, [on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
                                               f"Change the title or pass --force to replace the file, for example: {draft.values['title']} (2)")])
     used_by = scaffold.taken_by(root, case_id, path)
     if used_by:
-        return Result(None, [on_form("title", f"gives the id {case_id!r}, which {used_by} already uses. "
-                                              f"Change the title, for example: {draft.values['title']} (2)")])
+        return Result(None, [on_form("title", FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by,
+                                                                               title=draft.values["title"]))])
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
     text = to_yaml(draft, case_id, schema)
     if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
@@ -440,20 +522,32 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
     return Result(path, [])
 
 
+# An issue is public from the moment it is sent, and GitHub keeps every earlier version of its text.
+ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, delete "
+                 "those versions too. Select 'edited' at the top of the issue, open each earlier version and choose "
+                 "'Delete revision from history' (the issue's author and the library's editors can).")
+
+
 def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_name: str) -> str:
-    """A problem in the case study, told against the form field its value came from."""
+    """A problem in the case study, told against the form field its value came from, at the line of the answer."""
     match = re.match(r"^evidence\[(\d+)\]", problem.field)
     if match and int(match.group(1)) <= len(draft.evidence_letters):
         key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
     else:
         key = FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
+    answer = answers[LABELS[key]]
     where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
-    return str(Problem(issue_name, answers[LABELS[key]].line, LABELS[key], problem.message + where))
+    line, message = answer.line, problem.message + where
+    if personal_data.is_message(problem.message):
+        found = (m for text in answer.lines for _, m in personal_data.find(text) if repr(m) in problem.message)
+        line = answer.line_of(next(found, ""))
+        message += " " + ISSUE_HISTORY
+    return str(Problem(issue_name, line, LABELS[key], message))
 
 
 def _limit(key: str) -> int:
     """The most characters the case study field behind a form field may hold."""
-    info = _schema_field(key)
+    info = schema_field(key)
     if info is None:
         return 2000
     return info.spec.max_length or (info.spec.item.max_length if info.spec.item else None) or 2000

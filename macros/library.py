@@ -18,6 +18,14 @@ from .spec import Record, fields_of
 from .validate import build
 
 GENERATED_INDEXES = {"preconditions/index.md", "case-studies/index.md", "places/index.md"}
+# Messages of the checks across records that the contribution studio runs too, as templates both fill in.
+MESSAGES = {
+    "id_taken": "{name} is already used by {file}; choose an id no other case study uses, for example: {example}",
+    "place_unreadable": ("{place} has no Latin letters or digits to make the address of the place's page from; "
+                         "write the name in Latin letters, for example: place: Tokyo"),
+    "place_shared": ("{place} and {other} would share one page (places/{slug}/); write the place's name the same way "
+                     "in every case study, for example: place: {example}"),
+}
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yaml$")
 
 
@@ -41,9 +49,14 @@ class Library:
             for entry in case.evidence:
                 self.evidence[entry.precondition].append((case, entry))
         self.related_from = defaultdict(list)  # letter -> [(precondition that names it, reason)]
+        # letter -> [(the other precondition, question, answer for this one, answer for the other, pages)], both ways
+        self.tell_apart = defaultdict(list)
         for p in self.preconditions:
             for rel in p.related:
                 self.related_from[rel.precondition].append((p, rel))
+            for pair in p.tell_apart:
+                self.tell_apart[p.id].append((pair.precondition, pair.question, pair.this_one, pair.other, pair.pages))
+                self.tell_apart[pair.precondition].append((p.id, pair.question, pair.other, pair.this_one, pair.pages))
         self.place_by_name = {p.name: p for p in self.places}
         for case in self.case_studies:
             if case.place not in self.place_by_name:
@@ -154,6 +167,7 @@ def _read(root: Path, files: list[Path]) -> Library:
     records = defaultdict(list)
     views = defaultdict(list)  # every record as far as it could be read, valid or not: the checks across records use these
     letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
+    unreadable = set()
     for path in files:
         name = _name(root, path)
         if _through_link(root, path):
@@ -169,6 +183,7 @@ def _read(root: Path, files: list[Path]) -> Library:
                          f"for example: {slugify(path.stem) or 'my-case-study'}.yaml")
         node = yamlfile.read(path, name, problems)
         if node is None:
+            unreadable.add(name)  # its problem is reported; nine "missing precondition" lines would only hide it
             continue
         if is_list and not isinstance(node, yamlfile.Sequence):
             problems.add(name, node.line, "(file)", f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}. "
@@ -187,7 +202,7 @@ def _read(root: Path, files: list[Path]) -> Library:
             past_draft = cls is CaseStudy and view is not None and view.maturity not in (None, "draft")
             problems += _check_text(item, path_prefix, name, past_draft)
     lib_problems = list(problems)
-    precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml"]
+    precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml" and _name(root, p) not in unreadable]
     lib_problems += _check_preconditions(views[Precondition], precondition_files[0] if precondition_files else None, letters_written)
     lib_problems += _check_case_studies(views[CaseStudy])
     lib_problems += _check_unique(views[Place], "slug", "place") + _check_unique(views[Place], "name", "place")
@@ -264,11 +279,26 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
                     f"for example: group: {_group_of(p.id)}")
         if p.in_the_report is not None:
             out += _check_verdict(p.in_the_report)
+        other = "A" if p.id != "A" else "B"
         for rel in p.related:
             if rel.precondition == p.id:
-                other = "A" if p.id != "A" else "B"
                 out.add(p.origin.file, rel.origin.line, f"{rel.origin.path}.precondition",
                         f"{p.id} cannot be related to itself; name another precondition, for example: precondition: {other}")
+        for pair in p.tell_apart:
+            if pair.precondition == p.id:
+                out.add(p.origin.file, pair.origin.line, f"{pair.origin.path}.precondition",
+                        f"{p.id} cannot be told apart from itself; name the precondition it is mistaken for, for example: precondition: {other}")
+    pairs: dict = {}  # {letter, letter} -> (the precondition it is written under, the entry)
+    for p in preconditions:
+        for pair in p.tell_apart:
+            key = frozenset((p.id, pair.precondition))
+            if key in pairs and len(key) == 2:
+                owner, first = pairs[key]
+                out.add(p.origin.file, pair.origin.line, f"{pair.origin.path}.precondition",
+                        f"{p.id} and {pair.precondition} are already told apart under {owner} (line {first.origin.line}); a pair is "
+                        f"written once, on either precondition, and shown on both pages. Delete this entry or merge it into that one, "
+                        f"for example: keep only the tell_apart entry under {owner}")
+            pairs.setdefault(key, (p.id, pair))
     return out
 
 
@@ -319,9 +349,9 @@ def _check_case_studies(cases: list) -> list[Problem]:
                 continue
             if name in owners and owners[name] is not case:
                 field_name = "id" if name == case.id else "redirect_from"
+                example = f"{field_name}: " + (f"{name}-2" if field_name == "id" else f"[{name}-2]")
                 out.add(file, case.origin.line_of(field_name), field_name,
-                        f"{name!r} is already used by {owners[name].origin.file}; choose an id no other case study uses, "
-                        f"for example: {field_name}: " + (f"{name}-2" if field_name == "id" else f"[{name}-2]"))
+                        MESSAGES["id_taken"].format(name=repr(name), file=owners[name].origin.file, example=example))
             else:
                 owners[name] = case
         out += _check_evidence(case)
@@ -390,13 +420,10 @@ def _check_place_slugs(cases: list, places: list) -> list[Problem]:
         slug, line = slugify(case.place), case.origin.line_of("place")
         others = sorted(by_slug[slug] - {case.place})
         if not slug:
-            out.add(case.origin.file, line, "place",
-                    f"{case.place!r} has no Latin letters or digits to make the address of the place's page from; "
-                    f"write the name in Latin letters, for example: place: Tokyo")
+            out.add(case.origin.file, line, "place", MESSAGES["place_unreadable"].format(place=repr(case.place)))
         elif others:
-            out.add(case.origin.file, line, "place",
-                    f"{case.place!r} and {others[0]!r} would share one page (places/{slug}/); write the place's name the same way "
-                    f"in every case study, for example: place: {others[0]}")
+            out.add(case.origin.file, line, "place", MESSAGES["place_shared"].format(
+                place=repr(case.place), other=repr(others[0]), slug=slug, example=others[0]))
     return out
 
 

@@ -13,7 +13,7 @@ import posixpath
 
 from markupsafe import Markup
 
-from . import ROOT, urls
+from . import ROOT, studio, urls
 from .escaping import md_text
 from .pages import PageMaker
 
@@ -49,6 +49,12 @@ def register(env, lib) -> None:
     def place_link(name: str, text: str | None = None) -> str:
         pl = _lookup(lib.place_by_name, name, "place")
         return link_to(urls.place(pl), text or pl.name)
+
+    @env.macro
+    def studio_form() -> Markup:
+        """The contribution studio's form (overrides/library/studio-form.md), its questions from the schema and the issue form."""
+        return Markup(maker().render("studio-form.md", here(), site_url=env.conf["site_url"] or "", repo_url=env.conf["repo_url"],
+                                     **studio.page()))
 
     @env.macro
     def library_block(template: str, **context) -> Markup:

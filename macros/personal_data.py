@@ -58,8 +58,18 @@ def _is_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+# The message for what was found in one field, as a template: the contribution studio fills in the same one.
+# One line per kind and field, with the first match and how many more (64,000 addresses would give 64,000 lines).
+MESSAGE = ("contains what looks like {kind} ({match}{others}). Remove it: the library never publishes details "
+           "that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
+           "If it is a public organisational contact, list it exactly under public_contact_details. " + GUIDANCE)
+MORE = ", and {more} more like it"
+
+
 def message(kind: str, match: str, more: int = 0) -> str:
-    others = f", and {more:,} more like it" if more else ""
-    return (f"contains what looks like {kind} ({match!r}{others}). Remove it: the library never publishes details "
-            f"that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
-            f"If it is a public organisational contact, list it exactly under public_contact_details. {GUIDANCE}")
+    return MESSAGE.format(kind=kind, match=repr(match), others=MORE.format(more=f"{more:,}") if more else "")
+
+
+def is_message(text: str) -> bool:
+    """Whether a problem's message reports personal data (so from-issue can add what to do about the issue's history)."""
+    return text.startswith(MESSAGE.split("{", 1)[0])

@@ -13,10 +13,22 @@ from .spec import Annotated, Record, Spec, record
 
 LETTERS = tuple("ABCDEFGHI")
 GROUPS = ("vision", "behaviours")
+# What each group of preconditions is about (the report's grouping, p. 8), for the studio's first question.
+GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for", "behaviours": "how the people and organisations in the system act"}
 # The two scales (the glossary explains both, and the Coventry verdicts): the evidence scale says how far
 # a precondition was in place in one piece of work; the place scale how far it shows across a whole place,
 # as a group judges its own system in the reflection tool and as we read Coventry where the report is silent.
 STATUSES = ("present", "absent", "mixed", "emerging")
+# What each status of the evidence scale means and an example of it, for the studio's status chooser and the guides.
+STATUS_MEANINGS = {
+    "present": ("the precondition was clearly in place", "partners pooled a budget and kept it pooled when it overspent"),
+    "absent": ("it was missing, and you can say what that cost",
+               "the police were not involved, and a new site met local opposition they could have helped with"),
+    "mixed": ("it was in place in some ways or parts of the work and missing in others",
+              "young people designed the assessment but had no say over the budget"),
+    "emerging": ("it was starting to show, but it is too early to say",
+                 "a programme designed around each neighbourhood that has only just begun"),
+}
 PRESENCE = ("not yet visible", "in pockets", "widespread", "embedded")
 MATURITIES = ("draft", "published", "reviewed")
 BASES = ("reported", "editorial")
@@ -45,6 +57,22 @@ class Related(Record):
         "why the two preconditions affect each other, in a sentence or two",
         example="Without resilience, partners retreat into protecting their own budgets.",
         markdown=True, max_length=SHORT)]
+
+
+@record
+class TellApart(Record):
+    precondition: Annotated[str, Spec(
+        "the letter of the other precondition a finding about this one is often filed under, A to I",
+        example="B", choices=LETTERS, choice_noun="precondition")]
+    question: Annotated[str, Spec(
+        "a question that tells the two apart, in one sentence", example="Is this about who leads, or about whose view shapes the service?",
+        max_length=SHORT)]
+    this_one: Annotated[str, Spec(
+        "the answer that points to this precondition, in a few words", example="whose view shapes the service", max_length=TITLE)]
+    other: Annotated[str, Spec(
+        "the answer that points to the other precondition, in a few words", example="who leads", max_length=TITLE)]
+    pages: Annotated[list[int], Spec(
+        "the pages of the report the distinction rests on", example=[11, 16], item=PAGE, min_items=1, unique=True)]
 
 
 @record
@@ -125,6 +153,9 @@ class Precondition(Record):
         "open questions a place could ask itself", example=["Who would notice if this partnership ended?"],
         item=Spec("one question", max_length=SHORT), min_items=1)]
     related: Annotated[list[Related], Spec("other preconditions this one affects, each with the reason")] = ()
+    tell_apart: Annotated[list[TellApart], Spec(
+        "preconditions a finding about this one is often mistaken for, each with a question that tells them apart "
+        "(written once, on either of the two)")] = ()
     vignette: Annotated[Vignette, Spec(
         "what the precondition could mean for a person facing multiple needs: our summary of the report's example")]
     further_reading: Annotated[list[Source], Spec("publications the report points to")] = ()

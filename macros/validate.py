@@ -27,6 +27,41 @@ LINK_TITLE = re.compile(r"\]\(\s*<?[^\s()<>\[\]]*>?\s+[\"'(]")
 ABBREVIATION = re.compile(r"(?m)^[ \t]*\*\[[^\[\]\n]*\]:")
 REFERENCE = re.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]*\S")
 NOT_TEXT = re.compile(r"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE)$")
+EXAMPLE_LINK = "[the report](https://example.org/report.pdf)"
+
+# The messages for a value that breaks a field's rule, as templates: the validator fills them in here, and the
+# contribution studio (docs/contribute/studio.md) gets the same templates, so both say exactly the same thing.
+MESSAGES = {
+    "missing": "is missing: add {help}. For example: {example}",
+    "empty": "is empty: add {help}, or delete the line if it is optional. {for_example}",
+    "pattern": "{value} is not valid here: use {pattern_help}. {for_example}",
+    "too_long": "is {length} characters long; the limit here is {limit}. Shorten it, or split it into list items. {for_example}",
+    "too_few": "needs at least {minimum} {items} ({help}); found {found}. For example: {example}",
+    "too_many": "has {found} items; keep the {maximum} that matter most, for example: {example}",
+    "repeated": "repeats item {first} ({value}); remove one, so each item differs, for example: {example}",
+    "out_of_range": "{number} is out of range: use a number from {minimum} to {maximum}, {for_example}",
+    "scheme": ("contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://, "
+               "for example: " + EXAMPLE_LINK + "."),
+    "link_title": ("gives a link a title (the quoted text after the address). Links cannot have titles here: delete it and put "
+                   "anything worth saying in the sentence, for example: " + EXAMPLE_LINK + "."),
+    "abbreviation": ("defines an abbreviation ('*[...]: ...'). Terms are explained only in the glossary, data/glossary.yaml: delete "
+                     "the line and add the term there, for example: - term: PbR, then definition: Payment by Results."),
+    "reference": ("defines a link by reference ('[name]: address'). Write the address in the link itself, "
+                  "for example: " + EXAMPLE_LINK + "."),
+    "unsafe_link": ("links to {target}; links must be full web addresses starting with https://, "
+                    "for example: " + EXAMPLE_LINK + "."),
+    "image": ("contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in words, "
+              "for example: The chart shows rough sleeping halving in two years."),
+}
+
+
+def message(key: str, **values) -> str:
+    return MESSAGES[key].format(**values)
+
+
+def count(number: int) -> str:
+    """A count as the messages write it: 2,799."""
+    return f"{number:,}"
 
 
 def build(cls, node, file: str, path: str, problems: Problems, views: list | None = None):
@@ -47,7 +82,7 @@ def build(cls, node, file: str, path: str, problems: Problems, views: list | Non
     for key, _ in node.items:
         if key.value in seen:
             info = next((f for f in fields_of(cls) if f.name == key.value), None)
-            example = _example(info) if info else f"{key.value}: ..."
+            example = example_of(info) if info else f"{key.value}: ..."
             problems.add(file, key.line, _join(path, key.value),
                          f"appears twice (first on line {seen[key.value].line}); keep one and delete the other, "
                          f"so the field is written once, for example: {example}")
@@ -63,8 +98,7 @@ def build(cls, node, file: str, path: str, problems: Problems, views: list | Non
         if pair is None or (isinstance(pair[1], Scalar) and pair[1].is_null):
             if info.required:
                 line = pair[0].line if pair else node.line
-                problems.add(file, line, _join(path, info.name),
-                             f"is missing: add {info.spec.help}. For example: {_example(info)}")
+                problems.add(file, line, _join(path, info.name), message("missing", help=info.spec.help, example=example_of(info)))
             continue
         key, value = pair
         lines[info.name] = key.line
@@ -98,17 +132,14 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
     if not isinstance(node, Sequence):
         problems.add(file, node.line, path,
                      f"expected a list ({spec.help}) but found {kind_of(node)}. "
-                     f"Write each item on its own line starting with '- '. For example: {_example(info)}")
+                     f"Write each item on its own line starting with '- '. For example: {example_of(info)}")
         return None
     if len(node.items) < spec.min_items:
-        problems.add(file, node.line, path,
-                     f"needs at least {spec.min_items} item{'s' if spec.min_items > 1 else ''} ({spec.help}); found {len(node.items)}. "
-                     f"For example: {_example(info)}")
+        problems.add(file, node.line, path, message("too_few", minimum=spec.min_items, items="items" if spec.min_items > 1 else "item",
+                                                    help=spec.help, found=len(node.items), example=example_of(info)))
     if spec.max_items is not None and len(node.items) > spec.max_items:
-        problems.add(file, node.line, path, f"has {len(node.items)} items; keep the {spec.max_items} that matter most, for example: {_example(info)}")
-    item_spec = spec.item or spec
-    if item_spec.example is None and isinstance(spec.example, list) and spec.example:
-        item_spec = dataclasses.replace(item_spec, example=spec.example[0])  # so an item's messages can quote one
+        problems.add(file, node.line, path, message("too_many", found=len(node.items), maximum=spec.max_items, example=example_of(info)))
+    item_spec = item_spec_of(spec)
     out, seen = [], {}
     for index, item in enumerate(node.items):
         item_path = f"{path}[{index + 1}]"
@@ -118,16 +149,24 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
             continue
         if spec.unique and isinstance(value, (str, int)):
             if value in seen:
-                problems.add(file, item.line, item_path, f"repeats item {seen[value]} ({shorten(str(value))!r}); remove one, "
-                                                         f"so each item differs, for example: {_example(info)}")
+                problems.add(file, item.line, item_path, message("repeated", first=seen[value], value=repr(shorten(str(value))),
+                                                                 example=example_of(info)))
             seen.setdefault(value, index + 1)
         out.append(value)
     return tuple(out)
 
 
+def item_spec_of(spec: Spec) -> Spec:
+    """The rules on each item of a list, with an example its messages can quote."""
+    item_spec = spec.item or spec
+    if item_spec.example is None and isinstance(spec.example, list) and spec.example:
+        item_spec = dataclasses.replace(item_spec, example=spec.example[0])
+    return item_spec
+
+
 def _text(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar):
-        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. {_for_example(path, spec)}")
+        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. {for_example(path, spec)}")
         return None
     if node.plain and NOT_TEXT.match(node.value):
         problems.add(file, node.line, path,
@@ -135,19 +174,19 @@ def _text(spec: Spec, node, file, path, problems):
         return None
     value = node.value.strip()
     if not value:
-        problems.add(file, node.line, path, f"is empty: add {spec.help}, or delete the line if it is optional. {_for_example(path, spec)}")
+        problems.add(file, node.line, path, message("empty", help=spec.help, for_example=for_example(path, spec)))
         return None
     ok = True
     if spec.choices and value not in spec.choices:
         problems.add(file, node.line, path, _bad_choice(value, spec, path))
         return None
     if spec.pattern and not re.match(spec.pattern, value):
-        problems.add(file, node.line, path, f"{shorten(value)!r} is not valid here: use {spec.pattern_help}. {_for_example(path, spec)}")
+        problems.add(file, node.line, path, message("pattern", value=repr(shorten(value)), pattern_help=spec.pattern_help,
+                                                    for_example=for_example(path, spec)))
         ok = False
     if spec.max_length and len(value) > spec.max_length:
-        problems.add(file, node.line, path,
-                     f"is {len(value):,} characters long; the limit here is {spec.max_length:,}. Shorten it, or split it into list items. "
-                     f"{_for_example(path, spec)}")
+        problems.add(file, node.line, path, message("too_long", length=count(len(value)), limit=count(spec.max_length),
+                                                    for_example=for_example(path, spec)))
         ok = False
     for problem in _link_problems(value, spec.markdown):
         problems.add(file, node.line, path, problem)
@@ -158,39 +197,33 @@ def _text(spec: Spec, node, file, path, problems):
 def _number(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar) or not node.plain or not INTEGER.match(node.value):
         found = kind_of(node)
-        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. {_for_example(path, spec)}")
+        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. {for_example(path, spec)}")
         return None
     number = int(node.value)
     if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
-        problems.add(file, node.line, path, f"{number} is out of range: use a number from {spec.minimum} to {spec.maximum}, "
-                                            f"{_for_example(path, spec)}")
+        problems.add(file, node.line, path, message("out_of_range", number=number, minimum=spec.minimum, maximum=spec.maximum,
+                                                    for_example=for_example(path, spec)))
         return None
     return number
 
 
 def _link_problems(value: str, markdown: bool):
     """Links that would run code or pull files into the page, and Markdown the library does not read, whatever the field."""
-    if BARE_SCHEME.search(value):
-        scheme = BARE_SCHEME.search(value).group(1).lower()
-        yield (f"contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://, "
-               "for example: [the report](https://example.org/report.pdf).")
+    scheme = BARE_SCHEME.search(value)
+    if scheme:
+        yield message("scheme", scheme=scheme.group(1).lower())
         return
     if LINK_TITLE.search(value):
-        yield ("gives a link a title (the quoted text after the address). Links cannot have titles here: delete it and put "
-               "anything worth saying in the sentence, for example: [the report](https://example.org/report.pdf).")
+        yield message("link_title")
     if ABBREVIATION.search(value):
-        yield ("defines an abbreviation ('*[...]: ...'). Terms are explained only in the glossary, data/glossary.yaml: delete "
-               "the line and add the term there, for example: - term: PbR, then definition: Payment by Results.")
+        yield message("abbreviation")
     if REFERENCE.search(value):
-        yield ("defines a link by reference ('[name]: address'). Write the address in the link itself, "
-               "for example: [the report](https://example.org/report.pdf).")
+        yield message("reference")
     for target in LINK.findall(value) if markdown else ():
         if target and not SAFE_LINK.match(target):
-            yield (f"links to {shorten(target)!r}; links must be full web addresses starting with https://, "
-                   "for example: [the report](https://example.org/report.pdf).")
+            yield message("unsafe_link", target=repr(shorten(target)))
     if markdown and "![" in value:
-        yield ("contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in words, "
-               "for example: The chart shows rough sleeping halving in two years.")
+        yield message("image")
 
 
 def _bad_choice(value: str, spec: Spec, path: str) -> str:
@@ -205,12 +238,12 @@ def _bad_choice(value: str, spec: Spec, path: str) -> str:
 def _unknown_field(name: str, declared: dict) -> str:
     guess = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
     hint = f" Did you mean {guess[0]!r}?" if guess else ""
-    example = _example(declared[guess[0] if guess else next(iter(declared))])
+    example = example_of(declared[guess[0] if guess else next(iter(declared))])
     return (f"is not a field this record can have.{hint} Rename it or delete the line. The fields are: {', '.join(declared)}; "
             f"for example: {example}")
 
 
-def _example(info: FieldInfo) -> str:
+def example_of(info: FieldInfo) -> str:
     if info.spec.example is not None:
         return _yaml(info.name, info.spec.example)
     if info.item_type not in (None, str, int) or info.type not in (str, int, list):
@@ -225,7 +258,7 @@ def _sample(cls) -> dict:
             for f in fields_of(cls) if f.required}
 
 
-def _for_example(path: str, spec: Spec) -> str:
+def for_example(path: str, spec: Spec) -> str:
     return f"For example: {_yaml(path, spec.example)}" if spec.example is not None else ""
 
 

@@ -83,7 +83,8 @@ def axe_violations(browser, site_url: str, paths: list[str], scheme: str) -> lis
 KEYBOARD_PAGES = ["", "preconditions/trusted-partners/", "case-studies/coventry-ignite/", "places/coventry/",
                   "explore/matrix/", "explore/matrix/places/", "explore/matrix/case-studies/", "explore/map/",
                   "explore/case-studies/", "explore/case-studies/?theme=housing", "explore/tags/", "case-studies/",
-                  "search/?q=trust", "glossary/", "trainers/reflection/", "pathways/when-trust-breaks-down/"]
+                  "search/?q=trust", "glossary/", "trainers/reflection/", "pathways/when-trust-breaks-down/",
+                  "contribute/studio/"]
 
 CANDIDATES = """() => {
   const shown = el => {

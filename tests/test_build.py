@@ -210,12 +210,25 @@ def test_pages_that_show_data_name_their_data_files():
             assert "data_sources:" in front, f"{doc.relative_to(ROOT)} shows data: name the files in its front matter (data_sources)"
 
 
+DRAFT = "An editor has checked that this case study is safe to publish, but has not yet checked it against every review criterion"
+
+
 def test_drafts_are_marked(project_build):
     _, site, _, lib = project_build
-    assert "still being written" in read(site, "case-studies/hostile-text/")
+    assert DRAFT in read(site, "case-studies/hostile-text/")
     for c in lib.case_studies:
         if c.maturity != "draft":
-            assert "still being written" not in read(site, f"case-studies/{c.id}/")
+            assert DRAFT not in read(site, f"case-studies/{c.id}/")
+
+
+def test_the_draft_notice_says_what_the_review_guide_says_draft_means(project_build):
+    """A draft is in the library because an editor found it safe; it is not yet checked against every criterion."""
+    _, site, _, _ = project_build
+    notice = read(site, "case-studies/hostile-text/")
+    guide = (ROOT / "docs" / "contribute" / "review.md").read_text(encoding="utf-8")
+    draft_row = next(line for line in guide.splitlines() if line.startswith("| draft |"))
+    assert "an editor has confirmed it is safe to publish" in draft_row and "safe to publish" in notice
+    assert 'href="../../contribute/review/#maturity"' in notice
 
 
 def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):

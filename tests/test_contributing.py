@@ -3,6 +3,7 @@ the guide, and the GitHub files a newcomer meets. Form bodies are written as Git
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import subprocess
@@ -171,7 +172,10 @@ def answer(body: str, label: str, new: str) -> str:
 
 
 def line_of(body: str, label: str) -> int:
-    return body.splitlines().index(f"### {label}") + 1
+    """The line the answer under '### label' starts on: messages point at the answer, not its heading."""
+    lines = body.splitlines()
+    heading = lines.index(f"### {label}")
+    return next(i for i in range(heading + 1, len(lines)) if lines[i].strip()) + 1
 
 
 def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
@@ -195,7 +199,8 @@ def form_fields() -> list[dict]:
 
 def test_the_form_has_exactly_the_labels_the_parser_reads():
     fields = form_fields()
-    assert {f["id"]: f["attributes"]["label"] for f in fields} == issue_form.LABELS
+    assert {f["id"]: f["attributes"]["label"] for f in fields} == {issue_form.form_id(k): v for k, v in issue_form.LABELS.items()}
+    assert [f["id"] for f in fields] == [issue_form.form_id(k) for k in issue_form.FORM_ORDER]
     assert len({f["attributes"]["label"] for f in fields}) == len(fields), "labels must be unique"
 
 
@@ -213,7 +218,7 @@ def test_the_form_offers_exactly_the_options_the_parser_knows():
 
 def test_the_form_requires_what_the_parser_requires():
     required = {f["id"] for f in form_fields() if (f.get("validations") or {}).get("required")}
-    assert required == set(issue_form.REQUIRED) - {"consent"}  # tick boxes are required one by one
+    assert required == {issue_form.form_id(k) for k in issue_form.REQUIRED} - {"consent"}  # tick boxes are required one by one
 
 
 def test_labels_keep_the_file_line_field_message_format_readable():
@@ -500,6 +505,8 @@ def contributed(tmp_path_factory):
     """A copy of the project with one case study from the scaffold and one from an issue form, built once."""
     root = tmp_path_factory.mktemp("contributed")
     project = copy_project(root / "project")
+    for example in ("leeds-youth-homelessness", GOOD_ID):  # the guide's examples: free in the copy, whatever the library holds
+        (project / "data" / "case_studies" / f"{example}.yaml").unlink(missing_ok=True)
     (root / "issue-42.md").write_text(GOOD, encoding="utf-8")
     scaffolded = run_macros(project, "new-case-study", "--title", "Youth homelessness in Leeds", "--place", "Leeds",
                             "--themes", "Homelessness, young people")
@@ -688,3 +695,97 @@ def test_editors_map_every_schema_to_its_data_files():
         assert pattern in mapped.get(schema_name, []), f"map schema/{schema_name} to {pattern} in .vscode/settings.json"
         assert (ROOT / "schema" / schema_name).exists()
     assert "data/templates/case-study.yaml" in mapped["case-study.schema.json"]
+
+
+# --- The route without Git, the studio and the help at the point of need -------------------------------------
+
+def page_words(path: Path) -> int:
+    text = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    return len(re.findall(r"[A-Za-z0-9’'-]+", re.sub(r"\{\{.*?\}\}|\{ #[^}]*\}|\([^)]*\.md[^)]*\)|\(https?://[^)]*\)", "", text)))
+
+
+def test_the_route_without_git_is_one_page_of_ten_minutes_with_the_studio_first():
+    page = ROOT / "docs" / "contribute" / "index.md"
+    assert page_words(page) <= 2000, "ten minutes at 200 words a minute"
+    steps = re.findall(r"^## (\d)\. (.+?) \{ #", page.read_text(encoding="utf-8"), re.M)
+    assert [n for n, _ in steps] == ["1", "2", "3", "4"]
+    assert "Write it in the studio" in steps[1][1] and "(studio.md)" in page.read_text(encoding="utf-8").split("## 2.", 1)[1][:200]
+    assert "Write a case study: contribute/studio.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_studio_asks_the_forms_questions_with_the_schemas_help(contributed):
+    _, site, *_ = contributed
+    html = read(site, "contribute/studio/")
+    from html import escape
+    from macros import studio
+    for key, question in studio.questions().items():
+        assert escape(question["label"], quote=False) in html or key.startswith(("status-", "finding-")), key
+        if "hint" in question and not key.startswith("finding-") and key != "consent":  # the tick boxes' own words
+            assert escape(question["hint"], quote=False) in html, key
+    script = (site / "assets" / "javascripts" / "studio-data.js").read_text(encoding="utf-8")
+    assert script.startswith("window.LIBRARY_STUDIO = {") and "</" not in script
+
+
+def test_the_forms_descriptions_say_how_an_answer_is_written():
+    descriptions = {f["id"]: f["attributes"].get("description", "") for f in form_fields()}
+    for key, how in issue_form.ANSWER_FORMAT.items():
+        assert how in descriptions[issue_form.form_id(key)], key
+
+
+def test_the_form_says_how_an_editor_gets_in_touch_and_what_never_to_write():
+    intro = yaml.safe_load(FORM.read_text(encoding="utf-8"))["body"][0]["attributes"]["value"]
+    assert "An editor replies on this issue" in intro and "no personal contact details, yours included" in intro
+    assert "contribute/studio/" in intro
+
+
+def test_the_guide_and_the_schema_explain_the_statuses_alike():
+    from macros.schema import STATUS_MEANINGS
+    guide = (ROOT / "docs" / "contribute" / "writing-a-case-study.md").read_text(encoding="utf-8")
+    for status, (meaning, example) in STATUS_MEANINGS.items():
+        assert f"| {status} | {meaning} | {example} |" in guide, status
+
+
+def test_the_home_page_and_the_schema_describe_the_two_groups_alike():
+    from macros.schema import GROUP_MEANINGS
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    for group, meaning in GROUP_MEANINGS.items():
+        assert f"**{group.capitalize()}** – {meaning}" in home, group
+
+
+def test_personal_data_in_an_issue_is_named_at_its_line_with_how_to_clear_the_history(tmp_path):
+    body = answer(GOOD, "Context", "The partners met monthly.\nAsk jo.bloggs@northbridge.example.org for the minutes.")
+    problem = refused(tmp_path, body)
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Context') + 1}: Context: contains what looks like an e-mail address")
+    assert problem.endswith(issue_form.ISSUE_HISTORY) and "'Delete revision from history'" in problem
+
+
+def test_a_problem_names_the_line_of_the_answer_not_its_heading(tmp_path):
+    body = answer(GOOD, "Lessons for other places", "Agree the outcome first.\n" + "Decide early. " * 200)
+    [problem] = convert(tmp_path, body).problems
+    heading = body.splitlines().index("### Lessons for other places") + 1
+    assert problem.startswith(f"issue-42.md:{heading + 2}: Lessons for other places:")
+
+
+def test_tell_apart_pairs_are_written_once_and_never_with_themselves(tmp_path):
+    data = yaml.safe_load((ROOT / "data" / "preconditions.yaml").read_text(encoding="utf-8"))
+    pair = {"precondition": "A", "question": "Is it this, or that?", "this_one": "this", "other": "that", "pages": [10]}
+    b = next(p for p in data if p["id"] == "B")
+    b["tell_apart"] = b.get("tell_apart", []) + [copy.deepcopy(pair), {**copy.deepcopy(pair), "precondition": "B"}]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "preconditions.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    problems = library.load(tmp_path).problems
+    messages = [p.message for p in problems]
+    assert any(m.startswith("B and A are already told apart under A") for m in messages), messages
+    assert any(m.startswith("B cannot be told apart from itself") for m in messages), messages
+    assert len(problems) == 2
+
+
+def test_each_pair_is_shown_on_both_precondition_pages(contributed):
+    _, site, *_ = contributed
+    lib = library.load(ROOT)
+    for p in lib.preconditions:
+        for pair in p.tell_apart:
+            other = lib.by_letter[pair.precondition]
+            for page in (p, other):
+                section = read(site, f"preconditions/{page.slug}/").split('id="tell-apart"', 1)[1].split("<h2", 1)[0]
+                assert pair.this_one.replace("'", "&#39;") in section and pair.other.replace("'", "&#39;") in section, (p.id, pair.precondition)

@@ -431,6 +431,13 @@ def test_cli_success_prints_a_summary(tmp_path):
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
 
 
+def test_a_preconditions_file_that_cannot_be_read_is_reported_once_not_nine_times_more(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "preconditions.yaml").write_text("- id: A\n  slug: [unclosed\n", encoding="utf-8")
+    problems = library.load(tmp_path).problems
+    assert [p.field for p in problems] == ["(yaml)"], [str(p) for p in problems]
+
+
 def test_many_pieces_of_personal_data_in_one_field_give_one_line_per_kind(tmp_path):
     addresses = " ".join(f"person{n}@example.org" for n in range(500))
     text = replace("context: Some context.", f"context: Write to {addresses} or ring 07700 900123.")

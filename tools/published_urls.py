@@ -2,15 +2,16 @@
 
 Trainers link pages and sections from course material that lives for years, and people script
 against the open data, so every address the library has published is kept in
-tests/published-urls.txt and tests/test_links_last.py checks that each one still resolves and that
-the current build publishes nothing that is not recorded. After adding pages or sections, build
-the site strictly and merge the new addresses into the list, then commit the result:
+tests/published-urls.txt, and tests/test_links_last.py checks that each one still resolves. A new
+address never fails a check: a contributor's pull request adds a case study page and nothing else.
+The maintainers record new addresses as a step of every release (README.md, "Releasing"):
 
-    make build && .venv/bin/python tools/published_urls.py site --write
+    make urls        # make build, then: .venv/bin/python tools/published_urls.py site --write
 
-Without --write the addresses are printed, one a line. Addresses are never removed from the list
-(--write only adds): a page that moves gets a redirect (`redirect_from` in the data, or
-`extra.redirects` in mkdocs.yml).
+and the release workflow refuses to publish a release while an address of its build is unrecorded
+(--check). Without an option the addresses are printed, one a line. Addresses are never removed
+from the list (--write only adds): a page that moves gets a redirect (`redirect_from` in the data,
+or `extra.redirects` in mkdocs.yml).
 
 What counts as published:
 
@@ -137,6 +138,13 @@ def main(argv: list[str]) -> int:
         print(f"{site}: no built site here (build it first: make build, which writes site/)", file=sys.stderr)
         return 2
     found = addresses(site) + list(DEPLOY_ONLY)
+    if "--check" in argv:
+        new = sorted(set(found) - set(recorded()))
+        for address in new:
+            print(f"{LIST.relative_to(LIST.parent.parent)}: not recorded yet: {address}")
+        if new:
+            print(f"{len(new)} address(es) of this build are not recorded; record them with: make urls", file=sys.stderr)
+        return 1 if new else 0
     if "--write" in argv:
         text = LIST.read_text(encoding="utf-8") if LIST.exists() else ""
         header = [line for line in text.splitlines() if line.startswith("#")]

@@ -135,13 +135,31 @@
       return current && pagefind.search(query || null, { filters: filters });
     }).then(function (search) {
       if (!search || mine !== generation) return;
-      results = search.results;
+      return bestFirst(query, filters, search.results);
+    }).then(function (found) {
+      if (!found || mine !== generation) return;
+      results = found;
       shown = 0;
       list.replaceChildren();
       var n = results.length;
       var what = query ? " for \u201c" + query + "\u201d" : "";
       status.textContent = n === 0 ? "No results" + what + ". Try fewer or different words." : n + (n === 1 ? " result" : " results") + what + ".";
       return showMore(query, mine).then(function () { return mine === generation; });
+    });
+  }
+
+  /* A best bet: a query that is a precondition's name or one of its aliases (the suggestions list says which)
+     puts that precondition's page first, however many case studies use the same words. */
+  function bestFirst(query, filters, found) {
+    var wanted = query.toLowerCase();
+    var option = Array.prototype.filter.call(document.querySelectorAll("#library-search-suggestions option[data-precondition]"),
+      function (o) { return o.value.toLowerCase() === wanted; })[0];
+    if (!option || Object.keys(filters).length) return Promise.resolve(found);
+    var only = { type: { any: ["Precondition"] }, precondition: { any: [option.getAttribute("data-precondition")] } };
+    return pagefind.search(query, { filters: only }).then(function (best) {
+      if (!best || !best.results.length) return found;
+      var first = best.results[0];
+      return [first].concat(found.filter(function (r) { return r.id !== first.id; }));
     });
   }
 
