@@ -29,10 +29,14 @@ PATTERNS = (
     ("a postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d(?!(?-i:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)),
 )
 NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
+# Every kind above holds an '@' or a digit: text with neither (most of it) needs no pattern run over it.
+CANDIDATE = re.compile(r"[@\d]")
 
 
 def find(text: str, allowed: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(kind, match) for each piece of personal data in `text` that is not explicitly allowed."""
+    if not CANDIDATE.search(text):
+        return []
     found = [("an e-mail address", address) for address in _emails(text)]
     for kind, pattern in PATTERNS:
         found.extend((kind, m.group()) for m in pattern.finditer(text))
