@@ -170,3 +170,18 @@ def test_nothing_of_search_loads_until_the_box_is_used(page, site_url):
     first_filter = next(i for i, url in enumerate(fetched) if "/filter/" in url)
     first_fragment = next(i for i, url in enumerate(fetched) if "/fragment/" in url)
     assert first_fragment < first_filter  # the first result before the filters
+
+
+def test_a_best_bet_is_drawn_from_the_page_before_anything_of_pagefinds_results(page, site_url):
+    """A precondition's alias puts its page first from the search page's own data: it shows with Pagefind's
+    fragments and filter index refused, and with them it is not listed a second time among Pagefind's results."""
+    results = results_for(page, site_url, "trust")
+    want = f"{site_url}preconditions/trusted-partners/"
+    assert results[0] == ["E. " + LIB.by_letter["E"].title, want + "?highlight=trust"]
+    assert [href.split("?")[0] for _, href in results].count(want) == 1
+    page.route("**/pagefind/fragment/**", lambda route: route.abort())
+    page.route("**/pagefind/filter/**", lambda route: route.abort())
+    page.goto(site_url + "search/")
+    page.fill("#library-search-page-q", "trust")
+    page.wait_for_selector(".library-search__result h2 a")
+    assert page.eval_on_selector_all(".library-search__result h2 a", "as => as.map(a => a.href)") == [want + "?highlight=trust"]

@@ -102,19 +102,22 @@
     if (!batch.length) return Promise.resolve();
     return batch[0].data().then(function (first) {
       if (mine !== generation) return;
-      list.appendChild(resultItem(first, query));
+      if (!isBestBet(first)) list.appendChild(resultItem(first, query));
       return Promise.all(batch.slice(1).map(function (r) { return r.data(); })).then(function (rest) {
         if (mine !== generation) return;
-        rest.forEach(function (d) { list.appendChild(resultItem(d, query)); });
+        rest.forEach(function (d) { if (!isBestBet(d)) list.appendChild(resultItem(d, query)); });
       });
     });
   }
 
   /* Search once typing pauses. Not Pagefind's debouncedSearch: it preloads the index for every prefix
-     typed ("h", "ho", "hou"...), which costs more bytes than the word itself needs. */
+     typed ("h", "ho", "hou"...), which costs more bytes than the word itself needs. 150 ms is about a brisk
+     typist's gap between keys, so a word typed at that pace is searched once (at 60 ms the benchmark's own
+     typing sometimes paused long enough to fetch a prefix's chunk too), and leaves the first result well
+     inside 300 ms of the last key. */
   function pause(mine) {
     return new Promise(function (resolve) {
-      setTimeout(function () { resolve(mine === generation); }, 60);
+      setTimeout(function () { resolve(mine === generation); }, 150);
     });
   }
 
@@ -135,13 +138,11 @@
       return current && pagefind.search(query || null, { filters: filters });
     }).then(function (search) {
       if (!search || mine !== generation) return;
-      return bestFirst(query, filters, search.results);
-    }).then(function (found) {
-      if (!found || mine !== generation) return;
-      results = found;
+      results = search.results;
       shown = 0;
       list.replaceChildren();
-      var n = results.length;
+      bestBet = drawBestBet(query, filters);
+      var n = Math.max(results.length, bestBet ? 1 : 0);
       var what = query ? " for \u201c" + query + "\u201d" : "";
       status.textContent = n === 0 ? "No results" + what + ". Try fewer or different words." : n + (n === 1 ? " result" : " results") + what + ".";
       return showMore(query, mine).then(function () { return mine === generation; });
@@ -149,18 +150,31 @@
   }
 
   /* A best bet: a query that is a precondition's name or one of its aliases (the suggestions list says which)
-     puts that precondition's page first, however many case studies use the same words. */
-  function bestFirst(query, filters, found) {
+     puts that precondition's page first, however many case studies use the same words. The page carries the
+     result itself (a <template> from the data), so it is drawn with nothing more fetched; the address it
+     returns keeps the same page from being drawn again among Pagefind's results. */
+  var bestBets = document.querySelector("template[data-library-best-bets]");
+  var bestBet = null;
+  function drawBestBet(query, filters) {
     var wanted = query.toLowerCase();
     var option = Array.prototype.filter.call(document.querySelectorAll("#library-search-suggestions option[data-precondition]"),
       function (o) { return o.value.toLowerCase() === wanted; })[0];
-    if (!option || Object.keys(filters).length) return Promise.resolve(found);
-    var only = { type: { any: ["Precondition"] }, precondition: { any: [option.getAttribute("data-precondition")] } };
-    return pagefind.search(query, { filters: only }).then(function (best) {
-      if (!best || !best.results.length) return found;
-      var first = best.results[0];
-      return [first].concat(found.filter(function (r) { return r.id !== first.id; }));
-    });
+    if (!option || !bestBets || Object.keys(filters).length) return null;
+    var item = Array.prototype.filter.call(bestBets.content.children,
+      function (li) { return li.getAttribute("data-precondition") === option.getAttribute("data-precondition"); })[0];
+    if (!item) return null;
+    item = document.importNode(item, true);
+    var a = item.querySelector("a");
+    var url = new URL(a.getAttribute("href"), location.href);
+    var page = url.pathname;
+    url.searchParams.set("highlight", query);
+    a.href = url.href;
+    list.appendChild(item);
+    return page;
+  }
+
+  function isBestBet(data) {
+    return bestBet !== null && new URL(data.url, location.href).pathname === bestBet;
   }
 
   function buildFilters(available, params) {
