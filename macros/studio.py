@@ -168,8 +168,12 @@ def _yaml() -> dict:
 
 
 def _ids(lib: Library) -> dict:
-    """Every id and former id a case study already has, with its file: a new one must not take one."""
-    return {name: c.origin.file for c in lib.case_studies for name in (c.id, *c.redirect_from)}
+    """Every id and former id a case study already has (a new one must not take one), and the file of those
+    not in data/case_studies/<id>.yaml: the page carries every id, so each costs little more than itself."""
+    taken = sorted(name for c in lib.case_studies for name in (c.id, *c.redirect_from))
+    files = {name: c.origin.file for c in lib.case_studies for name in (c.id, *c.redirect_from)
+             if c.origin.file != f"data/case_studies/{name}.yaml"}
+    return {"taken": taken, "files": files}
 
 
 def _preconditions(lib: Library) -> list[dict]:

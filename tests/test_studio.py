@@ -151,6 +151,16 @@ def test_an_error_appears_beside_its_field_and_clears(studio):
     assert error(studio, "summary") == ""
 
 
+def test_a_title_that_gives_a_taken_id_names_the_file_that_has_it(studio):
+    studio.fill("#studio-title", "Ignite")
+    studio.fill("#studio-place", "Coventry")
+    settle(studio)
+    assert "'coventry-ignite'" in error(studio, "title") and "data/case_studies/coventry-ignite.yaml" in error(studio, "title")
+    studio.fill("#studio-title", "Ignite again")
+    settle(studio)
+    assert "coventry-ignite" not in error(studio, "title")
+
+
 def test_a_required_answer_is_named_only_once_the_person_has_moved_on(studio):
     assert error(studio, "place") == ""  # nothing shouts before anything is typed
     go(studio, 2)

@@ -467,6 +467,17 @@
     return f ? "finding-" + f.n : "findings";
   }
 
+  /* The file of the case study that already has `id` (or had it), else null (studio.py's _ids). */
+  var takenIds = null;
+  function fileWithId(id) {
+    if (!takenIds) {
+      takenIds = Object.create(null);
+      data.ids.taken.forEach(function (name) { takenIds[name] = true; });
+    }
+    if (!takenIds[id]) return null;
+    return Object.prototype.hasOwnProperty.call(data.ids.files, id) ? data.ids.files[id] : "data/case_studies/" + id + ".yaml";
+  }
+
   /* Every problem from-issue and the validator would report, as {key, message}, told against the question
      its value came from (issue_form._on_form). */
   function checkAll() {
@@ -478,8 +489,9 @@
     result.problems.forEach(function (p) { formKeys[p.key] = true; });
     var id = v.title && v.place ? rules.caseStudyId(v.place, v.title) : "";
     if (v.title && v.place && !id) out.push({ key: "title", message: data.form.messages.no_id });
-    if (id && data.ids[id]) {
-      out.push({ key: "title", message: rules.fill(data.form.messages.id_taken, { id: rules.repr(id), file: data.ids[id], title: v.title }) });
+    var taken = id && fileWithId(id);
+    if (taken) {
+      out.push({ key: "title", message: rules.fill(data.form.messages.id_taken, { id: rules.repr(id), file: taken, title: v.title }) });
     }
     var caseStudy = Object.assign(id ? { id: id } : {}, v);
     rules.check(caseStudy).forEach(function (p) {
