@@ -166,7 +166,7 @@ def test_nothing_of_search_loads_until_the_box_is_used(page, site_url):
     assert any(url.endswith("pagefind.js") for url in engine) and not [url for url in engine if "/index/" in url or "/filter/" in url]
     page.keyboard.type("Ignite")
     page.wait_for_selector(".library-search__result")
-    page.wait_for_selector("[data-library-search-filters]:not([hidden])")
+    page.wait_for_selector(".library-search__facet", state="attached")
     first_filter = next(i for i, url in enumerate(fetched) if "/filter/" in url)
     first_fragment = next(i for i, url in enumerate(fetched) if "/fragment/" in url)
     assert first_fragment < first_filter  # the first result before the filters
@@ -185,3 +185,25 @@ def test_a_best_bet_is_drawn_from_the_page_before_anything_of_pagefinds_results(
     page.fill("#library-search-page-q", "trust")
     page.wait_for_selector(".library-search__result h2 a")
     assert page.eval_on_selector_all(".library-search__result h2 a", "as => as.map(a => a.href)") == [want + "?highlight=trust"]
+
+
+def test_on_a_phone_the_results_come_straight_after_the_box_and_the_filters_wait_closed(browser, site_url):
+    """The filters (five lists of checkboxes) sit in a closed "Filter the results" under the box, so the
+    first result is on the first screen of a phone and does not move when they arrive; a shared link that
+    names a filter opens them."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    page.fill("#library-search-page-q", "housing")
+    first = page.wait_for_selector(".library-search__result")
+    top = first.bounding_box()["y"]
+    page.wait_for_selector(".library-search__facet", state="attached")
+    assert first.bounding_box()["y"] == top and top + 40 < 844, top
+    assert not page.locator(".library-search__facet").first.is_visible()
+    page.click("[data-library-search-filter-box] summary")
+    assert page.locator(".library-search__facet").first.is_visible()
+    assert first.bounding_box()["y"] > top  # opened by the reader, it pushes the results down, as it should
+    page.goto(site_url + "search/?q=trust&type=Case+study")
+    page.wait_for_selector(".library-search__result")
+    assert page.is_visible("#library-filter-type-Case-study") and page.is_checked("#library-filter-type-Case-study")
+    context.close()

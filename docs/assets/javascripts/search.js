@@ -13,7 +13,8 @@
   if (!form) return;
 
   var input = form.querySelector("input[name=q]");
-  var filtersBox = form.querySelector("[data-library-search-filters]");
+  var filterBox = form.querySelector("[data-library-search-filter-box]");
+  var filtersBox = filterBox.querySelector("[data-library-search-filters]");
   var status = document.querySelector("[data-library-search-status]");
   var list = document.querySelector("[data-library-search-results]");
   var moreButton = document.querySelector("[data-library-search-more]");
@@ -203,7 +204,8 @@
       });
       filtersBox.appendChild(fieldset);
     });
-    filtersBox.hidden = !filtersBox.children.length;
+    filterBox.hidden = !filtersBox.children.length;
+    if (FACETS.some(function (facet) { return params.has(facet[0]); })) filterBox.open = true;  // a shared link shows its filters
   }
 
   function loadFilters(params) {
@@ -218,6 +220,7 @@
       engine = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
         pagefind = module;
         pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+        filterBox.hidden = false;  // closed, so the results never move when the filters arrive inside it
         return pagefind;
       });
       engine.catch(function () {
@@ -231,7 +234,8 @@
   }
 
   /* The filter checkboxes need Pagefind's whole filter index: it loads once results are on screen, or
-     first when the address names a filter (a shared link). */
+     first when the address names a filter (a shared link), or when someone opens "Filter the results".
+     They sit closed under the box, so on a phone the results come straight after it. */
   var filtersLoaded = null;
   function search(params) {
     return loadEngine().then(function () {
@@ -253,6 +257,9 @@
     });
     input.addEventListener("input", function () { search(params); });  /* run() waits for typing to pause */
     filtersBox.addEventListener("change", run);
+    filterBox.addEventListener("toggle", function () {
+      if (filterBox.open && !filtersLoaded) filtersLoaded = loadFilters(params);  // shown only once the engine is loaded
+    });
     moreButton.addEventListener("click", function () { showMore(input.value.trim(), generation); });
     if (params.get("q") || FACETS.some(function (facet) { return params.has(facet[0]); })) search(params);
   }
