@@ -184,3 +184,23 @@ def test_every_glossary_term_on_a_page_has_one_keyboard_stop_that_shows_its_defi
         if len(reached) == len(stops):
             break
     assert len(reached) == len(stops), f"{path}: only {len(reached)} of {len(stops)} glossary terms reached with Tab"
+
+
+def test_the_list_stays_busy_until_the_last_choice_has_loaded(page, site_url):
+    """One theme, then another before the first one's data has come: when the first arrives, the list must
+    not be marked ready (assistive technology would read a list that is about to change)."""
+    held = []
+    page.route("**/t-*.js", lambda route: held.append(route))
+    page.goto(site_url + "explore/case-studies/")
+    page.select_option("select[name=theme]", "housing")
+    page.select_option("select[name=theme]", "families")
+    for _ in range(100):
+        if len(held) == 2:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 2
+    held[0].continue_()  # the first choice's data arrives while the second's is still on its way
+    page.wait_for_timeout(500)
+    assert page.get_attribute("[data-library-explorer-list]", "aria-busy") == "true"
+    held[1].continue_()
+    assert shown_titles(page) == expected(theme="families")

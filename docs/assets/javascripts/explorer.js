@@ -207,10 +207,13 @@
     count.textContent = "The case studies could not be loaded. Reload the page to try again, or browse them page by page below.";
   }
 
-  /* The list is marked busy while it changes, so assistive technology (and the tests) wait for it. */
-  function busy(work) {
+  /* The list is marked busy while it changes, so assistive technology (and the tests) wait for it. Only the
+     latest change clears it: an earlier one finishing must not say the list is ready while a later one loads. */
+  function busy(work, mine) {
     list.setAttribute("aria-busy", "true");
-    return work.catch(failed).then(function () { list.removeAttribute("aria-busy"); });
+    return work.catch(function () { if (mine === generation) failed(); }).then(function () {
+      if (mine === generation) list.removeAttribute("aria-busy");
+    });
   }
 
   function apply() {
@@ -224,7 +227,7 @@
       shown = 0;
       list.replaceChildren();
       return showMore(v, mine);
-    }));
+    }), mine);
   }
 
   function readUrl() {
@@ -246,10 +249,11 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   moreButton.addEventListener("click", function () {
     var before = list.children.length;
-    busy(showMore(values(), generation).then(function () {
+    var mine = generation;
+    busy(showMore(values(), mine).then(function () {
       var first = list.children[before];  /* keyboard and screen reader users continue from the first new one */
       if (first) first.querySelector("a").focus();
-    }));
+    }), mine);
   });
   if (readUrl()) {
     apply();
