@@ -142,8 +142,8 @@
       results = search.results;
       shown = 0;
       list.replaceChildren();
-      bestBet = drawBestBet(query, filters);
-      var n = Math.max(results.length, bestBet ? 1 : 0);
+      bestBetPath = drawBestBet(query, filters);
+      var n = Math.max(results.length, bestBetPath ? 1 : 0);
       var what = query ? " for \u201c" + query + "\u201d" : "";
       status.textContent = n === 0 ? "No results" + what + ". Try fewer or different words." : n + (n === 1 ? " result" : " results") + what + ".";
       return showMore(query, mine).then(function () { return mine === generation; });
@@ -155,7 +155,7 @@
      result itself (a <template> from the data), so it is drawn with nothing more fetched; the address it
      returns keeps the same page from being drawn again among Pagefind's results. */
   var bestBets = document.querySelector("template[data-library-best-bets]");
-  var bestBet = null;
+  var bestBetPath = null;
   function drawBestBet(query, filters) {
     var wanted = query.toLowerCase();
     var option = Array.prototype.filter.call(document.querySelectorAll("#library-search-suggestions option[data-precondition]"),
@@ -175,7 +175,7 @@
   }
 
   function isBestBet(data) {
-    return bestBet !== null && new URL(data.url, location.href).pathname === bestBet;
+    return bestBetPath !== null && new URL(data.url, location.href).pathname === bestBetPath;
   }
 
   function buildFilters(available, params) {
