@@ -261,7 +261,7 @@
     var textId = id + "-text";
     card.appendChild(el("label", { "class": "library-studio__label", "for": textId }, ["What happened"]));
     card.appendChild(el("p", { "class": "library-studio__hint", id: textId + "-hint" }, [question.hint]));
-    var textarea = el("textarea", { "class": "library-studio__text", id: textId, rows: "6", spellcheck: "true",
+    var textarea = el("textarea", { "class": "library-field library-studio__text", id: textId, rows: "6", spellcheck: "true",
       "aria-describedby": textId + "-hint", "data-limit": String(question.limit) });
     textarea.value = f.text;
     card.appendChild(textarea);
@@ -760,7 +760,7 @@
       left.appendChild(el("p", {}, ["These answers are too long to fill in from a link. Copy each one into its box on the form:"]));
       link.left.forEach(function (key, i) {
         var id = "studio-left-" + i;
-        var area = el("textarea", { "class": "library-studio__text", id: id, rows: "3", readonly: true });
+        var area = el("textarea", { "class": "library-field library-studio__text", id: id, rows: "3", readonly: true });
         area.value = rules.answerText(latest.answers, key);
         left.appendChild(el("div", { "class": "library-studio__question" }, [
           el("label", { "class": "library-studio__label", "for": id }, [data.form.labels[key]]), area, copyButton(id, "Copy " + data.form.labels[key])
