@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from . import personal_data, scaffold, yamlfile
+from . import personal_data, scaffold, source_answer, yamlfile
 from .problems import Problem, Problems, one_line
 from .schema import LETTERS, CaseStudy, Evidence
 from .spec import fields_of
@@ -111,6 +111,11 @@ FORM_MESSAGES = {
     "no_id": ("has no letters or digits to make the case study's id from; "
               "name the work and the place in words, for example: Youth homelessness in Leeds"),
     "id_taken": "gives the id {id}, which {file} already uses. Change the title, for example: {title} (2)",
+    "source_line": ("has a line without a label, {line}. Start each line of a source with Title:, Publisher:, Year:, Pages: or "
+                    "Web address:, for example: Year: 2023"),
+    "source_year": "gives the year {value}, which is not a year: write it in four figures, for example: Year: 2023",
+    "source_pages": ("gives the pages {value}, which are not page numbers: write numbers, and ranges with a hyphen, "
+                     "separated by commas, for example: Pages: 4-19, 23"),
 }
 
 # How an answer is written where from-issue reads it in a particular way. The form's descriptions say so
@@ -121,7 +126,8 @@ ANSWER_FORMAT = {
     "what_did_not_work": "One per line.",
     "lessons": "One per line.",
     "questions": "One per line.",
-    "sources": "One per line: the title, the year in brackets and a web address if there is one.",
+    "sources": ("Write each source on lines of its own, each line starting with its label: Title:, then any of Publisher:, Year:, "
+                "Pages: and Web address:. Leave a blank line between two sources."),
 }
 
 # Answers written as one item per line, and the case study field each fills.
@@ -262,7 +268,11 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     for key in LIST_FIELDS:
         if text(key):
             draft.values[key] = items(text(key))
-    if text("sources"):
+    if text("sources") and source_answer.is_labelled(text("sources")):
+        draft.values["sources"], found = source_answer.read(text("sources"))
+        for index, key, values in found:
+            problems.add(file, answers[LABELS["sources"]].line + index, LABELS["sources"], FORM_MESSAGES[key].format(**values))
+    elif text("sources"):  # written one a line, as the form asked before it asked for labels
         draft.values["sources"] = [source(item) for item in items(text("sources"))]
     if text("contributor"):
         draft.values["contributors"] = [" ".join(text("contributor").split())]
@@ -306,7 +316,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
 
 # Answers to quote where the schema's own example is not what the form asks for.
 FORM_EXAMPLES = {
-    "sources": "Evaluation of Ignite, Grapevine (2016) https://example.org/ignite.pdf",
+    "sources": "Title: Evaluation of Ignite, then Year: 2016 on the next line",
     "licence": next(iter(LICENCE_OPTIONS)),
     "consent": f"- [X] {CONSENT[0].split(':')[0]}: ...",
 }
@@ -404,9 +414,10 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
             out.append("sources:")
             for entry in value:
                 first = True
-                for key in ("title", "publisher", "year", "url"):
+                for key in ("title", "publisher", "year", "url", "pages"):
                     if key in entry:
-                        text = str(entry[key]) if key == "year" else scalar(entry[key])
+                        text = (str(entry[key]) if key == "year" else "[" + ", ".join(map(str, entry[key])) + "]" if key == "pages"
+                                else scalar(entry[key]))
                         out.append(f"  {'- ' if first else '  '}{key}: {text}")
                         first = False
         elif isinstance(value, list):

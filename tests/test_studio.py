@@ -55,6 +55,11 @@ def open_studio(page, url):
     page.wait_for_selector("[data-library-studio]:not([hidden])")
 
 
+def ready(page):
+    """Wait until the studio has checked and saved what was typed (it does so once typing pauses)."""
+    page.wait_for_function("!document.querySelector('[data-library-studio-busy]')")
+
+
 def settle(page):
     """Wait until the debounced check and save have run."""
     page.wait_for_timeout(700)
