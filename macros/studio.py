@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import re
 
-from . import issue_form, library as library_module, personal_data, safe_markdown, scaffold, validate
+from . import issue_form, library as library_module, personal_data, safe_markdown, scaffold, source_answer, studio_words, validate
 from .library import Library
 from .pages import glossary_map
-from .schema import GROUP_MEANINGS, GROUPS, LETTERS, STATUS_MEANINGS, STATUSES, CaseStudy
+from .schema import GROUP_MEANINGS, GROUPS, LETTERS, PAGE, STATUS_MEANINGS, STATUSES, CaseStudy, Source
 from .spec import fields_of
 
 SCRIPT = "assets/javascripts/studio-data.js"  # where the build writes it, beside the studio's own scripts
@@ -105,7 +105,7 @@ def _field(info, path: str) -> dict:
     """One field's rules, with the example strings its messages quote already written out."""
     spec = info.spec
     rule = {"name": info.name, "required": info.required, "help": spec.help, "example": validate.example_of(info),
-            "for_example": validate.for_example(path, spec)}
+            "for_example": validate.for_example(path, spec), "plain": studio_words.plain(spec.example)}
     for key in ("max_length", "min_items", "max_items", "unique", "minimum", "maximum", "markdown", "pattern_help"):
         rule[key] = getattr(spec, key)
     if spec.pattern:
@@ -115,7 +115,7 @@ def _field(info, path: str) -> dict:
         item_spec = validate.item_spec_of(spec)
         if info.item_type in (str, int):
             item = {"type": "text" if info.item_type is str else "number", "help": item_spec.help,
-                    "for_example": validate.for_example(path + "[1]", item_spec)}
+                    "for_example": validate.for_example(path + "[1]", item_spec), "plain": studio_words.plain(item_spec.example)}
             for key in ("max_length", "minimum", "maximum", "markdown", "pattern_help"):
                 item[key] = getattr(item_spec, key)
             if item_spec.pattern:
@@ -168,12 +168,9 @@ def _yaml() -> dict:
 
 
 def _ids(lib: Library) -> dict:
-    """Every id and former id a case study already has (a new one must not take one), and the file of those
-    not in data/case_studies/<id>.yaml: the page carries every id, so each costs little more than itself."""
-    taken = sorted(name for c in lib.case_studies for name in (c.id, *c.redirect_from))
-    files = {name: c.origin.file for c in lib.case_studies for name in (c.id, *c.redirect_from)
-             if c.origin.file != f"data/case_studies/{name}.yaml"}
-    return {"taken": taken, "files": files}
+    """Every id and former id a case study already has: a new one must not take one. The studio names the
+    address, never the file, so the page carries the ids alone."""
+    return {"taken": sorted(name for c in lib.case_studies for name in (c.id, *c.redirect_from))}
 
 
 def _preconditions(lib: Library) -> list[dict]:
@@ -209,12 +206,45 @@ def data(lib: Library) -> dict:
         },
         "form": _form(),
         "questions": questions(),
+        "sources": _sources(),
+        "say": studio_words.SAY,  # the checks' messages, worded for the studio
+        "say_form": studio_words.FORM_KEYS,
         "yaml": _yaml(),
         "ids": _ids(lib),
         "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID,
                "letters_apart": {chr(k): v for k, v in library_module.LETTERS_APART.items()}},
         "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
         "preconditions": _preconditions(lib),
+    }
+
+
+# The boxes of one source in the studio, in the order a person fills them in; publisher and web address only
+# for a published source.
+SOURCE_ORDER = ("title", "publisher", "year", "pages", "url")
+PUBLISHED_ONLY = ("publisher", "url")
+PAGES_FORMAT = "Numbers, and ranges with a hyphen, separated by commas."
+
+
+def source_fields() -> list[dict]:
+    """Each box of a source as the studio asks it: the schema's Source field, its help and example, and its label in the issue."""
+    labels = source_answer.LABELS
+    out = []
+    for name in SOURCE_ORDER:
+        info = next(f for f in fields_of(Source) if f.name == name)
+        spec = info.spec
+        hint = spec.help[:1].upper() + spec.help[1:] + "." + (" " + PAGES_FORMAT if name == "pages" else "")
+        out.append({"name": name, "label": labels[name], "hint": f"{hint} For example: {studio_words.plain(spec.example)}",
+                    "limit": spec.max_length, "published_only": name in PUBLISHED_ONLY, "numeric": name in ("year", "pages")})
+    return out
+
+
+def _sources() -> dict:
+    """What the studio needs to write the Sources answer and read it back as from-issue does (source_answer.py)."""
+    return {
+        "labels": list(source_answer.LABELS.items()),
+        "patterns": {name: js_pattern(getattr(source_answer, name)) for name in ("LABELLED", "YEAR", "PAGE_NUMBER", "PAGE_RANGE", "PAGES_PREFIX")},
+        "page_maximum": PAGE.maximum,
+        "fields": source_fields(),
     }
 
 
@@ -231,10 +261,11 @@ def questions() -> dict:
         limit = None
         if info is not None:
             limit = info.spec.max_length or (info.spec.item.max_length if info.spec.item else None)
+        structured = key == "sources"  # asked as boxes of their own (source_fields), not as the issue's lines
         out[key] = {
             "key": key, "label": label, "id": "studio-" + key,
-            "hint": help_text[:1].upper() + help_text[1:] + "." + issue_form.example_for(key),
-            "format": issue_form.ANSWER_FORMAT.get(key, ""), "limit": limit,
+            "hint": help_text[:1].upper() + help_text[1:] + "." + ("" if structured else issue_form.example_for(key)),
+            "format": "" if structured else issue_form.ANSWER_FORMAT.get(key, ""), "limit": limit,
             "lines": key in issue_form.LIST_FIELDS or key in ("themes", "sources"),
         }
     return out
@@ -242,7 +273,8 @@ def questions() -> dict:
 
 def page() -> dict:
     """What the studio's form template (overrides/library/studio-form.md) needs besides the library."""
-    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS), "consent": issue_form.CONSENT}
+    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS), "consent": issue_form.CONSENT,
+            "source_fields": source_fields(), "group_meanings": GROUP_MEANINGS, "status_meanings": STATUS_MEANINGS}
 
 
 def script(lib: Library) -> str:

@@ -137,6 +137,14 @@ def keyboard_problems(page, url: str) -> tuple[list[str], list[str]]:
     """The controls of the page at `url` that Tab does not reach, and those that show no focus."""
     page.goto(url)
     page.wait_for_load_state("networkidle")  # search results and other late content are in the tab order too
+    return keyboard_problems_here(page)
+
+
+def keyboard_problems_here(page) -> tuple[list[str], list[str]]:
+    """The controls of the page as it now stands that Tab, from the top, does not reach, and those that show no focus."""
+    page.evaluate("() => { const top = document.createElement('span'); top.tabIndex = -1; document.body.prepend(top); top.focus();"
+                  " top.remove(); window.scrollTo(0, 0); document.querySelectorAll('[data-kb]').forEach(e => delete e.dataset.kb); }")
+    page.wait_for_function("() => !document.querySelector('.md-top') || document.querySelector('.md-top').hidden")  # Material's, once at the top
     wanted = page.evaluate(CANDIDATES)
     reached, invisible = set(), []
     for _ in range(len(wanted) + 25):

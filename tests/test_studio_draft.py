@@ -10,25 +10,9 @@ import random
 
 import pytest
 
-from tests.test_studio import URL, open_studio, ready
+from tests.test_studio import URL, open_studio, screen
 
 pytestmark = pytest.mark.browser
-
-# What is on screen: every control of the studio in page order, with its value or tick, whether it can be seen
-# and used, and which finding or source it belongs to (by position: numbers inside ids are the page's own).
-SCREEN = r"""() => {
-  const root = document.querySelector('[data-library-studio]');
-  const name = el => (el.id || el.name || '').replace(/(finding|source)-\d+/g, '$1');
-  const out = [];
-  for (const el of root.querySelectorAll('input, textarea, select, button[aria-expanded], [data-library-studio-undo]')) {
-    if (el.type === 'file' || el.closest('template')) continue;
-    const state = el.matches('button') ? el.getAttribute('aria-expanded') + ' ' + el.textContent.trim()
-      : el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
-    out.push([name(el), state, el.checkVisibility(), !el.disabled]);
-  }
-  const step = [...root.querySelectorAll('[data-library-studio-step]')].find(s => !s.hidden);
-  return {step: step && step.getAttribute('data-library-studio-step'), controls: out};
-}"""
 
 TEXTS = ["", " ", "Northbridge", "Care leavers in Northbridge", "2021 to 2023", "housing, care leavers",
          "The partners met every month.\nThey shared caseloads.", "- one\n- two", "Café 😀 naïve", "### Place",
@@ -69,11 +53,6 @@ def act(tab, rng: random.Random) -> str:
     step = rng.randint(1, 8)
     tab.click(f".library-studio__steps [data-library-studio-go='{step}']")
     return f"go to step {step}"
-
-
-def screen(tab) -> dict:
-    ready(tab)
-    return tab.evaluate(SCREEN)
 
 
 def differences(before: dict, after: dict) -> str:
