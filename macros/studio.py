@@ -105,7 +105,8 @@ def _field(info, path: str) -> dict:
     """One field's rules, with the example strings its messages quote already written out."""
     spec = info.spec
     rule = {"name": info.name, "required": info.required, "help": spec.help, "example": validate.example_of(info),
-            "for_example": validate.for_example(path, spec), "plain": studio_words.plain(spec.example)}
+            "for_example": validate.for_example(path, spec), "plain": studio_words.plain(spec.example),
+            "say_help": studio_words.HELP.get(info.name, spec.help)}
     for key in ("max_length", "min_items", "max_items", "unique", "minimum", "maximum", "markdown", "pattern_help"):
         rule[key] = getattr(spec, key)
     if spec.pattern:
@@ -115,7 +116,8 @@ def _field(info, path: str) -> dict:
         item_spec = validate.item_spec_of(spec)
         if info.item_type in (str, int):
             item = {"type": "text" if info.item_type is str else "number", "help": item_spec.help,
-                    "for_example": validate.for_example(path + "[1]", item_spec), "plain": studio_words.plain(item_spec.example)}
+                    "for_example": validate.for_example(path + "[1]", item_spec), "plain": studio_words.plain(item_spec.example),
+                    "say_help": item_spec.help}
             for key in ("max_length", "minimum", "maximum", "markdown", "pattern_help"):
                 item[key] = getattr(item_spec, key)
             if item_spec.pattern:

@@ -6,7 +6,8 @@ example written as YAML. The studio gets the same checks with the same values, a
 instead: shown beside the question it is about (the studio names the question, the line or the source), with
 what to do there, and never a field path, a file name or a YAML key. The placeholders are the checks' own
 ({length}, {limit}, {value}...), plus what the studio knows of the question: {help} and {plain} (the schema's
-help and example, the example as a person would type it) and {item} (the start of the line a problem is in).
+help and example, the example as a person would type it, and {for_example}: " For example: " and that example,
+or nothing when the schema gives none) and {item} (the start of the line a problem is in).
 
 A test fails if a check has a message with no wording here, and another writes every rule of the schema in
 Chromium and reads what the studio says about it.
@@ -18,14 +19,15 @@ LINK_EXAMPLE = "[the report](https://example.org/report.pdf)"
 
 SAY = {
     # validate.MESSAGES: a value that breaks a field's rule.
-    "missing": "Add {help}. For example: {plain}",
-    "empty": "Add {help}. For example: {plain}",
-    "pattern": "{value} will not work here: use {pattern_help}. For example: {plain}",
+    "missing": "Add {help}.{for_example}",
+    "empty": "Add {help}.{for_example}",
+    "pattern": "{value} will not work here: use {pattern_help}.{for_example}",
     "too_long": "This is {length} characters long, and the most it can be is {limit}. Shorten it.",
     "too_long_item": "The line {item} is {length} characters long, and the most a line can be is {limit}. Shorten it, or make it two lines.",
-    "too_few": "Add at least {minimum}: {help}. For example: {plain}",
+    "too_few": "Add at least {minimum}: {help}.{for_example}",
     "too_many": "There are {found}, and the most is {maximum}: keep the {maximum} that matter most.",
-    "repeated": "The line {item} says the same as an earlier line: remove one of them.",
+    "repeated": "{value} is there twice: remove one of them.",
+    "repeated_item": "The line {item} says the same as an earlier line: remove one of them.",
     "out_of_range": "{number} will not work here: use a number from {minimum} to {maximum}.",
     "scheme": ("It contains a '{scheme}:' address, which cannot be used. Link only to web pages, whose addresses start with "
                "https://, for example: " + LINK_EXAMPLE + "."),
@@ -50,10 +52,10 @@ SAY = {
                       "could identify a person. Name a role or an organisation instead, for example: the council's housing team. "
                       "If it is an organisation's public contact, say so to the editor when you send the case study."),
     # issue_form.FORM_MESSAGES: the form's own checks.
-    "form_empty": "Add {help}. For example: {plain}",
-    "unticked": ("Tick each statement that is true. All three must be before a case study can be added; if you are not sure, "
+    "form_empty": "Add {help}.{for_example}",
+    "unticked": ("Tick each statement once it is true. A case study can be added only when all three are; if you are not sure, "
                  "say so to the editor when you send it."),
-    "finding_empty": "Say what happened that shows it, in two to five sentences. For example: {plain}",
+    "finding_empty": "Say what happened that shows it, in two to five sentences.{for_example}",
     "status_missing": "Choose how far it was in place: Present, Absent, Mixed or Emerging.",
     "no_evidence": ("Add a finding: what happened that shows one of the nine preconditions. A precondition that was missing "
                     "counts too."),
@@ -68,8 +70,11 @@ SAY = {
                 "### at its start, for example: {fixed}"),
     "no_letter": "Choose the precondition this finding shows.",
     "finding_blank": "Write what happened, or remove this finding.",
-    "unreadable": "This cannot be used as it is. Add {help}. For example: {plain}",
+    "unreadable": "This cannot be used as it is. Add {help}.{for_example}",
 }
+
+# A field's help where the schema's names a file or a field: the studio says what it is on the page instead.
+HELP = {"id": "the address of the case study's page, made from its title and place"}
 
 # Form message keys whose studio wording has another name (the validator has an "empty" of its own).
 FORM_KEYS = {"empty": "form_empty"}

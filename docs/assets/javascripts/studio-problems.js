@@ -22,6 +22,7 @@
 
   function say(kind, values) {
     var template = data.say[kind] || data.say.unreadable;
+    values = Object.assign({}, values, { for_example: values.plain ? " For example: " + values.plain : "" });
     return rules.oneLine(template.replace(/\{(\w+)\}/g, function (whole, name) {
       return values[name] === undefined || values[name] === null ? "" : String(values[name]);
     }));
@@ -53,12 +54,12 @@
 
   function atFinding(draft, index, part) {
     var parts = { text: "what happened", letter: "its precondition", status: "how far it was in place" };
-    return { id: "finding-" + (index + 1) + "-" + part, step: FINDINGS_STEP, label: findingName(draft, index) + ", " + parts[part],
+    return { id: "finding-" + (index + 1) + "-" + part, step: FINDINGS_STEP, label: findingName(draft, index) + ": " + parts[part],
       finding: index, part: part };
   }
 
   function atSource(index, part) {
-    return { id: "source-" + (index + 1) + "-" + part, step: SOURCES_STEP, label: "Source " + (index + 1) + ", " + sourceLabel[part].toLowerCase(),
+    return { id: "source-" + (index + 1) + "-" + part, step: SOURCES_STEP, label: "Source " + (index + 1) + " (" + sourceLabel[part].toLowerCase() + ")",
       source: index, part: part };
   }
 
@@ -104,6 +105,15 @@
     return value === undefined ? null : rules.repr(rules.shorten(String(value), 30));
   }
 
+  /* A problem the validator found (studio-rules.js's check: {field, kind, values}) in the studio's words, with the
+     help and example of its field and the line it is in; `values` is the case study it was found in. */
+  function word(p, values) {
+    var rule = ruleAt(p.field) || {};
+    var item = itemOf(p.field, values);
+    var kind = item && data.say[p.kind + "_item"] ? p.kind + "_item" : p.kind;
+    return say(kind, Object.assign({}, p.values, { help: rule.say_help, plain: rule.plain, item: item }));
+  }
+
   function worded(place, kind, values) {
     return Object.assign({}, place, { kind: kind, message: say(kind, values) });
   }
@@ -135,7 +145,7 @@
         out.push(worded(place, kind, Object.assign({ help: "at least one source, with its title", plain: title.plain }, p.values)));
       } else {
         var rule = ruleAt(p.key === "contributor" ? "contributors" : p.key);
-        out.push(worded(atQuestion(p.key, stepOf), kind, Object.assign({ help: rule ? rule.help : "", plain: rule ? rule.plain : "" }, p.values)));
+        out.push(worded(atQuestion(p.key, stepOf), kind, Object.assign({}, p.values, { help: rule ? rule.say_help : "", plain: rule ? rule.plain : "" })));
       }
     });
 
@@ -150,10 +160,7 @@
       var formKey = place.finding !== undefined ? (place.part === "status" ? "status-" : "finding-") + draft.findings[place.finding].letter.toLowerCase()
         : place === AT_FINDINGS ? "status-a" : place.source !== undefined || place === AT_SOURCES ? "sources" : data.form.field_of[p.field.split(/[.[]/)[0]];
       if (formKeys[formKey] || (place === AT_FINDINGS && result.problems.length)) return;  // the form's own problem says it first
-      var rule = ruleAt(p.field) || {};
-      var item = itemOf(p.field, v);
-      var kind = item && data.say[p.kind + "_item"] ? p.kind + "_item" : p.kind;
-      out.push(worded(place, kind, Object.assign({ help: rule.help, plain: rule.plain, item: item }, p.values)));
+      out.push(Object.assign({}, place, { kind: p.kind, message: word(p, v) }));
     });
 
     rules.headingProblems(answers).forEach(function (h) {
@@ -180,5 +187,5 @@
     };
   }
 
-  window.LibraryStudioProblems = { find: find, say: say, findingName: findingName };
+  window.LibraryStudioProblems = { find: find, say: say, word: word };
 })();
