@@ -267,6 +267,7 @@ def questions() -> dict:
         out[key] = {
             "key": key, "label": label, "id": "studio-" + key,
             "hint": help_text[:1].upper() + help_text[1:] + "." + ("" if structured else issue_form.example_for(key)),
+            "help": help_text[:1].upper() + help_text[1:] + ".", "example": issue_form.example_for(key),
             "format": "" if structured else issue_form.ANSWER_FORMAT.get(key, ""), "limit": limit,
             "lines": key in issue_form.LIST_FIELDS or key in ("themes", "sources"),
         }

@@ -239,12 +239,17 @@ def test_the_chooser_asks_the_question_that_tells_two_preconditions_apart(studio
     panel.get_by_role("button", name="who leads", exact=True).click()
     assert studio.is_checked("#finding-1-letter-g")
     assert studio.inner_text("#finding-1-title") == "Finding 1: G. Distributed leadership"
-    # Each status says what it means; the examples are in the step's help, said once.
-    assert "Mixed: it was in place in some ways or parts of the work and missing in others" in studio.inner_text("#finding-1-status")
+    # What each status means, with an example, is said once, in the step's help beside the first finding ...
     help_text = studio.locator("[data-library-studio-help]")
-    assert help_text.get_attribute("open") is None  # folded away once the first finding was added
+    assert help_text.locator("dt").all_inner_texts() == ["Present", "Absent", "Mixed", "Emerging"]
+    assert help_text.locator("dd").nth(2).inner_text() == ("It was in place in some ways or parts of the work and missing in others. "
+                                                           "For example: young people designed the assessment but had no say over the budget.")
+    assert studio.is_visible("[data-finding='1'] [data-first-only]")  # and the example of a finding, on the first only
+    studio.click("[data-library-studio-add-finding]")  # ... then folded away, to open again when wanted
+    assert help_text.get_attribute("open") is None and not studio.is_visible("[data-finding='2'] [data-first-only]")
+    assert studio.inner_text("#finding-2-status").split() == ["How", "far", "was", "it", "in", "place?", "Present", "Absent", "Mixed", "Emerging"]
     help_text.locator("summary").click()
-    assert "young people designed the assessment but had no say over the budget" in help_text.inner_text()
+    assert help_text.get_attribute("open") == ""
 
 
 @pytest.mark.parametrize("way", ["mouse", "keyboard"])
@@ -283,7 +288,7 @@ def test_a_second_point_about_a_precondition_is_added_to_its_finding_with_the_st
     assert studio.get_attribute("#finding-1-title button", "aria-expanded") == "false"  # one open at a time
     studio.fill("#finding-2-text", "Data sharing was delayed for a year.")
     studio.check("#finding-2-status-absent")
-    assert "(in finding 1: choosing it adds this point there)" in studio.inner_text("label[for='finding-2-letter-e'] + span")
+    assert studio.inner_text("label[for='finding-2-letter-e'] + span").strip() == "(in finding 1)"
     assert studio.is_enabled("#finding-2-letter-e")
     studio.click("#finding-2-letter-e")
     ready(studio)

@@ -5,7 +5,8 @@
 It builds the site (or serves the one in DIR), opens the studio in Chromium at 1280 px and writes a
 case study with six findings as a person would, step by step. At each moment something new can appear
 (a step opened, a finding added, a precondition chosen, a status chosen) it counts the words of fixed text
-newly visible on the page: text in the article, on screen or below it, not hidden, never counted twice.
+newly visible on the page: text in the article, on screen or below it, not hidden, and not counted again when
+the same text shows again in the same place (the same hint on another finding counts again).
 What the person typed is not counted, nor the preview of their own page in step 7; messages and notices
 are, if any appear. Then it measures the height of the preconditions step with the six findings in it.
 
@@ -54,21 +55,27 @@ FINDINGS = [
 ]
 
 NEW_WORDS = """() => {
-  const seen = window.__readingSeen || (window.__readingSeen = new WeakSet());
+  // Text is new where it was not on screen before in the same place (the nearest element with an id): a card
+  // drawn again after a choice says nothing new, the same hint on the next card does.
+  const seen = window.__readingSeen || (window.__readingSeen = new Set());
   const article = document.querySelector('article');
   const skip = '[data-library-studio-preview], script, style, template, noscript, textarea, select, option';
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   let words = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (seen.has(node) || !parent || parent.closest(skip)) continue;
+    const text = node.data.trim();
+    if (!text || !parent || parent.closest(skip)) continue;
     if (!parent.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     const box = range.getBoundingClientRect();
     if (box.width <= 1 || box.height <= 1) continue;  // visually hidden: for screen readers only
-    seen.add(node);
-    words += node.data.split(/\\s+/).filter(w => /[\\p{L}\\p{N}]/u.test(w)).length;
+    const place = parent.closest('[id]');
+    const key = (place ? place.id : '') + '\\n' + text;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    words += text.split(/\\s+/).filter(w => /[\\p{L}\\p{N}]/u.test(w)).length;
   }
   return words;
 }"""

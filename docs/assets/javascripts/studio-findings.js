@@ -63,6 +63,7 @@
       section.querySelector(".library-studio__finding-body").hidden = !open;
       section.classList.toggle("library-studio__finding--open", open);
       section.querySelector("[data-finding-state]").textContent = state(f, open);
+      section.querySelector("[data-first-only]").hidden = i > 0;  // the example, said once
       var textarea = section.querySelector("textarea");
       textarea.value = f.text;
       count(section, f);
@@ -73,8 +74,7 @@
         var radio = choice.querySelector("input");
         choice.hidden = f.group !== "all" && choice.getAttribute("data-group") !== f.group && !radio.checked;
         var other = findings().map(function (g) { return g.letter; }).indexOf(radio.value);
-        choice.querySelector("[data-letter-note]").textContent = other !== -1 && other !== i
-          ? " (in finding " + (other + 1) + ": choosing it adds this point there)" : "";
+        choice.querySelector("[data-letter-note]").textContent = other !== -1 && other !== i ? " (in finding " + (other + 1) + ")" : "";
       });
       about(section, f, i);
       suggestion(section, f);
@@ -113,7 +113,7 @@
       panel.appendChild(el("p", {}, [el("strong", {}, [name(p.id)]), ": " + p.summary]));
       if (p.tell_apart.length) {
         var others = p.tell_apart.map(function (t) { return t.precondition; });
-        var questions = folded(i, "tell", "Not sure? Questions that tell " + p.id + " from " + others.join(", ").replace(/, ([^,]*)$/, " and $1"));
+        var questions = folded(i, "tell", "Not sure? Compare it with " + others.join(", ").replace(/, ([^,]*)$/, " and $1"));
         p.tell_apart.forEach(function (t) {
           questions.appendChild(el("p", {}, [el("strong", {}, ["Or is it " + name(t.precondition) + "? "]), t.question]));
           var buttons = el("div", { "class": "library-studio__buttons" });
@@ -124,14 +124,14 @@
         });
         panel.appendChild(questions);
       }
-      var signs = folded(i, "signs", "Signs that " + p.id + " is in place, or missing");
+      var signs = folded(i, "signs", "Signs of " + p.id);
       signs.appendChild(el("p", {}, ["In place:"]));
       signs.appendChild(listOf(p.looks_like));
       signs.appendChild(el("p", {}, ["Missing:"]));
       signs.appendChild(listOf(p.signs_of_absence));
       panel.appendChild(signs);
       panel.appendChild(el("p", {}, [el("a", { href: ctx.pages.preconditions[p.id], target: "_blank", rel: "noopener" },
-        ["Read " + name(p.id) + " in full (opens in a new tab)"])]));
+        [p.id + " in full (opens in a new tab)"])]));
     }
 
     function folded(i, kind, summary) {
@@ -203,8 +203,10 @@
       draft.findings.push(drafts.finding());
       open(draft.findings.length - 1);
       draft.undo = null;
-      draft.help = false;  // said once: it folds away when a finding is added, and opens again on request
-      ctx.root.querySelector("[data-library-studio-help]").open = false;
+      if (draft.findings.length > 1) {  // said once, beside the first finding: it folds away for the next, and opens on request
+        draft.help = false;
+        ctx.root.querySelector("[data-library-studio-help]").open = false;
+      }
       render("finding-" + draft.findings.length + "-text");
       ctx.changed(true);
     }
