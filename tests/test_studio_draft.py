@@ -1,6 +1,6 @@
 """The studio's draft holds what is on screen, exactly: random sequences of what a person does in the studio
-(type, add a finding, choose its group, precondition and status, remove it and undo, add a source, move between
-steps), then a reload, and separately a download and an upload into a fresh browser. Every control's state,
+(type, add a finding, choose its group, precondition and status, answer a chooser's question, open its folded parts,
+remove it and undo, add or remove a source, move between steps), then a reload, and separately a download and an upload into a fresh browser. Every control's state,
 every finding's place in the list and the step on screen come back identical, every time."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ TEXTS = ["", " ", "Northbridge", "Care leavers in Northbridge", "2021 to 2023", 
 
 def act(tab, rng: random.Random) -> str:
     """One thing a person might do, chosen among the controls on screen now. Returns what it was, for the message."""
-    kind = rng.choices(["type", "tick", "click", "select", "step"], weights=[40, 25, 25, 4, 6])[0]
+    kind = rng.choices(["type", "tick", "click", "unfold", "select", "step"], weights=[40, 25, 22, 4, 4, 5])[0]
     form = "[data-library-studio-form]"
     if kind == "type":
         fields = tab.locator(f"{form} input[type=text]:visible, {form} textarea:visible:not([readonly])")
@@ -44,6 +44,13 @@ def act(tab, rng: random.Random) -> str:
             label = button.inner_text()
             button.click()
             return f"click {label!r}"
+    if kind == "unfold":  # the step's help, a chooser's questions or signs
+        summaries = tab.locator(f"{form} summary:visible")
+        if summaries.count():
+            summary = summaries.nth(rng.randrange(summaries.count()))
+            label = summary.inner_text()
+            summary.click()
+            return f"open or close {label!r}"
     if kind == "select":
         select = tab.locator(f"{form} select:visible")
         if select.count():
@@ -78,7 +85,6 @@ def test_what_is_on_screen_survives_a_reload_and_a_download_then_upload(browser,
     tab.click("[data-library-studio-add-finding]")  # every sequence has a finding to work on
     done = [act(tab, rng) for _ in range(30)]
     before = screen(tab)
-    assert sum(1 for c in before["controls"] if c[0].startswith("finding")) > 0
 
     tab.reload()
     tab.wait_for_selector("[data-library-studio]:not([hidden])")
