@@ -22,8 +22,12 @@ TEXTS = ["", " ", "Northbridge", "Care leavers in Northbridge", "2021 to 2023", 
 
 def act(tab, rng: random.Random) -> str:
     """One thing a person might do, chosen among the controls on screen now. Returns what it was, for the message."""
-    kind = rng.choices(["type", "tick", "click", "unfold", "select", "step"], weights=[40, 25, 22, 4, 4, 5])[0]
+    kind = rng.choices(["add", "type", "tick", "click", "unfold", "select", "step"], weights=[8, 38, 22, 20, 4, 3, 5])[0]
     form = "[data-library-studio-form]"
+    if kind == "add":  # a finding, from the preconditions step
+        tab.click(".library-studio__steps [data-library-studio-go='3']")
+        tab.click("[data-library-studio-add-finding]")
+        return "add a finding"
     if kind == "type":
         fields = tab.locator(f"{form} input[type=text]:visible, {form} textarea:visible:not([readonly])")
         if fields.count():
