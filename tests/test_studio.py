@@ -221,6 +221,8 @@ def test_a_new_finding_says_nothing_until_the_person_leaves_it(studio):
         assert error(studio, f"finding-1-{part}") == "", part
     assert not studio.locator("[data-finding='1'] [aria-invalid]").count()
     studio.click("[data-finding='1'] [data-library-studio-done]")  # closed: now it is said, on the card's heading too
+    ready(studio)
+    assert studio.inner_text("#finding-1-title").endswith("(1 to fix)")
     studio.click("#finding-1-title button")
     assert error(studio, "finding-1-letter") == "Error: Choose the precondition this finding shows."
 

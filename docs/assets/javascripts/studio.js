@@ -230,6 +230,11 @@
       var target = document.getElementById(id);
       dom.showErrors(box, byId[id], target && /^(INPUT|TEXTAREA|SELECT|FIELDSET)$/.test(target.tagName) ? target : null);
     });
+    Array.prototype.forEach.call(root.querySelectorAll("[data-finding]"), function (card) {  // a closed finding says it has some
+      var index = Number(card.getAttribute("data-finding")) - 1;
+      var count = draft.open === index ? 0 : latest.problems.filter(function (p) { return p.finding === index && shown(p); }).length;
+      card.querySelector("[data-finding-problems]").textContent = count ? " (" + count + " to fix)" : "";
+    });
     for (var step = 1; step <= 6; step++) {
       var count = latest.problems.filter(function (p) { return p.step === step; }).length;
       find('[data-library-studio-step-problems="' + step + '"]').textContent =
@@ -255,9 +260,11 @@
 
   /* --- Steps ---------------------------------------------------------------------------------- */
 
+  /* The first question on screen in a step (a closed finding's are not), else its heading. */
   function firstField(step) {
     var section = find("[data-library-studio-step='" + step + "']");
-    return section.querySelector("input:not([type=hidden]):not([type=file]), textarea:not([readonly]), select") ||
+    var fields = section.querySelectorAll("input:not([type=hidden]):not([type=file]), textarea:not([readonly]), select, [data-library-studio-toggle]");
+    return Array.prototype.filter.call(fields, function (field) { return !field.closest("[hidden]"); })[0] ||
       section.querySelector(".library-studio__step-title");
   }
 
@@ -284,8 +291,7 @@
       if (Number(button.getAttribute("data-library-studio-go")) === draft.step) button.setAttribute("aria-current", "step");
       else button.removeAttribute("aria-current");
     });
-    var first = firstField(draft.step);
-    find("[data-library-studio-skip]").setAttribute("href", "#" + first.id);
+    find("[data-library-studio-skip]").setAttribute("href", "#" + firstField(draft.step).id);
   }
 
   root.addEventListener("click", function (event) {
