@@ -452,6 +452,7 @@ def test_a_source_is_written_in_its_boxes_and_the_pages_are_said_as_the_page_wil
     assert "'www.example.org/evaluation.pdf' will not work here: use a full web address starting with https://" in error(studio, "source-1-url")
     leave(studio, "#source-1-year", "about 2020")
     assert error(studio, "source-1-year") == "Error: 'about 2020' is not a year: write it in four figures, for example: 2023"
+    assert "will not work here" in error(studio, "source-1-url")  # each box of a source is checked, whatever the others hold
     studio.check("#source-1-published-no")  # a source of one's own has no publisher or web address
     assert not studio.is_visible("#source-1-url") and not studio.is_visible("#source-1-publisher")
     assert error(studio, "source-1-url") == ""

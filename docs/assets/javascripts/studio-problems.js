@@ -130,7 +130,7 @@
     draft.findings.forEach(function (f, i) { if (f.letter) letterIndex[f.letter.toLowerCase()] = i; });
 
     result.problems.forEach(function (p) {
-      formKeys[p.key] = true;
+      if (p.kind.indexOf("source_") !== 0) formKeys[p.key] = true;  // a source's year or pages: the rest of it is still checked
       var kind = data.say_form[p.kind] || p.kind;
       var letter = /^(status|finding)-([a-i])$/.exec(p.key);
       if (p.kind === "no_evidence") {
