@@ -26,6 +26,11 @@ def pathway(pw) -> str:
     return f"pathways/{pw.id}.md"
 
 
+def evidence_anchors(case) -> list[str]:
+    """The anchor of each evidence entry of a case study, 'evidence-e': a case study has one entry per precondition."""
+    return [f"evidence-{entry.precondition.lower()}" for entry in case.evidence]
+
+
 def short_link(letter: str) -> str:
     """The permanent short address of a precondition, e.g. 'e/'."""
     return f"{letter.lower()}/"
