@@ -124,19 +124,23 @@ def on_files(files, config):
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
     plain = maker.redirects() + moved + opendata.files(_build.library, config.site_url or "/") + explorer_data.files(_build.library)
     plain.append(outputs.GeneratedFile(studio.SCRIPT, studio.script(_build.library)))  # the studio's rules and data
+    taken = {file.dest_uri: file.src_uri for file in files}
     for src_uri in _build.generated:
-        _add(files, config, src_uri, GENERATED_SOURCE)
+        _add(files, config, taken, src_uri, GENERATED_SOURCE)
     for generated in plain:
-        _add(files, config, generated.src_uri, generated.content)
+        _add(files, config, taken, generated.src_uri, generated.content)
     return files
 
 
-def _add(files, config, src_uri: str, content: str) -> None:
-    """Add a generated file; one that would take the place of a page or file already there stops the build."""
-    if files.get_file_from_path(src_uri) is not None:
-        raise Abort(f"The data would make {src_uri}, which the site already has. Two records, or a record and a page in docs/, "
-                    f"claim the same address: give one of them another id, slug or redirect_from.")
-    files.append(File.generated(config, src_uri, content=content))
+def _add(files, config, taken: dict, src_uri: str, content: str) -> None:
+    """Add a generated file; one that would take the place of a page or file already there stops the build
+    (validation refuses such an id or slug first: macros/addresses.py; this is the last guard)."""
+    file = File.generated(config, src_uri, content=content)
+    if file.dest_uri in taken:
+        raise Abort(f"{src_uri} would be written to {file.dest_uri}, where {taken[file.dest_uri]} already is: two records, "
+                    f"or a record and a page in docs/, claim the same address. Give one of them another id, slug or redirect_from.")
+    taken[file.dest_uri] = src_uri
+    files.append(file)
 
 
 def on_page_markdown(markdown, page, config, files):

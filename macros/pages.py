@@ -235,7 +235,7 @@ class PageMaker:
         """The long listings, a page at a time (macros/listings.py): case studies, and the evidence map's three views."""
         lib = self.library
         out = [self.page("case-studies-index.md", page.src_uri, "overrides/library/case-studies-index.md", page=page)
-               for page in listings.paged(lib.case_studies, "case-studies/index.md", "case-studies/page")]
+               for page in listings.paged(lib.case_studies, "case-studies/index.md", urls.CASE_STUDY_PAGES)]
         out += [self.page("matrix-grid-page.md", page.src_uri, "overrides/library/matrix-grid-page.md", page=page)
                 for page in listings.paged(lib.case_studies, "explore/matrix/case-studies.md", "explore/matrix/case-studies")]
         places = listings.evidence_map(lib, "place")

@@ -49,6 +49,8 @@ REFUSED_CHARACTERS = (
 # A field of one line (any but Markdown fields) holds no new line or tab either: it is a title, a name or a sentence.
 ONE_LINE_REFUSED = r"[\t\n]"
 
+# Names Windows keeps for devices: no file or folder can have them, so no id or slug may be one (the offline zip).
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_HELP = "lower-case letters, digits and single hyphens, with no spaces"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

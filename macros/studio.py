@@ -213,7 +213,7 @@ def data(lib: Library) -> dict:
         "questions": questions(),
         "yaml": _yaml(),
         "ids": _ids(lib),
-        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID,
+        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID, "reserved": sorted(scaffold.RESERVED_IDS),
                "letters_apart": {chr(k): v for k, v in library_module.LETTERS_APART.items()}},
         "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
         "preconditions": _preconditions(lib),

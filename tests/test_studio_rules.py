@@ -299,7 +299,7 @@ SOURCES = [
 PLACES_AND_TITLES = [
     ("Coventry", "Homelessness and housing in Coventry"), ("Łódź", "Housing in Łódź"), ("Barking & Dagenham", "The Barking and Dagenham Way"),
     ("Leeds", "Youth homelessness"), ("Leeds", "word " * 40), ("東京", "Housing"), ("St. Helens", "The St Helens way"),
-    ("Ystradgynlais", "Gwasanaethau Cymraeg"), ("Brighton & Hove", "Æsir and Ørsted in Brighton"), ("", ""),
+    ("Ystradgynlais", "Gwasanaethau Cymraeg"), ("Index", "Index"), ("Aux", "The"), ("Page", "Page"), ("Brighton & Hove", "Æsir and Ørsted in Brighton"), ("", ""),
 ]
 
 

@@ -563,7 +563,7 @@
       slug = slug.slice(0, data.id.max);
       if (slug.lastIndexOf("-") !== -1) slug = slug.slice(0, slug.lastIndexOf("-"));
     }
-    return slug;
+    return data.id.reserved.indexOf(slug) !== -1 ? slug + "-case-study" : slug;
   }
 
   /* --- The file (issue_form.to_yaml) -------------------------------------------------------- */
