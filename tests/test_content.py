@@ -402,14 +402,18 @@ def test_each_reported_verdict_is_the_report_s_own_words():
 
 # Our own words and our own form (issue 21). Both measures read lower-cased words: letters and digits, with an
 # apostrophe inside a word; curly quotes are folded and a hyphen splits, so "strengths-based" is two words, as the
-# report often writes it. Page citations, links' addresses and macros are not prose and are left out.
-# - Similarity: difflib's SequenceMatcher ratio (autojunk off) between a passage's words and every window of the same
-#   number of consecutive words in each source, at the window where it is highest. A vignette part or description
-#   paragraph at 0.40 or more follows a source passage in its order: the report's sentences with words swapped.
-# - Copied runs: seven or more consecutive words that also stand in a source, outside quotation marks, other than the
-#   names the library must give as they are (the nine titles, the report's and the cited works' titles).
+# report often writes it. Page citations, the addresses of links and macros are not prose, and are left out.
+# - Similarity: difflib's SequenceMatcher ratio (autojunk off) between a passage's words and every window of as many
+#   consecutive words in each source, at the window where it is highest. A vignette part or description paragraph at
+#   SIMILARITY_LIMIT or more follows a source passage in its order: the source's sentences with words swapped.
+# - Copied runs: RUN_LIMIT or more consecutive words that also stand in a source, outside quotations of a source. A
+#   name the library must give as it is (a precondition's title, a cited work's title, a person or body in NAMES)
+#   counts as one word, in the sources as in the library.
 SIMILARITY_LIMIT = 0.40
 RUN_LIMIT = 7
+NAMES = ("Sarah Billiald", "La Toyah McAllister-Jones", "Kezia Jackson-Harman", "Collaborate CIC", "Coventry City Council",
+         "Lankelly Chase Foundation", "Department for Communities and Local Government",
+         "School for Health and Care Radicals", "Building Collaborative Places: infrastructure for system change")
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 NOT_PROSE = re.compile(r"\((?:pp?\.|see p)[^()]*\)|\]\([^)\s]*\)|https?://\S+|\{\{.*?\}\}|\{%.*?%\}")
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|‘.*?’(?!\w)|(?<!\w)'(?=\w).*?(?<=[\w.,!?])'(?!\w)", re.S)
@@ -425,28 +429,28 @@ def the_sources() -> tuple[tuple[str, ...], ...]:
 
 
 def similarity(text: str, floor: float = 0.0) -> float:
-    """The highest ratio of `text` to a same-length window of any source; exact when it is at least `floor`.
+    """The highest ratio of `text` to a same-length window of any source: exact when it is `floor` or more.
 
-    Windows are ranked by how many of the passage's words they hold (counted with repeats), which bounds the ratio
-    from above, so only the few windows that could reach the floor, or beat the best so far, are compared in full.
+    How many of the passage's words a window holds (counted with repeats) bounds the ratio from above, so windows are
+    compared in full only while that bound could reach the floor and beat the best so far: a few hundred, of 25,000.
     """
     words = source_words(text)
     n, need = len(words), collections.Counter(words)
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(words)
     candidates = []
     for src in the_sources():
-        have, shared = collections.Counter(src[:n]), 0
-        shared = sum(min(count, need[w]) for w, count in have.items())
+        have = collections.Counter(src[:n])
+        shared = sum(min(count, need[word]) for word, count in have.items())
         for start in range(len(src) - n + 1):
-            if start:
-                out, new = src[start - 1], src[start + n - 1]
-                have[out] -= 1
-                shared -= have[out] < need[out]
+            if start:  # slide the window one word on
+                old, new = src[start - 1], src[start + n - 1]
+                have[old] -= 1
+                shared -= have[old] < need[old]
                 shared += have[new] < need[new]
                 have[new] += 1
             if shared >= floor * n:
                 candidates.append((shared, src, start))
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words)
     best = 0.0
     for shared, src, start in sorted(candidates, key=lambda c: -c[0]):
         if shared / n <= best:
@@ -456,16 +460,9 @@ def similarity(text: str, floor: float = 0.0) -> float:
     return best
 
 
-# Names the library gives as they are, besides the titles in the data: a run of words is not copied because it holds
-# one (each counts as a single word, in the sources as in the library).
-NAMES = ("Sarah Billiald", "La Toyah McAllister-Jones", "Kezia Jackson-Harman", "Collaborate CIC", "Coventry City Council",
-         "Lankelly Chase Foundation", "Department for Communities and Local Government",
-         "School for Health and Care Radicals", "Building Collaborative Places: infrastructure for system change")
-
-
 @functools.cache
 def names_to_keep() -> dict[str, list[tuple[str, ...]]]:
-    """The nine titles, the titles of the works the library cites and NAMES, as words, by their first word."""
+    """The nine titles, the titles of the works the library cites and NAMES, as words, longest first by first word."""
     titles = [p.title for p in LIB.preconditions] + [s.title for p in LIB.preconditions for s in p.further_reading]
     titles += [s.title for record in [*LIB.places, *LIB.case_studies] for s in record.sources] + list(NAMES)
     by_first = collections.defaultdict(list)
@@ -475,7 +472,7 @@ def names_to_keep() -> dict[str, list[tuple[str, ...]]]:
 
 
 def folded(words) -> list[str]:
-    """The words with each name the library keeps as it is folded into one word that no prose holds."""
+    """The words, with each name the library keeps as it is folded into one word that no prose holds."""
     out, i = [], 0
     while i < len(words):
         name = next((n for n in names_to_keep().get(words[i], ()) if tuple(words[i:i + len(n)]) == n), None)
@@ -498,21 +495,21 @@ def the_sources_as_text() -> str:
     return " | ".join(" ".join(src) for src in the_sources())
 
 
-def quoted_in_a_source(quotation: str) -> bool:
+def quotes_a_source(quotation: str) -> bool:
     words = source_words(quotation)
     return bool(words) and f" {' '.join(words)} " in f" {the_sources_as_text()} "
 
 
 def copied_runs(text: str) -> list[str]:
     """Each run of RUN_LIMIT or more words, outside quotations of a source, that stands in a source too."""
-    found, segments, at = [], [], 0
-    for quote in QUOTED.finditer(text):  # a quotation of a source is set aside; anything else in quotes is ours
-        if not quoted_in_a_source(quote.group()):
-            continue
-        segments.append(text[at:quote.start()])
-        at = quote.end()
-    for segment in [*segments, text[at:]]:
-        words = folded(source_words(segment))
+    pieces, at = [], 0
+    for quote in QUOTED.finditer(text):  # words in quotation marks that are not a source's own are ours: read them
+        if quotes_a_source(quote.group()):
+            pieces.append(text[at:quote.start()])
+            at = quote.end()
+    found = []
+    for piece in [*pieces, text[at:]]:
+        words = folded(source_words(piece))
         hits = [tuple(words[i:i + RUN_LIMIT]) in source_runs() for i in range(len(words) - RUN_LIMIT + 1)]
         i = 0
         while i < len(hits):
@@ -526,48 +523,46 @@ def copied_runs(text: str) -> list[str]:
     return found
 
 
-def paragraphs(text: str) -> list[str]:
-    return [part for part in re.split(r"\n\s*\n", text) if part.strip()]
-
-
 def own_form_parts():
-    """(label, text) for every vignette part and every paragraph of every description."""
+    """(where, text) for every part of every vignette and every paragraph of every description."""
     for p in LIB.preconditions:
         for part in ("situation", "when_present", "when_absent"):
-            yield f"{p.id} vignette {part}", getattr(p.vignette, part)
-        for number, paragraph in enumerate(paragraphs(p.description), 1):
-            yield f"{p.id} description paragraph {number}", paragraph
+            yield f"{p.id}, vignette, {part}", getattr(p.vignette, part)
+        for number, paragraph in enumerate(re.split(r"\n\s*\n", p.description.strip()), 1):
+            yield f"{p.id}, description, paragraph {number}", paragraph
 
 
-def strings_in(value, key: str = ""):
-    """Every string in a parsed YAML file, with the key it stands under; verdicts are quotations, shown as such."""
-    if isinstance(value, str) and key != "verdict":
-        yield key, value
+def strings_in(value, where: str = ""):
+    """Every string in parsed YAML, with where it stands (ids and keys); a verdict is a quotation, shown as one."""
+    if isinstance(value, str):
+        if where.rsplit(".", 1)[-1] != "verdict":
+            yield where, value
     elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from strings_in(v, str(k))
+        label = next((str(value[k]) for k in ("id", "name", "term", "precondition") if k in value), "")
+        for key, item in value.items():
+            yield from strings_in(item, ".".join(filter(None, (where, label, str(key)))))
     elif isinstance(value, list):
-        for v in value:
-            yield from strings_in(v, key)
+        for item in value:
+            yield from strings_in(item, where)
 
 
-def prose_from_the_report():
-    """(where, text) for all prose the library writes from its sources: the data's text and the pages."""
+def prose_from_the_sources():
+    """(where, text) for all the prose the library writes from its sources: the text in its data, and its pages."""
     for path in sorted([*ROOT.glob("data/*.yaml"), *ROOT.glob("data/case_studies/*.yaml")]):
-        for key, text in strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            yield f"{path.relative_to(ROOT)}: {key}", text
+        for where, text in strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            yield f"{path.relative_to(ROOT)}: {where}", text
     for path in sorted(ROOT.glob("docs/**/*.md")):
         yield str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not SOURCES.exists(), reason="the source documents are not beside this clone (../shared)")
 def test_no_vignette_or_description_follows_a_source_passage():
-    close = [(label, round(score, 2)) for label, text in own_form_parts()
+    close = [f"{where}: {score:.2f}" for where, text in own_form_parts()
              if (score := similarity(text, floor=SIMILARITY_LIMIT)) >= SIMILARITY_LIMIT]
-    assert not close, close
+    assert not close, "at or over the limit against the best window of a source:\n" + "\n".join(close)
 
 
 @pytest.mark.skipif(not SOURCES.exists(), reason="the source documents are not beside this clone (../shared)")
 def test_no_unquoted_run_of_seven_words_is_the_sources():
-    copied = [(where, run) for where, text in prose_from_the_report() for run in copied_runs(text)]
-    assert not copied, copied
+    copied = [f"{where}: {run}" for where, text in prose_from_the_sources() for run in copied_runs(text)]
+    assert not copied, "the sources' own words, outside a quotation:\n" + "\n".join(copied)
