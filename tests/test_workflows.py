@@ -5,6 +5,9 @@ from main, and every pull request validated, built, tested and previewed."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 PINNED = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[^@]+)?@[0-9a-f]{40}$")
+# This repository's own workflows: '$/' (GitHub's self-repository form) and './' both resolve to the running commit.
+CI = ("$/.github/workflows/ci.yml", "./.github/workflows/ci.yml")
 
 
 def load(path: Path) -> dict:
@@ -69,8 +74,8 @@ def test_every_action_is_pinned_to_a_full_commit_sha(path):
     found = list(uses(load(path)))
     assert found, f"{path.name} uses no actions?"
     for ref in found:
-        if ref.startswith("./"):
-            continue  # an action in this repository: pinned by the commit being built
+        if ref.startswith(("./", "$/")):
+            continue  # an action or workflow in this repository: pinned by the commit being built
         assert not ref.startswith("docker://") or "@sha256:" in ref, f"{path.name}: pin the image by digest: {ref}"
         if not ref.startswith("docker://"):
             assert PINNED.match(ref), f"{path.name}: pin {ref!r} to a 40-character commit SHA, with the version in a comment"
@@ -135,8 +140,8 @@ def test_nothing_is_published_before_the_checks_pass(name):
     """Deploy and Release run the CI workflow first, and their publishing jobs wait for it."""
     workflow = load(ROOT / ".github" / "workflows" / name)
     jobs = workflow["jobs"]
-    checks = [job_name for job_name, job in jobs.items() if job.get("uses") == "./.github/workflows/ci.yml"]
-    assert checks, f"{name}: call ./.github/workflows/ci.yml as a job"
+    checks = [job_name for job_name, job in jobs.items() if job.get("uses") in CI]
+    assert checks, f"{name}: call $/.github/workflows/ci.yml as a job"
     assert "workflow_call" in triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))
 
     def waits_for_checks(job_name, seen=()):
@@ -236,3 +241,44 @@ def test_ci_produces_the_offline_zip():
     assert re.search(r"\bmake\b[^\n]*\boffline\b", runs)
     uploads = [step for _, step in steps(workflow) if str(step.get("uses", "")).startswith("actions/upload-artifact@")]
     assert any((step.get("with") or {}).get("path") == "dist/pattern-library-offline.zip" for step in uploads)
+
+
+def zizmor() -> str:
+    """The zizmor installed beside this Python (requirements-test.txt), else one on PATH."""
+    beside = Path(sys.executable).with_name("zizmor")
+    found = str(beside) if beside.exists() else shutil.which("zizmor")
+    assert found, "zizmor is not installed: run make test, which installs requirements-test.txt"
+    return found
+
+
+def test_zizmor_finds_nothing_in_the_workflows_or_dependabot():
+    """zizmor's security audits (template injection, excessive permissions, persisted credentials, unpinned
+    actions, dangerous triggers...) at their default settings, offline, on everything under .github/."""
+    result = subprocess.run([zizmor(), "--offline", "--no-progress", "--format", "plain", str(ROOT / ".github")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]
+    assert "No findings to report" in result.stdout
+
+
+def test_zizmor_fails_on_an_unsafe_workflow(tmp_path):
+    """The test above can fail: zizmor flags an issue's title reaching a shell, and a token left on disk."""
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "unsafe.yml").write_text("""\
+on:
+  issues:
+    types: [labeled]
+permissions: {}
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0
+      - run: echo "${{ github.event.issue.title }}"
+""", encoding="utf-8")
+    result = subprocess.run([zizmor(), "--offline", "--no-progress", "--format", "plain", str(tmp_path / ".github")],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "template-injection" in result.stdout and "artipacked" in result.stdout
