@@ -282,3 +282,78 @@ jobs:
                             capture_output=True, text=True)
     assert result.returncode != 0
     assert "template-injection" in result.stdout and "artipacked" in result.stdout
+
+
+# --- Publish: an editor's label turns a case-study issue into a pull request (tools/issue_to_pr.py) ---------
+
+PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
+
+
+def publish_script():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import issue_to_pr
+    return issue_to_pr
+
+
+def test_publish_runs_only_when_its_label_is_added():
+    workflow = load(PUBLISH)
+    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    assert workflow["jobs"]["open"]["if"] == f"github.event.label.name == '{publish_script().LABEL}'"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_run_step_holds_an_expression(path):
+    """Untrusted text (an issue's title or body, a branch name) cannot become shell code: values reach
+    commands through env or files, never `${{ }}` pasted into a script."""
+    for job_name, step in steps(load(path)):
+        assert "${{" not in str(step.get("run", "")), f"{path.name}: job {job_name!r}: pass the value through env, not ${{{{ }}}} in run"
+
+
+def test_publish_reads_the_issue_only_from_the_event_file():
+    text = PUBLISH.read_text(encoding="utf-8")
+    for untrusted in ("github.event.issue.title", "github.event.issue.body", "github.event.comment", "github.head_ref"):
+        assert untrusted not in text, untrusted
+    runs = [str(step.get("run", "")) for _, step in steps(load(PUBLISH)) if "issue_to_pr.py" in str(step.get("run", ""))]
+    assert runs == ["python tools/issue_to_pr.py open", "python3 tools/issue_to_pr.py report"]
+
+
+def test_publish_gives_each_job_only_the_permissions_it_needs():
+    workflow = load(PUBLISH)
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert jobs["open"]["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write", "statuses": "write"}
+    assert jobs["checks"]["permissions"] == {"contents": "read"}
+    assert jobs["report"]["permissions"] == {"statuses": "write", "pull-requests": "write"}
+    for job_name, step in steps(workflow):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert (step.get("with") or {}).get("persist-credentials") is False, job_name
+    assert workflow["concurrency"]["cancel-in-progress"] is False, "never stop a run halfway through pushing or opening"
+
+
+def test_the_pull_request_publish_opens_is_checked_by_ci_and_told_the_result():
+    """A pull request opened with the workflow's token starts no workflow: Publish runs CI on its commit, then reports."""
+    jobs = load(PUBLISH)["jobs"]
+    assert jobs["checks"]["uses"] in CI and jobs["checks"]["needs"] == "open"
+    assert jobs["checks"]["with"] == {"ref": "${{ needs.open.outputs.sha }}"}
+    assert jobs["open"]["outputs"]["sha"] == "${{ steps.open.outputs.sha }}"
+    assert set(jobs["report"]["needs"]) == {"open", "checks"} and jobs["report"]["if"].startswith("always() && ")
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    assert "ref" in triggers(ci)["workflow_call"]["inputs"]
+    checkout = next(step for _, step in steps(ci) if str(step.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ inputs.ref }}", "CI checks out the commit it is given"
+    assert "inputs.ref" in ci["concurrency"]["group"], "a Publish run must not cancel Deploy's checks of main"
+
+
+def test_no_issue_form_adds_the_publish_label_itself():
+    """Only people with triage rights can add labels, unless a form adds it: then anyone could publish."""
+    label = publish_script().LABEL
+    for form in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"):
+        assert label not in (yaml.safe_load(form.read_text(encoding="utf-8")).get("labels") or []), form.name
+    assert publish_script().CASE_STUDY_LABEL in load(ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml")["labels"]
+
+
+def test_editors_are_told_how_publish_works():
+    text = (ROOT / "docs" / "contribute" / "review.md").read_text(encoding="utf-8")
+    script = publish_script()
+    for needed in (f"`{script.LABEL}`", "triage", f"**{script.STATUS_CONTEXT}**", "Allow GitHub Actions to create and approve pull requests"):
+        assert needed in text, needed
