@@ -335,8 +335,7 @@ def _group_of(letter: str) -> str:
 
 def _check_case_studies(cases: list) -> list[Problem]:
     """Checks on each case study, on whatever of it could be read: a misspelt field elsewhere hides none of these."""
-    out = Problems()
-    owners: dict = {}
+    out = _check_case_study_names(cases)
     for case in sorted(cases, key=_valid_first):
         file = case.origin.file
         stem = Path(file).name
@@ -344,16 +343,6 @@ def _check_case_studies(cases: list) -> list[Problem]:
             out.add(file, case.origin.line_of("id"), "id",
                     f"is {case.id!r} but the file is named {stem!r}; rename the file to {case.id}.yaml or change the id to {stem[:-5]!r}, "
                     f"for example: id: {stem[:-5]}")
-        for name in (case.id, *case.redirect_from):
-            if name is None:
-                continue
-            if name in owners and owners[name] is not case:
-                field_name = "id" if name == case.id else "redirect_from"
-                example = f"{field_name}: " + (f"{name}-2" if field_name == "id" else f"[{name}-2]")
-                out.add(file, case.origin.line_of(field_name), field_name,
-                        MESSAGES["id_taken"].format(name=repr(name), file=owners[name].origin.file, example=example))
-            else:
-                owners[name] = case
         out += _check_evidence(case)
         if case.maturity not in (None, "draft"):
             for name in ("last_reviewed", "next_review"):
@@ -395,6 +384,23 @@ def _check_evidence(case) -> list[Problem]:
                         f"{old!r} is already an anchor on this page (of a finding, or listed under another), so it cannot "
                         f"also lead to this finding; list each former anchor once, for example: redirect_from: [{old}-2]")
             anchors.add(old)
+    return out
+
+
+def _check_case_study_names(cases: list) -> Problems:
+    """No two case studies share an id or a former id. Ids are claimed first: a redirect is told to change, not a page."""
+    out = Problems()
+    owners: dict = {}
+    in_order = sorted(cases, key=_valid_first)
+    claims = [(case, case.id, "id") for case in in_order if case.id]
+    claims += [(case, name, "redirect_from") for case in in_order for name in case.redirect_from]
+    for case, name, field_name in claims:
+        if name in owners and owners[name] is not case:
+            example = f"{field_name}: " + (f"{name}-2" if field_name == "id" else f"[{name}-2]")
+            out.add(case.origin.file, case.origin.line_of(field_name), field_name,
+                    MESSAGES["id_taken"].format(name=repr(name), file=owners[name].origin.file, example=example))
+        else:
+            owners[name] = case
     return out
 
 
