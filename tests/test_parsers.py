@@ -10,6 +10,7 @@ record cannot be made to read markup in it.
 from __future__ import annotations
 
 import copy
+import html as html_lib
 import json
 import os
 import re
@@ -19,10 +20,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from macros import addresses, library, urls
 from macros.schema import RESERVED_NAMES, CaseStudy, Pathway, Place, Precondition, Term
 from tests import hostile
+from tests.test_any_character import RENDERER, TEXT, elements
 from tests.support import ROOT, copy_project
 
 MARK = "qzx{}qzx"
@@ -44,8 +48,9 @@ def _write(path: Path, data) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def mark_every_field(project: Path) -> dict[str, str]:
-    """A mark in every text field that can hold one; mark -> the field. Fields whose rules refuse it keep their value."""
+def fill_every_field(project: Path, text_for) -> dict[str, str]:
+    """`text_for(mark, slot)` in every text field of the new records; mark -> the field. A text that validation refuses
+    (a pattern, a choice, a cross-reference, a character) is taken out again, so the rest can be built."""
     add_records(project)
     marked = {}
     for cls, (file, index) in NEW.items():
@@ -54,9 +59,9 @@ def mark_every_field(project: Path) -> dict[str, str]:
             mark = MARK.format(len(marked) + 1)
             before = yaml.safe_dump(data)
             record = data if index is None else data[index]
-            hostile._place(record, cls, slot.path, mark if slot.name.endswith(("slug", "id", "themes[]")) else f"Text {mark} here")
+            hostile._place(record, cls, slot.path, text_for(mark, slot))
             _write(project / file, data)
-            if library.load(project).problems:  # a pattern, a choice or a cross-reference refuses it: put it back
+            if library.load(project).problems:
                 data = yaml.safe_load(before)
                 _write(project / file, data)
                 continue
@@ -64,25 +69,77 @@ def mark_every_field(project: Path) -> dict[str, str]:
     return marked
 
 
-def test_no_record_reaches_python_markdown_front_matter_or_jinja(tmp_path):
-    project = copy_project(tmp_path / "project")
-    marked = mark_every_field(project)
-    titles = {"CaseStudy.title", "CaseStudy.summary", "Precondition.title", "Precondition.summary", "Place.name", "Place.summary",
-              "Pathway.title", "Pathway.summary", "Term.term", "Term.definition", "CaseStudy.evidence[].finding"}
-    assert titles <= set(marked.values()), titles - set(marked.values())  # the fields that once broke out are all marked
-    report = tmp_path / "report.json"
+def watched_build(project: Path, site: Path) -> dict[str, list]:
+    """Build `project` with the parsers watched; which marks each parser saw."""
+    report = site.parent / "report.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763769600", "LIBRARY_OFFLINE": "false",
            "WATCH_PATTERN": r"qzx[0-9]+qzx", "WATCH_REPORT": str(report)}
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "parser_watch.py"), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "parser_watch.py"), "build", "--strict", "--site-dir", str(site)],
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    seen = json.loads(report.read_text())
-    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, {k: [marked[m] for m in v] for k, v in seen.items()}
+    return json.loads(report.read_text())
+
+
+def plain_mark(mark: str, slot) -> str:
+    return mark if slot.name.endswith(("slug", "id", "themes[]")) else f"Text {mark} here"
+
+
+@pytest.fixture(scope="module")
+def marked(tmp_path_factory):
+    """The project with a plain mark in every field that takes one, built with the parsers watched."""
+    root = tmp_path_factory.mktemp("marked")
+    project = copy_project(root / "project")
+    marks = fill_every_field(project, plain_mark)
+    return marks, watched_build(project, root / "site"), root / "site"
+
+
+def test_no_record_reaches_python_markdown_front_matter_or_jinja(marked):
+    marks, seen, site = marked
+    titles = {"CaseStudy.title", "CaseStudy.summary", "Precondition.title", "Precondition.summary", "Place.name", "Place.summary",
+              "Pathway.title", "Pathway.summary", "Term.term", "Term.definition", "CaseStudy.evidence[].finding"}
+    assert titles <= set(marks.values()), titles - set(marks.values())  # the fields that once broke out are all marked
+    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, {k: [marks[m] for m in v] for k, v in seen.items()}
     published = set()  # in the pages, the open data and the explorer's and studio's data
-    for file in (tmp_path / "site").rglob("*"):
+    for file in site.rglob("*"):
         if file.suffix in (".html", ".json", ".js", ".csv"):
             published |= set(re.findall(r"qzx[0-9]+qzx", file.read_text(encoding="utf-8")))
-    assert set(marked) <= published, [marked[m] for m in set(marked) - published]
+    assert set(marks) <= published, [marks[m] for m in set(marks) - published]
+
+
+def article_elements(page: Path) -> set:
+    html = page.read_text(encoding="utf-8")
+    return elements([html[html.index("<article"):html.index("</article>")]]) if "<article" in html else set()
+
+
+# A few real builds a run, each with every field filled; a failure is reported as found (shrinking would rebuild for hours).
+@settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(texts=st.lists(TEXT, min_size=60, max_size=60))
+def test_any_text_builds_into_pages_that_hold_it_as_text(marked, tmp_path_factory, texts):
+    """Random text from all of Unicode in every field at once, built for real: whatever validation accepts, the pages
+    hold as text, with the page's <title> and description the record's own, and no parser but ours reads it."""
+    _, _, plain_site = marked
+    root = tmp_path_factory.mktemp("any")
+    project = copy_project(root / "project")
+    given_texts = iter(texts * 2)
+    marks = fill_every_field(project, lambda mark, slot: plain_mark(mark, slot) if slot.name.endswith(("slug", "id")) else
+                             f"{mark} {next(given_texts)}")
+    seen = watched_build(project, root / "site")
+    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, {k: [marks[m] for m in v] for k, v in seen.items()}
+    compared = 0
+    for page in (root / "site").rglob("*.html"):
+        plain = plain_site / page.relative_to(root / "site")
+        if plain.is_file():  # the same page with plain marks: what the templates write there
+            extra = article_elements(page) - article_elements(plain) - RENDERER
+            assert not extra, (page.relative_to(root / "site").as_posix(), sorted(extra))
+            compared += 1
+    assert compared > 50
+    lib = library.load(project)
+    case = lib.by_id["marked"]
+    html = (root / "site" / "case-studies" / "marked" / "index.html").read_text(encoding="utf-8")
+    title = html_lib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+    description = html_lib.unescape(re.search(r'<meta name="description" content="([^"]*)"', html).group(1))
+    assert title == f"{case.title} - Place-based systems change pattern library" and description == case.summary
 
 
 # --- Addresses ---------------------------------------------------------------------------------
