@@ -85,3 +85,55 @@ def test_every_page_fits_the_screen(browser, built_site, site_url, width, scheme
         found += [f"{path or '/'}: {problem}" for problem in page.evaluate(MISFITS)]
     context.close()
     assert not found, "\n".join(found)
+
+
+# The site's name in the header: every word of it in view (on two lines on a phone), none cut off.
+NAME_SHOWN = """() => {
+  const name = document.querySelector('.md-header__topic .md-ellipsis');
+  const box = name.getBoundingClientRect();
+  return {text: name.textContent.trim(), whole: name.scrollWidth <= name.clientWidth && name.scrollHeight <= name.clientHeight,
+          inView: box.left >= 0 && box.right <= document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1280])
+def test_the_header_shows_the_site_s_name_whole(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    page.goto(site_url + "preconditions/trusted-partners/")
+    assert page.evaluate(NAME_SHOWN) == {"text": "Place-based systems change pattern library", "whole": True, "inView": True}
+    context.close()
+
+
+def test_on_a_phone_search_is_a_button_that_opens_the_box(browser, site_url):
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(site_url + "preconditions/trusted-partners/")
+    box, button = page.locator("#library-search-q"), page.locator(".library-search-form__button")
+    assert not box.is_visible() and button.is_visible()
+    assert button.get_attribute("aria-expanded") == "false" and button.get_attribute("aria-controls") == "library-search-q"
+    button.click()
+    assert box.is_visible() and button.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.id") == "library-search-q"
+    page.keyboard.press("Escape")
+    assert not box.is_visible() and button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('library-search-form__button')")
+    page.keyboard.press("Enter")  # the focused button opens the box again, from the keyboard
+    page.keyboard.type("housing")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site_url + "search/?q=housing"
+    context.close()
+
+
+def test_on_a_wide_screen_the_search_box_shows_and_the_button_searches(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 700})
+    page = context.new_page()
+    page.goto(site_url + "preconditions/trusted-partners/")
+    button = page.locator(".library-search-form__button")
+    assert page.locator("#library-search-q").is_visible() and button.get_attribute("aria-expanded") is None
+    page.fill("#library-search-q", "trust")
+    with page.expect_navigation():
+        button.click()
+    assert page.url == site_url + "search/?q=trust"
+    context.close()

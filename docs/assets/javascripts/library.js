@@ -77,6 +77,38 @@
     if (event.key === "Escape") hideTip();
   });
 
+  /* The header's search on a phone: library.css shows only its button, so the site's name has the room; the
+     button opens the box across the header and moves focus into it, and Escape or leaving the box closes it
+     again. Where the box shows anyway (a wider screen), the button searches, as it does without JavaScript. */
+  var searchForm = document.querySelector(".library-search-form");
+  if (searchForm) {
+    var searchBox = searchForm.querySelector(".library-search-form__input");
+    var searchButton = searchForm.querySelector(".library-search-form__button");
+    var narrow = window.matchMedia("(max-width: 59.9375em)");  /* the breakpoint in library.css */
+    var openSearch = function (open) {
+      searchForm.classList.toggle("library-search-form--open", open);
+      if (narrow.matches) searchButton.setAttribute("aria-expanded", String(open));
+      else searchButton.removeAttribute("aria-expanded");
+    };
+    searchButton.setAttribute("aria-controls", searchBox.id);
+    openSearch(false);
+    narrow.addEventListener("change", function () { openSearch(false); });
+    searchButton.addEventListener("click", function (event) {
+      if (getComputedStyle(searchBox).display !== "none") return;  /* the box is showing: search */
+      event.preventDefault();
+      openSearch(true);
+      searchBox.focus();
+    });
+    searchForm.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !searchForm.classList.contains("library-search-form--open")) return;
+      openSearch(false);
+      searchButton.focus();
+    });
+    searchForm.addEventListener("focusout", function (event) {
+      if (!searchForm.contains(event.relatedTarget)) openSearch(false);
+    });
+  }
+
   /* Search suggestions: both search boxes name the <datalist> of names, aliases, places and themes
      (list="library-search-suggestions"). Only the search page carries it (docs/search.md); elsewhere the
      header's empty one (overrides/partials/header.html) is filled from there when a box is first used. */
