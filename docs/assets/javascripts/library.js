@@ -142,8 +142,9 @@
 
   /* Section links: the link beside each heading copies the section's full address, for slides and
      course notes, and says so; it still moves to the section as a plain link would. Its name says what
-     it does and which section it is for ("¶" alone says neither); "Copy link" shows beside the mark on
-     hover and focus, and always on touch screens (drawn by library.css). The anchors are unchanged. */
+     it does and which section it is for ("¶" alone says neither); the mark shows, as Material shows it, when
+     the heading is hovered or the link focused, and "Copy link" beside it (library.css). The anchors are
+     unchanged. */
   var announcer = document.createElement("p");
   announcer.className = "library-visually-hidden";
   announcer.setAttribute("role", "status");
@@ -154,10 +155,7 @@
     heading.querySelectorAll(".headerlink").forEach(function (own) { own.remove(); });
     var name = heading.textContent.replace(/\s+/g, " ").trim();
     link.setAttribute("aria-label", (canCopy ? "Copy link to section: " : "Link to section: ") + name);
-    if (!canCopy) {  /* opened from disk, or no clipboard: a plain link, named as one */
-      link.setAttribute("data-library-plain", "");
-      return;
-    }
+    if (!canCopy) return;  /* opened from disk, or no clipboard: a plain link, named as one */
     link.removeAttribute("title");  /* the visible text says it now */
     var mark = document.createElement("span");
     mark.setAttribute("aria-hidden", "true");
