@@ -123,6 +123,16 @@ def on_page_content(html, page, config, files):
     return restored
 
 
+@event_priority(50)  # before Material's search plugin reads the page's tags into its index
+def on_page_context(context, page, config, nav):
+    """Tags in words ('housing', 'E. Trusted partners: mixed'), not their keys ('Theme/housing', 'Evidence/E mixed'):
+    the offline build's search (Material's) shows them under each result."""
+    tags = page.meta.get("tags")
+    if isinstance(tags, list):
+        page.meta["tags"] = [pages.tag_label(_state["library"], str(tag)) for tag in tags]
+    return context
+
+
 def on_pre_build(config):
     """Start Pagefind, unless Material's own search is on (the offline build): it indexes each page as it is built."""
     search = config.plugins.get("material/search")
