@@ -191,3 +191,19 @@ def test_search_results_from_disk_name_their_tags_in_words(browser, offline_site
             assert not [tag for tag in shown[case.id] if "/" in tag]
             assert f"E. {lib.by_letter['E'].short_title}: " + next(e.status for e in case.evidence if e.precondition == "E") in shown[case.id] \
                 or not any(e.precondition == "E" for e in case.evidence)
+
+
+def test_the_home_page_from_disk_shows_the_nine_as_online(browser, built_site, offline_site):
+    """The nine at a glance from the data, the same from file:// as online, each link a file of the copy."""
+    from tests.test_home import glance, without_links
+    online, offline = glance((built_site / "index.html").read_text(encoding="utf-8")), glance((offline_site / "index.html").read_text(encoding="utf-8"))
+    assert sum(len(items) for items in offline.values()) > 0
+    assert without_links(offline) == without_links(online)
+    links = [link for items in offline.values() for item in items for link in item["links"]]
+    assert links and all((offline_site / link.split("#")[0]).is_file() for link in links), links
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto((offline_site / "index.html").as_uri())
+    assert page.locator(".library-glance__item").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()
