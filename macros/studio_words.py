@@ -1,6 +1,6 @@
 """What the checks say, worded for a person writing in the contribution studio.
 
-The checks are the library's own (macros/validate.py, library.py, personal_data.py and from-issue's form
+The checks are the library's own (macros/validate.py, crosschecks.py, personal_data.py and from-issue's form
 checks in issue_form.py), and each keeps its wording for people who edit YAML: FILE:LINE, the field, and an
 example written as YAML. The studio gets the same checks with the same values, and says each of them here
 instead: shown beside the question it is about (the studio names the question, the line or the source), with
@@ -29,6 +29,9 @@ SAY = {
     "repeated": "{value} is there twice: remove one of them.",
     "repeated_item": "The line {item} says the same as an earlier line: remove one of them.",
     "out_of_range": "{number} will not work here: use a number from {minimum} to {maximum}.",
+    "character": ("At character {position} it contains {kind} ({code}). The library does not accept it: delete it, and if you "
+                  "cannot see it, type the words around it again. Text copied from a PDF or a word processor often carries one."),
+    "one_line": "It has {what} at character {position}, but this answer is a single line: join it into one line.",
     "scheme": ("It contains a '{scheme}:' address, which cannot be used. Link only to web pages, whose addresses start with "
                "https://, for example: " + LINK_EXAMPLE + "."),
     "link_title": ("A link here has a title (the text in quotation marks after its address), which the page cannot show. "
@@ -40,7 +43,7 @@ SAY = {
     "unsafe_link": "It links to {target}. A link must be a full web address starting with https://, for example: " + LINK_EXAMPLE + ".",
     "image": ("It contains an image ('![...]'), which cannot be shown here. Say in words what the image shows, for example: "
               "The chart shows rough sleeping halving in two years."),
-    # library.MESSAGES: checks across the library.
+    # crosschecks.MESSAGES: checks across the library.
     "id_taken": ("Another case study already has the address this title and place would make ({id}). Change the title a "
                  "little, for example: {title} (2)"),
     "place_unreadable": ("{place} has no Latin letters or digits to make the address of the place's page from. Write the name in "

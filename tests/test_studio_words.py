@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from macros import issue_form, library, personal_data, studio_words, validate
+from macros import crosschecks, issue_form, personal_data, studio_words, validate
 from macros.schema import FILES, CaseStudy
 from macros.spec import Record, fields_of
 from tests.test_studio import URL, open_studio
@@ -56,7 +56,7 @@ def leaks(message: str) -> list[str]:
 
 def test_the_leak_check_finds_what_the_validators_wording_has():
     """The check is not one that cannot fail: the YAML editors' wording of the same rules is caught by it."""
-    caught = [validate.MESSAGES["abbreviation"], library.MESSAGES["place_unreadable"].format(place="'x'"),
+    caught = [validate.MESSAGES["abbreviation"], crosschecks.MESSAGES["place_unreadable"].format(place="'x'"),
               personal_data.message("an e-mail address", "jo@example.org"), issue_form.FORM_MESSAGES["unticked"],
               "is empty (in the case study: sources[1].title)", "it is missing: for example: title: Homelessness"]
     assert all(leaks(message) for message in caught), [m for m in caught if not leaks(m)]
@@ -64,7 +64,7 @@ def test_the_leak_check_finds_what_the_validators_wording_has():
 
 
 def test_every_message_of_the_checks_has_a_wording_for_the_studio():
-    kinds = {*validate.MESSAGES, *library.MESSAGES, "personal_data",
+    kinds = {*validate.MESSAGES, *crosschecks.MESSAGES, "personal_data",
              *(studio_words.FORM_KEYS.get(k, k) for k in issue_form.FORM_MESSAGES)}
     assert kinds <= set(studio_words.SAY), kinds - set(studio_words.SAY)
 
@@ -105,7 +105,9 @@ def bad_scalar(kind, spec) -> list[tuple[str, object]]:
     if kind is int:
         return [(f"below {spec.minimum}", spec.minimum - 1)] * (spec.minimum is not None) + \
                [(f"above {spec.maximum}", spec.maximum + 1)] * (spec.maximum is not None)
-    out = [("empty", "   "), ("a javascript: address", "See javascript:alert")]
+    out = [("empty", "   "), ("a javascript: address", "See javascript:alert"), ("a direction override", "Here\u202e and there")]
+    if not spec.markdown:
+        out.append(("two lines", "One line\nand another"))
     if spec.choices:
         return []  # the studio offers choices as buttons, so its check has no rule for a word that is not one
     if spec.pattern:
