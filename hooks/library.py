@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import escaping, explorer_data, html_compact, library, opendata, outputs, pages, placeholders, search_index, studio, urls  # noqa: E402
+from macros import escaping, explorer_data, html_compact, library, opendata, outputs, pages, placeholders, reflection, search_index, studio, urls  # noqa: E402
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -117,6 +117,7 @@ def on_files(files, config):
     maker = pages.PageMaker(_build.library, ROOT / "overrides" / "library", config.use_directory_urls,
                             permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"))
     maker.block_context["studio-form.md"] = lambda: dict(studio.page(), site_url=config.site_url or "", repo_url=config.repo_url)
+    maker.block_context["reflection-form.md"] = lambda: {"reflection": reflection.data()}
     maker.env.globals["site_url"] = config.site_url or ""
     _build.maker = maker
     _build.generated = {page.src_uri: page for page in maker.pages()}
@@ -124,6 +125,7 @@ def on_files(files, config):
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
     plain = maker.redirects() + moved + opendata.files(_build.library, config.site_url or "/") + explorer_data.files(_build.library)
     plain.append(outputs.GeneratedFile(studio.SCRIPT, studio.script(_build.library)))  # the studio's rules and data
+    plain.append(outputs.GeneratedFile(reflection.SCRIPT, reflection.script()))  # the reflection tool's words and limits
     taken = {file.dest_uri: file.src_uri for file in files}
     for src_uri in _build.generated:
         _add(files, config, taken, src_uri, GENERATED_SOURCE)

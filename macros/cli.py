@@ -1,4 +1,4 @@
-"""Command line: `python -m macros validate [PATH ...]`, `python -m macros schema [--check]`,
+"""Command line: `python -m macros validate [PATH ...]`, `python -m macros schema [--check]`, `python -m macros twins [--check]`,
 `python -m macros new-case-study [--title T --place P]`, `python -m macros from-issue FILE`."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import ROOT, issue_form, json_schema, library, scaffold
+from . import ROOT, from_issue, json_schema, library, scaffold, twins
 
 
 def validate(args) -> int:
@@ -50,6 +50,17 @@ def schema(args) -> int:
     return 0
 
 
+def twins_corpus(args) -> int:
+    if args.check:
+        stale = twins.stale()
+        for name in stale:
+            print(f"tests/twins/corpus/{name}: out of date with the Python it records; run: python -m macros twins")
+        return 1 if stale else 0
+    for path in twins.write_all():
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
 def new_case_study(args) -> int:
     ask = input if sys.stdin.isatty() else None
     title = args.title or _ask(ask, "Title, naming the work and the place (for example: Youth homelessness in Leeds): ")
@@ -81,7 +92,7 @@ def _ask(ask, prompt: str) -> str:
         return ""
 
 
-def from_issue(args) -> int:
+def convert_issue(args) -> int:
     if args.file == "-":
         body, name = sys.stdin.read(), "issue.md"
     else:
@@ -91,7 +102,7 @@ def from_issue(args) -> int:
             print(f"{args.file}: cannot be read ({error}). Save the issue body as a UTF-8 text file.", file=sys.stderr)
             return 1
     folder = Path(args.folder) if args.folder else None
-    result = issue_form.convert(body, name, ROOT, folder, force=args.force)
+    result = from_issue.convert(body, name, ROOT, folder, force=args.force)
     for line in result.problems:
         print(line)
     if result.path is None:
@@ -113,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("schema", help="write the JSON Schema files in schema/ from macros/schema.py")
     p.add_argument("--check", action="store_true", help="only report whether the files are up to date")
     p.set_defaults(run=schema)
+    p = commands.add_parser("twins", help="write the twins' corpus in tests/twins/corpus/: inputs, and what the Python makes of each, "
+                                          "for the tests of the studio's JavaScript")
+    p.add_argument("--check", action="store_true", help="only report whether the files are up to date")
+    p.set_defaults(run=twins_corpus)
     p = commands.add_parser("new-case-study", help="start a case study file from the template, with its title, place and id filled in")
     p.add_argument("--title", help='what the work was, and where: "Youth homelessness in Leeds"')
     p.add_argument("--place", help="the town, city, borough or area: Leeds")
@@ -123,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file", help="the issue body saved as a text file, or - to read it from standard input")
     p.add_argument("--folder", help="the folder to write <id>.yaml in (default: data/case_studies)")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    p.set_defaults(run=from_issue)
+    p.set_defaults(run=convert_issue)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -1,4 +1,4 @@
-"""`python -m macros from-issue FILE`: a submitted case-study issue form, turned into a case study file.
+"""The case-study issue form, and a submitted one read back into a case study.
 
 GitHub renders a submitted issue form as Markdown: each field becomes a line
 '### <label>', a blank line, then the answer ('_No response_' when left
@@ -6,29 +6,20 @@ empty); a dropdown gives the option chosen, a tick box '- [X] <label>'. The
 labels and options below are the contract with
 .github/ISSUE_TEMPLATE/case-study.yml, and a test checks that the two agree.
 
-Problems with the form itself (an answer missing, a status without a finding,
-consent not given) are reported against the issue text, naming the form
-field. The case study made from it is then checked by the library's own
-validator in a temporary folder, and each problem is reported against the
-issue too, naming the form field it came from; the file is written only when
-there are none, so a bad submission never breaks the next build.
+`read` finds every problem with the form itself (an answer missing, a status
+without a finding, consent not given), naming the form field. `python -m
+macros from-issue` (from_issue.py) then checks the case study it makes with
+the library's own validator and writes it (case_yaml.py).
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
-import textwrap
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-from . import personal_data, scaffold, source_answer, yamlfile
-from .problems import Problem, Problems, one_line
-from .schema import LETTERS, CaseStudy, Evidence
+from . import scaffold, source_answer
+from .problems import Problem, Problems
+from .schema import LETTERS, SHORT_TITLES, CaseStudy, Evidence
 from .spec import fields_of
 
 NO_RESPONSE = "_No response_"
@@ -51,20 +42,8 @@ LABELS = {
     "consent": "Consent and safeguarding",
 }
 
-# Short titles as in data/preconditions.yaml (a test checks they still agree).
-PRECONDITIONS = {
-    "A": "Beneficiary impact",
-    "B": "Citizen-centred",
-    "C": "Systemic issues",
-    "D": "Grounded in place",
-    "E": "Trusted partners",
-    "F": "Strengths based",
-    "G": "Distributed leadership",
-    "H": "Resilient and risk-embracing",
-    "I": "Able to let go",
-}
 for _letter in LETTERS:
-    LABELS[f"status-{_letter.lower()}"] = f"{_letter}. {PRECONDITIONS[_letter]}"
+    LABELS[f"status-{_letter.lower()}"] = f"{_letter}. {SHORT_TITLES[_letter]}"
     LABELS[f"finding-{_letter.lower()}"] = f"{_letter}. What happened"
 
 # The questions in the order the form asks them (the order GitHub writes the answers in).
@@ -90,6 +69,8 @@ LICENCE_OPTIONS = {
     "CC BY-SA 4.0": "CC-BY-SA-4.0",
     "CC0 1.0": "CC0-1.0",
 }
+DEFAULT_LICENCE = next(iter(LICENCE_OPTIONS.values()))  # the recommended one, first on the form
+MATURITY = "draft"  # where a case study sent on the form starts: an editor publishes it
 CONSENT = (
     "Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.",
     "There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National Insurance numbers.",
@@ -309,8 +290,8 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         first = answers.get(LABELS["status-a"])
         problems.add(file, first.line if first else 1, NO_EVIDENCE_FIELD, FORM_MESSAGES["no_evidence"])
     draft.values["evidence"] = evidence
-    draft.values["licence"] = draft.values.get("licence", "CC-BY-4.0")
-    draft.values["maturity"] = "draft"
+    draft.values["licence"] = draft.values.get("licence", DEFAULT_LICENCE)
+    draft.values["maturity"] = MATURITY
     return draft, sorted(problems, key=lambda p: p.line)
 
 
@@ -354,218 +335,29 @@ def example_for(key: str) -> str:
     return f" For example: {example}"
 
 
-# --- Writing the case study ----------------------------------------------------------------
+# --- The issue the studio writes -----------------------------------------------------------------
 #
-# The YAML is written by a few plain rules rather than by a YAML library, so the contribution studio
-# (docs/assets/javascripts/studio-rules.js) writes exactly the same file from the same answers; a test
-# holds the two to the same text. Text is written plain when it starts with a letter and nothing in it
-# means something to YAML, in a folded block ('>-', wrapped to read well) when it is long, and otherwise
-# double-quoted with escapes. Every way reads back as exactly the text.
+# The contribution studio holds the form's answers as its controls do (consent as a tick a statement, the licence
+# and each status as the option chosen), and writes the issue GitHub would for them; from-issue reads that issue.
+# These two are the twins of the studio's own (studio-form-reader.js: answerText and issueBody): the twins' corpus
+# holds the studio's reading of its answers to from-issue's reading of this issue (macros/twins.py).
 
-ORDER = [f.name for f in fields_of(CaseStudy)]
-SHORT_LINE = 80  # longer text goes in a block on the lines below its field name
-WRAP = 92
-HEADER = (
-    "# Written by 'python -m macros from-issue' from a case study issue form.",
-    "# It is a draft: an editor checks it against the review criteria (docs/contribute/review.md),",
-    "# adds source pages where they help, and then publishes it.",
-)
-EVIDENCE_NOTES = (
-    "  # Add 'pages: [12]' under a finding that comes from particular pages of a source.",
-    "  # basis: reported, as the contributor's own account; an editor changes it to editorial if it is a reading.",
-)
-# What YAML 1.1 reads as true, false or nothing when written plain.
-YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-              "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
-# A character YAML takes as it is: printable, and not a line break, a tab or a byte-order mark.
-VISIBLE = r"\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff"
-PRINTABLE = r"\x20" + VISIBLE
-PLAIN = re.compile(f"[A-Za-z][{PRINTABLE}]*")
-FLOW_PLAIN = re.compile("[A-Za-z][A-Za-z0-9 ]*")  # inside [ ]: words only, as themes are
-# A line of a folded block: printable, neither starting nor ending with a space, no two spaces together.
-PLAIN_LINE = re.compile(f"[{VISIBLE}]+(?: [{VISIBLE}]+)*")
-PRINTABLE_CHAR = re.compile(f"[{PRINTABLE}]")
-ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+def answer_text(answers: dict, key: str) -> str:
+    """The text GitHub writes under a question's heading for the answer the studio holds."""
+    raw = answers.get(key)
+    if key == "consent":
+        return "\n".join(f"- [{'X' if raw and i < len(raw) and raw[i] else ' '}] {s}" for i, s in enumerate(CONSENT))
+    if key == "licence":
+        return raw or next(iter(LICENCE_OPTIONS))
+    if key.startswith("status-"):
+        return raw or NOT_SHOWN
+    return raw.replace("\r\n", "\n").replace("\r", "\n") if isinstance(raw, str) else ""
 
 
-def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
-    """The case study as YAML, in schema order, with a few comments for the editor who reviews it.
-
-    Nothing of the issue file's name is written: the output depends on the answers alone.
-    """
-    values = {"id": case_id, **draft.values}
-    out = [f"# yaml-language-server: $schema={schema_path}", *HEADER]
-    for name in ORDER:
-        if name not in values:
-            continue
-        value = values[name]
-        if isinstance(value, list) and not value:
-            out.append(f"{name}: []")  # an empty list, not nothing: the checks then say how many it needs
-        elif name == "evidence":
-            out.append("evidence:")
-            out.extend(EVIDENCE_NOTES)
-            for entry in value:
-                out.append(f"  # {entry['precondition']}. {PRECONDITIONS[entry['precondition']]}")
-                out.append(f"  - precondition: {entry['precondition']}")
-                out.extend(f"    {key}: {entry[key]}" for key in ("status", "basis") if key in entry)
-                if "finding" in entry:
-                    out.extend(_field("finding", entry["finding"], "    "))
-        elif name == "sources":
-            out.append("sources:")
-            for entry in value:
-                first = True
-                for key in ("title", "publisher", "year", "url", "pages"):
-                    if key in entry:
-                        text = (str(entry[key]) if key == "year" else "[" + ", ".join(map(str, entry[key])) + "]" if key == "pages"
-                                else scalar(entry[key]))
-                        out.append(f"  {'- ' if first else '  '}{key}: {text}")
-                        first = False
-        elif isinstance(value, list):
-            if name == "themes":
-                out.append("themes: [" + ", ".join(scalar(theme, flow=True) for theme in value) + "]")
-            else:
-                out.append(f"{name}:")
-                for item in value:
-                    out.extend(_field("-", item, "  "))
-        else:
-            out.extend(_field(name, value, ""))
-    return "\n".join(out) + "\n"
-
-
-def scalar(value: str, flow: bool = False) -> str:
-    """`value` on one line: plain where YAML would read it back unchanged, else double-quoted."""
-    plain = ((FLOW_PLAIN if flow else PLAIN).fullmatch(value) and not value.endswith((" ", ":")) and ": " not in value
-             and " #" not in value and value not in YAML_WORDS)
-    return value if plain else _quoted(value)
-
-
-def _quoted(value: str) -> str:
-    out = []
-    for c in value:
-        if c in ESCAPES:
-            out.append(ESCAPES[c])
-        elif PRINTABLE_CHAR.fullmatch(c):
-            out.append(c)
-        else:
-            out.append(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
-    return '"' + "".join(out) + '"'
-
-
-def _field(name: str, value: str, indent: str) -> list[str]:
-    """'name: value', or for a list item '- value', with long text in a folded block below."""
-    lead = f"{indent}- " if name == "-" else f"{indent}{name}: "
-    block = None if "\n" not in value and len(value) <= SHORT_LINE else _block(value, indent + "  ")
-    if block is None:
-        return [lead + scalar(value)]
-    return [lead + ">-", *block]
-
-
-def _block(value: str, indent: str) -> list[str] | None:
-    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it exactly.
-
-    In a folded block a single line break reads as a space, so each line break in the text becomes a
-    blank line. It holds text whose every line starts and ends with a character that is not a space,
-    has no two spaces together and nothing but printable characters.
-    """
-    lines: list[str] = []
-    for number, line in enumerate(value.split("\n")):
-        if number:
-            lines.append("")
-        if not line and 0 < number < value.count("\n"):
-            continue  # an empty line between two others: the blank lines around it say so
-        if not PLAIN_LINE.fullmatch(line):
-            return None
-        current = indent
-        for word in line.split(" "):
-            if current != indent and len(current) + 1 + len(word) > WRAP:
-                lines.append(current)
-                current = indent
-            current += word if current == indent else " " + word
-        lines.append(current)
-    return lines
-
-
-# --- The command ---------------------------------------------------------------------------
-
-@dataclass
-class Result:
-    path: Path | None  # the file written, or None if there were problems (then nothing is written)
-    problems: list[str]  # one line each: FILE:LINE: FIELD: message, against the issue and its form field
-
-
-def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, force: bool = False) -> Result:
-    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it is valid."""
-    draft, form_problems = read(body, issue_name)
-    if form_problems:
-        return Result(None, [str(p) for p in form_problems])
-    answers = sections(body)
-
-    def on_form(key: str, message: str) -> str:
-        return str(Problem(issue_name, answers[LABELS[key]].line, LABELS[key], one_line(message)))
-
-    case_id = scaffold.case_study_id(draft.values["place"], draft.values["title"])
-    if not case_id:
-        return Result(None, [on_form("title", FORM_MESSAGES["no_id"])])
-    path = (folder or root / scaffold.FOLDER) / f"{case_id}.yaml"
-    if path.exists() and not force:
-        return Result(None, [on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
-                                              f"Change the title or pass --force to replace the file, for example: {draft.values['title']} (2)")])
-    used_by = scaffold.taken_by(root, case_id, path)
-    if used_by:
-        return Result(None, [on_form("title", FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by,
-                                                                               title=draft.values["title"]))])
-    schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
-    text = to_yaml(draft, case_id, schema)
-    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
-        label = max(answers, key=lambda name: len(answers[name].text))
-        key = next(k for k, v in LABELS.items() if v == label)
-        return Result(None, [on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file may hold "
-                                          f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
-                                          f"at most {_limit(key):,} characters.")])
-    with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
-        trial = Path(temporary) / path.name
-        trial.write_text(text, encoding="utf-8")
-        found = scaffold.problems_in(root, trial, replaces=path)
-    if found:
-        return Result(None, [_on_form(p, draft, answers, issue_name) for p in found])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return Result(path, [])
-
-
-# An issue is public from the moment it is sent, and GitHub keeps every earlier version of its text.
-ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, delete "
-                 "those versions too. Select 'edited' at the top of the issue, open each earlier version and choose "
-                 "'Delete revision from history' (the issue's author and the library's editors can).")
-
-
-def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_name: str) -> str:
-    """A problem in the case study, told against the form field its value came from, at the line of the answer."""
-    match = re.match(r"^evidence\[(\d+)\]", problem.field)
-    if match and int(match.group(1)) <= len(draft.evidence_letters):
-        key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
-    else:
-        key = FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
-    answer = answers[LABELS[key]]
-    where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
-    line, message = answer.line, problem.message + where
-    if personal_data.is_message(problem.message):
-        found = (m for text in answer.lines for _, m in personal_data.find(text) if repr(m) in problem.message)
-        line = answer.line_of(next(found, ""))
-        message += " " + ISSUE_HISTORY
-    return str(Problem(issue_name, line, LABELS[key], message))
-
-
-def _limit(key: str) -> int:
-    """The most characters the case study field behind a form field may hold."""
-    info = schema_field(key)
-    if info is None:
-        return 2000
-    return info.spec.max_length or (info.spec.item.max_length if info.spec.item else None) or 2000
-
-
-def _display(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+def issue_body(answers: dict) -> str:
+    """The issue's text as GitHub writes a submitted form: each question a heading, then its answer."""
+    parts = []
+    for key in FORM_ORDER:
+        text = answer_text(answers, key)
+        parts.append(f"### {LABELS[key]}\n\n{text if text.strip() else NO_RESPONSE}")
+    return "\n\n".join(parts) + "\n"

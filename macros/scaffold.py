@@ -7,9 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-from . import ROOT, addresses, library
+from . import ROOT, addresses, case_yaml, library
 from .problems import Problem
 from .schema import CaseStudy
 from .spec import fields_of
@@ -49,16 +47,6 @@ def case_study_id(place: str, title: str) -> str:
         slug = slug[:MAX_ID].rsplit("-", 1)[0]
     # A name the site keeps for itself ('index', a Windows device name) gets a word more, so it stays the case study's.
     return f"{slug}-case-study" if slug in RESERVED_IDS else slug
-
-
-def quote(value: str) -> str:
-    """`value` as a one-line YAML scalar, quoted only when YAML needs it (a number, a colon...)."""
-    text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
-    return text.removesuffix("\n...\n").removesuffix("\n")
-
-
-def flow_list(values) -> str:
-    return "[" + ", ".join(quote(v) for v in values) + "]"
 
 
 def split_themes(text: str) -> list[str]:
@@ -103,9 +91,9 @@ def create(root: Path, title: str, place: str, themes: list[str] | None = None, 
     if used_by:
         raise ScaffoldError(f"The id {case_id!r} is already used by {used_by}. Choose another title, or give another id "
                             f"with --id, for example: --id {case_id}-2")
-    values = {"id": case_id, "title": quote(title), "place": quote(place)}
+    values = {"id": case_id, "title": case_yaml.scalar(title), "place": case_yaml.scalar(place)}
     if themes:
-        values["themes"] = flow_list(themes)
+        values["themes"] = case_yaml.flow_list(themes)
     text = fill((root / TEMPLATE).read_text(encoding="utf-8"), values)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as out:  # "x": fail rather than overwrite, even in a race

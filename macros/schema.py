@@ -12,6 +12,19 @@ from __future__ import annotations
 from .spec import Annotated, Record, Spec, record
 
 LETTERS = tuple("ABCDEFGHI")
+# Each precondition's short title, as data/preconditions.yaml gives it (a test checks they agree): the issue form's
+# questions and the comments of the file from-issue writes name the preconditions by them.
+SHORT_TITLES = {
+    "A": "Beneficiary impact",
+    "B": "Citizen-centred",
+    "C": "Systemic issues",
+    "D": "Grounded in place",
+    "E": "Trusted partners",
+    "F": "Strengths based",
+    "G": "Distributed leadership",
+    "H": "Resilient and risk-embracing",
+    "I": "Able to let go",
+}
 GROUPS = ("vision", "behaviours")
 # What each group of preconditions is about (the report's grouping, p. 8), for the studio's first question.
 GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for", "behaviours": "how the people and organisations in the system act"}

@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import re
 
-from . import crosschecks, issue_form, personal_data, safe_markdown, scaffold, slugs, source_answer, studio_words, validate
+from . import case_yaml, crosschecks, issue_form, personal_data, safe_markdown, scaffold, slugs, source_answer, studio_words, validate
 from .library import Library
 from .pages import glossary_map
-from .schema import (GROUP_MEANINGS, GROUPS, LETTERS, ONE_LINE_REFUSED, PAGE, REFUSED_CHARACTERS, STATUS_MEANINGS, STATUSES, CaseStudy,
+from .schema import (GROUP_MEANINGS, GROUPS, LETTERS, ONE_LINE_REFUSED, PAGE, REFUSED_CHARACTERS, SHORT_TITLES, STATUS_MEANINGS, STATUSES, CaseStudy,
                      Source)
 from .spec import fields_of
 
@@ -40,16 +40,23 @@ class PatternError(ValueError):
     """A Python pattern uses something the translation does not handle; the build stops rather than guess."""
 
 
-def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
+class JsPattern(dict):
+    """{"source", "flags"} of a JavaScript RegExp, written into the data as a plain object, that remembers the
+    Python pattern it was translated from (`python`): the twins' corpus (macros/twins.py) runs both on the same text."""
+
+    def __init__(self, source: str, flags: str, python: re.Pattern):
+        super().__init__(source=source, flags=flags)
+        self.python = python
+
+
+def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> JsPattern:
     """{"source", "flags"} of a JavaScript RegExp that matches what `pattern` matches in Python.
 
     Handles what the library's patterns use: classes, groups (named ones become (?<name>)), look-arounds,
     inline flag groups, leading global flags, and the escapes above. Anything else raises PatternError.
     """
-    if isinstance(pattern, re.Pattern):
-        source, flags = pattern.pattern, pattern.flags
-    else:
-        source = pattern
+    python = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+    source, flags = python.pattern, python.flags
     lead = re.match(r"\(\?([aiLmsux]+)\)", source)
     if lead:
         source = source[lead.end():]
@@ -99,7 +106,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
         else:
             out.append(c)
         i += 1
-    return {"source": "".join(out), "flags": "u" + ("i" if flags & re.I else "")}
+    return JsPattern("".join(out), "u" + ("i" if flags & re.I else ""), python)
 
 
 def _field(info, path: str) -> dict:
@@ -160,13 +167,13 @@ def _form() -> dict:
 
 
 def _yaml() -> dict:
-    """What from-issue's YAML writer needs to write the same file (issue_form.to_yaml)."""
+    """What from-issue's YAML writer needs to write the same file (case_yaml.to_yaml)."""
     return {
-        "order": issue_form.ORDER, "header": list(issue_form.HEADER), "evidence_notes": list(issue_form.EVIDENCE_NOTES),
-        "short_line": issue_form.SHORT_LINE, "wrap": issue_form.WRAP, "words": sorted(issue_form.YAML_WORDS),
-        "plain": js_pattern(issue_form.PLAIN), "flow_plain": js_pattern(issue_form.FLOW_PLAIN),"plain_line": js_pattern(issue_form.PLAIN_LINE),
-        "printable": js_pattern(issue_form.PRINTABLE_CHAR), "schema": "../../schema/case-study.schema.json",
-        "preconditions": issue_form.PRECONDITIONS,
+        "order": case_yaml.ORDER, "header": list(case_yaml.HEADER), "evidence_notes": list(case_yaml.EVIDENCE_NOTES),
+        "short_line": case_yaml.SHORT_LINE, "wrap": case_yaml.WRAP, "words": sorted(case_yaml.YAML_WORDS),
+        "plain": js_pattern(case_yaml.PLAIN), "flow_plain": js_pattern(case_yaml.FLOW_PLAIN),
+        "plain_line": js_pattern(case_yaml.PLAIN_LINE), "printable": js_pattern(case_yaml.PRINTABLE_CHAR),
+        "schema": "../../schema/case-study.schema.json", "preconditions": SHORT_TITLES,
     }
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import cli, issue_form, library, scaffold
-from macros.schema import FILES, LETTERS
+from macros import case_yaml, cli, from_issue, issue_form, library, scaffold
+from macros.schema import FILES, LETTERS, SHORT_TITLES
 from tests.support import build, copy_project, read
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,7 @@ def line_of(body: str, label: str) -> int:
 
 def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
     """Run the parser on `body`, writing into tmp_path; the library's own case studies are checked beside it."""
-    return issue_form.convert(body, name, ROOT, tmp_path)
+    return from_issue.convert(body, name, ROOT, tmp_path)
 
 
 def refused(tmp_path: Path, body: str) -> str:
@@ -228,8 +228,8 @@ def test_labels_keep_the_file_line_field_message_format_readable():
 
 def test_precondition_labels_use_the_short_titles_in_the_data():
     lib = library.load(ROOT)
-    assert {p.id: p.short_title for p in lib.preconditions} == issue_form.PRECONDITIONS
-    assert list(issue_form.PRECONDITIONS) == list(LETTERS)
+    assert {p.id: p.short_title for p in lib.preconditions} == SHORT_TITLES
+    assert list(SHORT_TITLES) == list(LETTERS)
 
 
 def test_the_statuses_and_licences_are_the_schemas():
@@ -264,7 +264,7 @@ def test_a_complete_form_becomes_a_valid_draft(tmp_path):
 def test_the_file_written_has_the_schema_line_and_comments_for_the_editor(tmp_path):
     project = tmp_path / "project"
     (project / "data" / "case_studies").mkdir(parents=True)
-    result = issue_form.convert(GOOD, "issue-42.md", project)
+    result = from_issue.convert(GOOD, "issue-42.md", project)
     assert result.path == project / "data" / "case_studies" / f"{GOOD_ID}.yaml"
     text = result.path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/case-study.schema.json"
@@ -275,7 +275,7 @@ def test_the_file_written_has_the_schema_line_and_comments_for_the_editor(tmp_pa
 def test_optional_fields_left_empty_are_left_out(tmp_path):
     body = GOOD
     for letter in "ABH":
-        body = answer(body, f"{letter}. {issue_form.PRECONDITIONS[letter]}", "_No response_")  # a dropdown never touched
+        body = answer(body, f"{letter}. {SHORT_TITLES[letter]}", "_No response_")  # a dropdown never touched
         body = answer(body, f"{letter}. What happened", "_No response_")
     result = convert(tmp_path, body)
     assert result.problems == []
@@ -287,7 +287,7 @@ def test_optional_fields_left_empty_are_left_out(tmp_path):
 def test_no_precondition_evidence_is_named_and_nothing_is_written(tmp_path):
     body = GOOD
     for letter in LETTERS:
-        body = answer(body, f"{letter}. {issue_form.PRECONDITIONS[letter]}", "Not shown")
+        body = answer(body, f"{letter}. {SHORT_TITLES[letter]}", "Not shown")
         body = answer(body, f"{letter}. What happened", "_No response_")
     result = convert(tmp_path, body)
     assert result.path is None and not list(tmp_path.iterdir())
@@ -349,7 +349,7 @@ def test_an_id_already_used_as_a_former_id_is_named(tmp_path):
     project = tmp_path / "project"
     (project / "data" / "case_studies").mkdir(parents=True)
     (project / "data" / "case_studies" / "my-place-housing.yaml").write_text(VALID + f"redirect_from: [{GOOD_ID}]\n", encoding="utf-8")
-    result = issue_form.convert(GOOD, "issue-42.md", project)
+    result = from_issue.convert(GOOD, "issue-42.md", project)
     assert result.path is None
     [problem] = result.problems
     assert problem.startswith(f"issue-42.md:{line_of(GOOD, 'Title')}: Title: gives the id '{GOOD_ID}', "
@@ -468,7 +468,7 @@ def test_an_existing_case_study_is_never_overwritten(tmp_path):
     target.write_text("keep me", encoding="utf-8")
     result = convert(tmp_path, GOOD)
     assert result.path is None and "already exists" in result.problems[0] and target.read_text(encoding="utf-8") == "keep me"
-    assert issue_form.convert(GOOD, "issue-42.md", ROOT, tmp_path, force=True).problems == []
+    assert from_issue.convert(GOOD, "issue-42.md", ROOT, tmp_path, force=True).problems == []
 
 
 @pytest.mark.parametrize("text", [
@@ -477,9 +477,9 @@ def test_an_existing_case_study_is_never_overwritten(tmp_path):
     "Line one\nLine two", "A very long sentence " * 12, "&anchor *alias !tag | > @ `", "ends with a colon:",
 ])
 def test_any_text_is_written_as_yaml_that_reads_back_exactly(text):
-    draft = issue_form.Draft(values={"title": text, "context": text, "lessons": [text], "evidence": [
-        {"precondition": "E", "status": "present", "basis": "reported", "finding": text}]})
-    written = issue_form.to_yaml(draft, "some-id", "../../schema/case-study.schema.json")
+    values = {"title": text, "context": text, "lessons": [text], "evidence": [
+        {"precondition": "E", "status": "present", "basis": "reported", "finding": text}]}
+    written = case_yaml.to_yaml(values, "some-id", "../../schema/case-study.schema.json")
     data = yaml.safe_load(written)
     assert data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"] == text
 
@@ -796,7 +796,7 @@ def test_personal_data_in_an_issue_is_named_at_its_line_with_how_to_clear_the_hi
     body = answer(GOOD, "Context", "The partners met monthly.\nAsk jo.bloggs@northbridge.example.org for the minutes.")
     problem = refused(tmp_path, body)
     assert problem.startswith(f"issue-42.md:{line_of(body, 'Context') + 1}: Context: contains what looks like an e-mail address")
-    assert problem.endswith(issue_form.ISSUE_HISTORY) and "'Delete revision from history'" in problem
+    assert problem.endswith(from_issue.ISSUE_HISTORY) and "'Delete revision from history'" in problem
 
 
 def test_a_problem_names_the_line_of_the_answer_not_its_heading(tmp_path):

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from macros import escaping, issue_form, library, opendata, personal_data, validate
+from macros import escaping, from_issue, library, opendata, personal_data, validate
 from macros.escaping import FORMULA_START
 from macros.problems import Problems
 from tests.support import FIXTURES, ROOT, copy_project
@@ -225,15 +225,15 @@ NAMES = ["issue.md", "issue-42.md", "x\npublic_contact_details: [jo@example.org]
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_case_study_written_is_the_same_whatever_the_issue_file_is_called(tmp_path, name):
-    written = issue_form.convert(GOOD, name, ROOT, tmp_path / "out")
+    written = from_issue.convert(GOOD, name, ROOT, tmp_path / "out")
     assert written.problems == []
-    reference = issue_form.convert(GOOD, "issue.md", ROOT, tmp_path / "reference")
+    reference = from_issue.convert(GOOD, "issue.md", ROOT, tmp_path / "reference")
     assert written.path.read_text(encoding="utf-8") == reference.path.read_text(encoding="utf-8")
     assert "public_contact_details" not in written.path.read_text(encoding="utf-8")
 
 
 def test_a_problem_against_a_hostile_issue_file_name_is_still_one_line(tmp_path):
     body = GOOD.replace("Northbridge Homes", "Northbridge Homes, jo@example.org", 1)
-    result = issue_form.convert(body, "x\npublic_contact_details: [jo@example.org]\n#.md", ROOT, tmp_path)
+    result = from_issue.convert(body, "x\npublic_contact_details: [jo@example.org]\n#.md", ROOT, tmp_path)
     assert result.path is None and result.problems
     assert all("\n" not in line for line in result.problems)

@@ -17,7 +17,7 @@ from macros import crosschecks, issue_form, personal_data, studio_words, validat
 from macros.schema import FILES, CaseStudy
 from macros.spec import Record, fields_of
 from tests.test_studio import URL, open_studio
-from tests.test_studio_rules import VALID
+from macros.twin_inputs import VALID
 
 pytestmark = pytest.mark.browser
 

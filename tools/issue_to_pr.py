@@ -9,7 +9,7 @@ run's address. The issue's text is read from that file by Python and goes to git
 content and to GitHub's API only as JSON: no part of it is ever on a command line. Git is given fixed
 arguments (the branch is named from the issue's number) and the commit message on standard input.
 
-`open` checks the form with `python -m macros from-issue`'s own code (issue_form.convert). When the
+`open` checks the form with `python -m macros from-issue`'s own code (from_issue.convert). When the
 answers do not validate, it comments on the issue with each problem under the question it is about,
 in the words of the form, and takes the label off so that an editor can add it again once the answers
 are corrected. When they do, it commits data/case_studies/<id>.yaml on the branch case-study/issue-<N>,
@@ -296,10 +296,10 @@ def open_pull_request(issue: Issue, folder: Path, github: GitHub, git: Git, base
         return None
 
     sys.path.insert(0, str(ROOT))
-    from macros import issue_form  # PyYAML is needed from here on: `report` runs without it
+    from macros import from_issue  # PyYAML is needed from here on: `report` runs without it
 
     started = time.monotonic()
-    result = issue_form.convert(issue.body, ISSUE_NAME, folder)
+    result = from_issue.convert(issue.body, ISSUE_NAME, folder)
     if result.path is None:
         github.comment(issue.number, problems_comment(result.problems))
         github.remove_label(issue.number, LABEL)

@@ -1,0 +1,106 @@
+"""`python -m macros from-issue FILE`: a submitted case-study issue form, turned into a case study file.
+
+The form is read by issue_form.py, which reports every problem with the form itself (an answer missing, a
+status without a finding, consent not given) against the issue text, naming the form field. The case study
+made from it is then checked by the library's own validator in a temporary folder, and each problem is
+reported against the issue too, naming the form field it came from; the file (case_yaml.py) is written only
+when there are none, so a bad submission never breaks the next build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import case_yaml, issue_form, personal_data, scaffold, yamlfile
+from .problems import Problem, one_line
+from .schema import PARAGRAPH
+
+
+@dataclass
+class Result:
+    path: Path | None  # the file written, or None if there were problems (then nothing is written)
+    problems: list[str]  # one line each: FILE:LINE: FIELD: message, against the issue and its form field
+
+
+def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, force: bool = False) -> Result:
+    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it
+    is valid."""
+    draft, form_problems = issue_form.read(body, issue_name)
+    if form_problems:
+        return Result(None, [str(p) for p in form_problems])
+    answers = issue_form.sections(body)
+
+    def on_form(key: str, message: str) -> str:
+        return str(Problem(issue_name, answers[issue_form.LABELS[key]].line, issue_form.LABELS[key], one_line(message)))
+
+    case_id = scaffold.case_study_id(draft.values["place"], draft.values["title"])
+    if not case_id:
+        return Result(None, [on_form("title", issue_form.FORM_MESSAGES["no_id"])])
+    path = (folder or root / scaffold.FOLDER) / f"{case_id}.yaml"
+    if path.exists() and not force:
+        return Result(None, [on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
+                                              "Change the title or pass --force to replace the file, for example: "
+                                              f"{draft.values['title']} (2)")])
+    used_by = scaffold.taken_by(root, case_id, path)
+    if used_by:
+        message = issue_form.FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by, title=draft.values["title"])
+        return Result(None, [on_form("title", message)])
+    schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
+    text = case_yaml.to_yaml(draft.values, case_id, schema)
+    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
+        label = max(answers, key=lambda name: len(answers[name].text))
+        key = next(k for k, v in issue_form.LABELS.items() if v == label)
+        return Result(None, [on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file "
+                                          f"may hold ({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: "
+                                          f"a few paragraphs, at most {_limit(key):,} characters.")])
+    with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
+        trial = Path(temporary) / path.name
+        trial.write_text(text, encoding="utf-8")
+        found = scaffold.problems_in(root, trial, replaces=path)
+    if found:
+        return Result(None, [_on_form(p, draft, answers, issue_name) for p in found])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return Result(path, [])
+
+
+# An issue is public from the moment it is sent, and GitHub keeps every earlier version of its text.
+ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, delete "
+                 "those versions too. Select 'edited' at the top of the issue, open each earlier version and choose "
+                 "'Delete revision from history' (the issue's author and the library's editors can).")
+
+
+def _on_form(problem: Problem, draft: issue_form.Draft, answers: dict, issue_name: str) -> str:
+    """A problem in the case study, told against the form field its value came from, at the line of the answer."""
+    match = re.match(r"^evidence\[(\d+)\]", problem.field)
+    if match and int(match.group(1)) <= len(draft.evidence_letters):
+        key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
+    else:
+        key = issue_form.FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
+    answer = answers[issue_form.LABELS[key]]
+    where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
+    line, message = answer.line, problem.message + where
+    if personal_data.is_message(problem.message):
+        found = (m for text in answer.lines for _, m in personal_data.find(text) if repr(m) in problem.message)
+        line = answer.line_of(next(found, ""))
+        message += " " + ISSUE_HISTORY
+    return str(Problem(issue_name, line, issue_form.LABELS[key], message))
+
+
+def _limit(key: str) -> int:
+    """The most characters the case study field behind a form field may hold."""
+    info = issue_form.schema_field(key)
+    if info is None:
+        return PARAGRAPH
+    return info.spec.max_length or (info.spec.item.max_length if info.spec.item else None) or PARAGRAPH
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
