@@ -59,6 +59,8 @@ def form_id(key: str) -> str:
     return FORM_IDS.get(key, key)
 
 
+TEMPLATE = "case-study.yml"  # the form, in .github/ISSUE_TEMPLATE/
+ISSUE_TITLE = "Case study: "  # what the form's title starts as (its `title:`), before the case study's own
 NOT_SHOWN = "Not shown"
 # The basis of a finding sent on the form: the contributor's own account. An editor makes it editorial on review
 # where it is a reading of a source rather than what happened.
@@ -126,6 +128,7 @@ BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
 URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;:]")
 YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*[,.]?\s*$")  # ASCII digits: a year is written so
+SOURCE_TRIM = " ,;:-–—"  # what is left of a source written on one line, at either end, once its address and year are out
 
 
 @dataclass
@@ -215,7 +218,7 @@ def source(item: str) -> dict:
     if year:
         entry["year"] = int(year.group(1) or year.group(2))
         item = (item[: year.start()] + item[year.end():]).strip()
-    title = item.strip(" ,;:-–—").strip()
+    title = item.strip(SOURCE_TRIM).strip()
     return {"title": title or entry.get("url", ""), **entry}
 
 

@@ -33,14 +33,19 @@ NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 CANDIDATE = re.compile(r"[@\d]")
 
 
+# The kinds found by code rather than by a pattern of PATTERNS alone, in the words the message names them by.
+EMAIL = "an e-mail address"
+NHS = "an NHS number"
+
+
 def find(text: str, allowed: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(kind, match) for each piece of personal data in `text` that is not explicitly allowed."""
     if not CANDIDATE.search(text):
         return []
-    found = [("an e-mail address", address) for address in _emails(text)]
+    found = [(EMAIL, address) for address in _emails(text)]
     for kind, pattern in PATTERNS:
         found.extend((kind, m.group()) for m in pattern.finditer(text))
-    found.extend(("an NHS number", m.group()) for m in NHS_NUMBER.finditer(text) if _is_nhs_number("".join(m.groups())))
+    found.extend((NHS, m.group()) for m in NHS_NUMBER.finditer(text) if _is_nhs_number("".join(m.groups())))
     allowed_set = {a.strip() for a in allowed}
     return [(kind, match) for kind, match in found if match.strip() not in allowed_set]
 

@@ -19,6 +19,14 @@ MAX_ID = next(f.spec.max_length for f in fields_of(CaseStudy) if f.name == "id")
 RESERVED_IDS = addresses.reserved_in(ROOT, "case-studies")
 # Words trimmed from the ends of a title's slug, so "Ignite in Coventry" gives coventry-ignite.
 EDGE_WORDS = {"a", "an", "and", "at", "across", "for", "in", "of", "the"}
+# A name the site keeps for itself ('index', a Windows device name) gets this after it, so it stays the case study's.
+RESERVED_SUFFIX = "-case-study"
+# Themes typed as words: separated by commas, semicolons or lines; '&' is 'and', and hyphens, underscores and slashes
+# join words with a space; the dots and spaces at either end go.
+THEME_SEPARATOR = re.compile(r"[,\n;]")
+THEME_JOINER = re.compile(r"[-_/]+")
+THEME_AMPERSAND = " and "
+THEME_TRIM = " ."
 PLACEHOLDER = re.compile(r"\breplace\b", re.IGNORECASE)
 SERVE_PORT = 8000  # make serve's port unless PORT= is given (the Makefile's PORT)
 
@@ -45,16 +53,15 @@ def case_study_id(place: str, title: str) -> str:
     slug = "-".join(place_words + words)
     if len(slug) > MAX_ID:
         slug = slug[:MAX_ID].rsplit("-", 1)[0]
-    # A name the site keeps for itself ('index', a Windows device name) gets a word more, so it stays the case study's.
-    return f"{slug}-case-study" if slug in RESERVED_IDS else slug
+    return slug + RESERVED_SUFFIX if slug in RESERVED_IDS else slug
 
 
 def split_themes(text: str) -> list[str]:
     """'Housing, Young People' -> ['housing', 'young people']: tags as the schema wants them."""
     out = []
-    for raw in re.split(r"[,\n;]", text):
-        theme = re.sub(r"[-_/]+", " ", raw.replace("&", " and ")).lower()
-        theme = " ".join(theme.split()).strip(" .")
+    for raw in THEME_SEPARATOR.split(text):
+        theme = THEME_JOINER.sub(" ", raw.replace("&", THEME_AMPERSAND)).lower()
+        theme = " ".join(theme.split()).strip(THEME_TRIM)
         if theme and theme not in out:
             out.append(theme)
     return out

@@ -161,8 +161,12 @@ def _form() -> dict:
         "empty": {key: issue_form.empty_answer(key) for key in issue_form.REQUIRED},
         "finding_example": issue_form.example_for("finding"),
         "evidence_basis": issue_form.EVIDENCE_BASIS,  # what the form's findings are: the contributor's own account
-        "patterns": {name: js_pattern(getattr(issue_form, name)) for name in ("BULLET", "URL", "YEAR", "HEADING")},
-        "template": "case-study.yml",
+        "default_licence": issue_form.DEFAULT_LICENCE, "maturity": issue_form.MATURITY, "source_trim": issue_form.SOURCE_TRIM,
+        "patterns": {name: js_pattern(getattr(issue_form, name))
+                     for name in ("BULLET", "URL", "YEAR", "HEADING", "PRECONDITION_LABEL")},
+        "template": issue_form.TEMPLATE, "issue_title": issue_form.ISSUE_TITLE,
+        "themes": {"separator": js_pattern(scaffold.THEME_SEPARATOR), "joiner": js_pattern(scaffold.THEME_JOINER),
+                   "ampersand": scaffold.THEME_AMPERSAND, "trim": scaffold.THEME_TRIM},
     }
 
 
@@ -174,6 +178,9 @@ def _yaml() -> dict:
         "plain": js_pattern(case_yaml.PLAIN), "flow_plain": js_pattern(case_yaml.FLOW_PLAIN),
         "plain_line": js_pattern(case_yaml.PLAIN_LINE), "printable": js_pattern(case_yaml.PRINTABLE_CHAR),
         "schema": "../../schema/case-study.schema.json", "preconditions": SHORT_TITLES,
+        "evidence_keys": list(case_yaml.EVIDENCE_KEYS), "source_keys": list(case_yaml.SOURCE_KEYS),
+        "plain_not_at_end": list(case_yaml.PLAIN_NOT_AT_END), "plain_not_inside": list(case_yaml.PLAIN_NOT_INSIDE),
+        "escapes": case_yaml.ESCAPES,
     }
 
 
@@ -203,17 +210,18 @@ def data(lib: Library) -> dict:
         "messages": {**validate.MESSAGES, **crosschecks.MESSAGES, "personal_data": personal_data.MESSAGE,
                      "personal_data_more": personal_data.MORE},
         "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)} for pattern, kind in REFUSED_CHARACTERS],
-                       "one_line": js_pattern(ONE_LINE_REFUSED)},
+                       "one_line": js_pattern(ONE_LINE_REFUSED), "one_line_what": validate.ONE_LINE_WHAT},
         "links": {name: js_pattern(getattr(validate, name))
                   for name in ("LINK", "BARE_SCHEME", "SAFE_LINK", "LINK_TITLE", "ABBREVIATION", "REFERENCE")},
         "personal_data": {
             "patterns": [{"kind": kind, "pattern": js_pattern(pattern)} for kind, pattern in personal_data.PATTERNS],
             "nhs": js_pattern(personal_data.NHS_NUMBER),
             "email_local": js_pattern(personal_data.EMAIL_LOCAL), "email_domain": js_pattern(personal_data.EMAIL_DOMAIN),
+            "email_kind": personal_data.EMAIL, "nhs_kind": personal_data.NHS,
         },
         "renderer": {
             "glossary": renderer.glossary,
-            "terms": js_pattern(renderer._terms) if renderer._terms else None,
+            "terms": js_pattern(renderer._terms) if renderer._terms else None, "tags": safe_markdown.TAGS,
             "patterns": {name: js_pattern(getattr(safe_markdown, name)) for name in ("SAFE_HREF", "PARAGRAPH_BREAK", "LIST_ITEM", "INLINE")},
         },
         "form": _form(),
@@ -224,7 +232,8 @@ def data(lib: Library) -> dict:
         "yaml": _yaml(),
         "ids": _ids(lib),
         "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID, "reserved": sorted(scaffold.RESERVED_IDS),
-               "letters_apart": {chr(k): v for k, v in slugs.LETTERS_APART.items()}},
+               "reserved_suffix": scaffold.RESERVED_SUFFIX, "letters_apart": {chr(k): v for k, v in slugs.LETTERS_APART.items()},
+               "not_slug": js_pattern(slugs.NOT_SLUG), "ampersand": slugs.AMPERSAND},
         "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
         "preconditions": _preconditions(lib),
     }

@@ -138,7 +138,7 @@ def python_text(lib) -> dict:
              + [{"count": n, "out": validate.count(n)} for n in twin_inputs.NUMBERS]
              + [{"oneLine": t, "out": problems.one_line(t)} for t in twin_inputs.MESSAGE_LINES])
     return _twin("repr, yamlfile.shorten, validate.count, problems.one_line: how Python writes values into messages",
-                 "LibraryStudioRules.repr, .shorten, .count and .oneLine (studio-python.js)", cases)
+                 "LibraryPython.repr, .shorten, .count and .oneLine (studio-python.js)", cases)
 
 
 def patterns(lib) -> dict:

@@ -29,6 +29,8 @@ ABBREVIATION = re.compile(r"(?m)^[ \t]*\*\[[^\[\]\n]*\]:")
 REFERENCE = re.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]*\S")
 REFUSED = tuple((re.compile(pattern), kind) for pattern, kind in REFUSED_CHARACTERS)
 ONE_LINE = re.compile(ONE_LINE_REFUSED)
+# What a message calls the character a one-line field may not hold (ONE_LINE_REFUSED).
+ONE_LINE_WHAT = {"\n": "a new line", "\t": "a tab"}
 NOT_TEXT = re.compile(r"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE)$")
 EXAMPLE_LINK = "[the report](https://example.org/report.pdf)"
 
@@ -215,8 +217,7 @@ def character_problem(value: str, spec: Spec, path: str) -> str | None:
                            for_example=for_example(path, spec))
     found = None if spec.markdown else ONE_LINE.search(value)
     if found:
-        what = "a new line" if found.group() == "\n" else "a tab"
-        return message("one_line", what=what, position=found.start() + 1, for_example=for_example(path, spec))
+        return message("one_line", what=ONE_LINE_WHAT[found.group()], position=found.start() + 1, for_example=for_example(path, spec))
     return None
 
 

@@ -7,7 +7,7 @@ const assert = require("node:assert");
 const { test } = require("node:test");
 const { byText, corpus, load, differences, report } = require("./browser.js");
 
-const window = load("contribute/studio.md", ["studio-text.js", "studio-rules.js"]);
+const window = load("contribute/studio.md", ["studio-text.js", "studio-python.js", "studio-ids.js", "studio-checks.js", "studio-form-reader.js", "studio-yaml.js"]);
 const rules = window.LibraryStudioRules;
 const form = corpus("form-reader");
 

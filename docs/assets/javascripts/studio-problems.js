@@ -11,6 +11,7 @@
 
   var data = window.LIBRARY_STUDIO;
   var rules = window.LibraryStudioRules;
+  var python = window.LibraryPython;
   var drafts = window.LibraryStudioDraft;
   var questions = data.questions;
   var FINDINGS_STEP = 3;
@@ -23,7 +24,7 @@
   function say(kind, values) {
     var template = data.say[kind] || data.say.unreadable;
     values = Object.assign({}, values, { for_example: values.plain ? " For example: " + values.plain : "" });
-    return rules.oneLine(template.replace(/\{(\w+)\}/g, function (whole, name) {
+    return python.oneLine(template.replace(/\{(\w+)\}/g, function (whole, name) {
       return values[name] === undefined || values[name] === null ? "" : String(values[name]);
     }));
   }
@@ -102,7 +103,7 @@
     var item = /^(\w+)\[(\d+)\]$/.exec(path);
     if (!item || !Array.isArray(values[item[1]])) return null;
     var value = values[item[1]][Number(item[2]) - 1];
-    return value === undefined ? null : rules.repr(rules.shorten(String(value), 30));
+    return value === undefined ? null : python.repr(python.shorten(String(value), 30));
   }
 
   /* A problem the validator found (studio-rules.js's check: {field, kind, values}) in the studio's words, with the
@@ -151,7 +152,7 @@
 
     var id = v.title && v.place ? rules.caseStudyId(v.place, v.title) : "";
     if (v.title && v.place && !id) out.push(worded(atQuestion("title", stepOf), "no_id", {}));
-    if (id && data.ids.taken.indexOf(id) !== -1) out.push(worded(atQuestion("title", stepOf), "id_taken", { id: rules.repr(id), title: v.title }));
+    if (id && data.ids.taken.indexOf(id) !== -1) out.push(worded(atQuestion("title", stepOf), "id_taken", { id: python.repr(id), title: v.title }));
 
     var caseStudy = Object.assign(id ? { id: id } : {}, v);
     rules.check(caseStudy).forEach(function (p) {
@@ -166,7 +167,7 @@
     rules.headingProblems(answers).forEach(function (h) {
       var letter = /^finding-([a-i])$/.exec(h.key);
       var place = letter ? atFinding(draft, letterIndex[letter[1]], "text") : atQuestion(h.key, stepOf);
-      out.push(worded(place, "heading", { line: rules.repr(h.line), fixed: h.line.replace(/^#+[ \t]*/, "") }));
+      out.push(worded(place, "heading", { line: python.repr(h.line), fixed: h.line.replace(/^#+[ \t]*/, "") }));
     });
 
     draft.findings.forEach(function (f, i) {

@@ -24,7 +24,7 @@
   var INLINE = regex(patterns.INLINE, "g");
   var TERMS = data.renderer.terms ? regex(data.renderer.terms, "g") : null;
   var GLOSSARY = data.renderer.glossary;
-  var TAGS = { 1: ["<em>", "</em>"], 2: ["<strong>", "</strong>"], 3: ["<strong><em>", "</em></strong>"] };
+  var TAGS = data.renderer.tags;  // stars -> the elements they open and close
 
   /* Python's str.strip() and str.isspace(), which know more spaces than JavaScript's trim(). */
   function strip(text) {

@@ -17,6 +17,7 @@
 
   var data = window.LIBRARY_STUDIO;
   var rules = window.LibraryStudioRules;
+  var python = window.LibraryPython;
   var drafts = window.LibraryStudioDraft;
   var problems = window.LibraryStudioProblems;
   var dom = window.LibraryStudioDom;
@@ -243,8 +244,8 @@
   }
 
   function countLine(line, value, limit) {
-    var left = limit - rules.length(window.LibraryText.strip(value));
-    line.textContent = left >= 0 ? "You have " + rules.count(left) + " characters left." : "You have " + rules.count(-left) + " characters too many.";
+    var left = limit - python.length(window.LibraryText.strip(value));
+    line.textContent = left >= 0 ? "You have " + python.count(left) + " characters left." : "You have " + python.count(-left) + " characters too many.";
   }
 
   function showCounts() {
