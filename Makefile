@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763769600)
 
-.PHONY: serve build offline cards validate urls test lock bench clean
+.PHONY: serve build offline cards validate urls twins test lock bench clean
 
 serve: $(VENV)/.site
 	@$(PY) tools/port_free.py $(PORT)
@@ -42,7 +42,13 @@ validate: $(VENV)/.site
 urls: build
 	$(PY) tools/published_urls.py site --write
 
-test: $(VENV)/.test node_modules/.installed
+# The studio's JavaScript twins against the corpus of what the Python says (tests/twins/; python -m macros twins
+# writes it), with Node.js's own test runner: about a second, no browser, no build. The studio's patterns use
+# RegExp modifiers, which need Node.js 23 or later: .venv/bin's Node.js 24 comes first on the PATH where it is.
+twins:
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" node --test tests/twins/*.test.js
+
+test: $(VENV)/.test node_modules/.installed twins
 	bash tools/system-deps.sh
 	$(PY) -m pytest
 

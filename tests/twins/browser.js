@@ -9,10 +9,20 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
+const vm = require("node:vm");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SCRIPTS = path.join(ROOT, "docs", "assets", "javascripts");
 const CORPUS = path.join(__dirname, "corpus");
+
+/* The studio's patterns use RegExp modifiers ("(?-i:st|nd|rd|th)" in the postcode's), which Node.js reads from
+   version 23 (and Chromium from 125): an older Node.js would fail every test with "Invalid group". */
+try {
+  new RegExp("(?-i:a)", "i");
+} catch (e) {
+  throw new Error("Node.js " + process.version + " cannot read the studio's patterns (RegExp modifiers need Node.js 23 " +
+    "or later): run the twins with .venv/bin/node (Node.js 24), as make does");
+}
 
 /* One file of the corpus. */
 function corpus(name) {
@@ -33,7 +43,10 @@ function load(page, names) {
   const missing = names.filter((name) => order.indexOf(name) === -1);
   if (missing.length) throw new Error(page + " does not load " + missing.join(", "));
   globalThis.window = { LIBRARY_STUDIO: corpus("studio-data").data, LIBRARY_REFLECTION: corpus("reflection-data").data };
-  order.filter((name) => names.indexOf(name) !== -1).forEach((name) => require(path.join(SCRIPTS, name)));
+  for (const name of order.filter((name) => names.indexOf(name) !== -1)) {
+    const file = path.join(SCRIPTS, name);
+    vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file });  // as a <script>: run once per load, not cached
+  }
   return globalThis.window;
 }
 
@@ -71,4 +84,4 @@ function byText(a, b) {
   return 0;
 }
 
-module.exports = { byText, corpus, load, plain, differences, report };
+module.exports = { byText, corpus, load, pageScripts, plain, differences, report, SCRIPTS };

@@ -89,8 +89,18 @@
     else if (control.tagName !== "FIELDSET") control.setAttribute("aria-invalid", "true");
   }
 
+  /* Feedback beside the control that caused it: the line after `control` (a live region) says what happened; a problem
+     is marked as one. */
+  function feedback(control, message, problem) {
+    var line = control.closest(".library-studio__action").querySelector(".library-studio__feedback");
+    line.classList.toggle("library-studio__feedback--problem", !!problem);
+    clear(line);
+    if (problem) line.appendChild(el("strong", {}, ["There is a problem. "]));
+    line.appendChild(document.createTextNode(message));
+  }
+
   window.LibraryStudioDom = {
-    el: el, clear: clear, template: template, showErrors: showErrors,
+    el: el, clear: clear, template: template, showErrors: showErrors, feedback: feedback,
     block: function (text) { return rendered(renderer.block(text)); },
     inline: function (text) { return rendered(renderer.inline(text)); }
   };

@@ -242,51 +242,16 @@
     return Object.assign({ format: FORMAT, version: VERSION, saved: new Date().toISOString() }, draft);
   }
 
-  /* --- Storage: localStorage when the browser allows it ----------------------------------- */
+  /* --- Kept in this browser (browser-draft.js), read back through the same check as a file ------------------ */
 
-  var storage = (function () {
-    try {
-      var probe = STORAGE_KEY + ":probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;  // private browsing, a locked-down browser or file:// restrictions
-    }
-  })();
-
-  /* The stored draft: {draft} or {problem}, or null when none is stored. */
-  function stored() {
-    var text = null;
-    try {
-      text = storage ? storage.getItem(STORAGE_KEY) : null;
-    } catch (e) { /* unreadable: as if none */ }
-    if (text === null) return null;
-    try {
-      return check(JSON.parse(text));
-    } catch (e) {
-      return { problem: "not readable" };
-    }
-  }
+  var kept = window.LibraryBrowserDraft(STORAGE_KEY, check);
 
   function store(draft) {
-    try {
-      if (!storage) return false;
-      storage.setItem(STORAGE_KEY, JSON.stringify(toFile(draft)));
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
-
-  function unstore() {
-    try {
-      if (storage) storage.removeItem(STORAGE_KEY);
-    } catch (e) { /* nothing stored */ }
+    return kept.store(toFile(draft));
   }
 
   window.LibraryStudioDraft = {
     empty: empty, finding: finding, source: source, isEmpty: isEmpty, answers: answers, check: check, toFile: toFile, shiftSeen: shiftSeen,
-    canStore: !!storage, stored: stored, store: store, unstore: unstore, labelOfStatus: labelOfStatus
+    canStore: kept.canStore, stored: kept.stored, store: store, unstore: kept.unstore, labelOfStatus: labelOfStatus
   };
 })();

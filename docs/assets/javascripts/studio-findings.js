@@ -98,10 +98,10 @@
 
     function count(section, f) {
       var limit = Number(section.querySelector("textarea").getAttribute("data-limit"));
-      var left = limit - window.LibraryStudioRules.length(strip(f.text));
+      var left = limit - window.LibraryPython.length(strip(f.text));
       var line = section.querySelector("[data-finding-count]");
-      line.textContent = left >= 0 ? "You have " + window.LibraryStudioRules.count(left) + " characters left."
-        : "You have " + window.LibraryStudioRules.count(-left) + " characters too many.";
+      line.textContent = left >= 0 ? "You have " + window.LibraryPython.count(left) + " characters left."
+        : "You have " + window.LibraryPython.count(-left) + " characters too many.";
     }
 
     /* The chosen precondition: what it is, then folded away, the questions that tell it from others and its signs. */

@@ -2,9 +2,10 @@
  * checked as it is written, previewed as its page, and sent as a GitHub issue, a file or text.
  *
  * The page holds a draft (studio-draft.js): what is on screen, kept in this browser's storage and in files
- * the person downloads. The findings and the sources draw themselves from it (studio-findings.js,
- * studio-sources.js); the checks are the library's own, worded for this page (studio-problems.js). Nothing
- * is sent anywhere: no fetch, no XMLHttpRequest, no beacon.
+ * the person downloads (browser-draft.js). The findings and the sources draw themselves from it
+ * (studio-findings.js, studio-sources.js); the checks are the library's own, worded for this page
+ * (studio-problems.js); the check and preview, and the ways to send it, are steps of their own
+ * (studio-preview.js, studio-sending.js). Nothing is sent anywhere: no fetch, no XMLHttpRequest, no beacon.
  *
  * Contributed text reaches the page as text (textContent) or as HTML from studio-text.js, through
  * studio-dom.js, which copies only the renderer's own elements and attributes: never as markup of its own.
@@ -21,8 +22,6 @@
   var drafts = window.LibraryStudioDraft;
   var problems = window.LibraryStudioProblems;
   var dom = window.LibraryStudioDom;
-  var el = dom.el;
-  var clear = dom.clear;
   var questions = data.questions;
   var pages = JSON.parse(root.getAttribute("data-pages"));
   var repo = root.getAttribute("data-repo");
@@ -30,23 +29,14 @@
 
   var SAVE_DELAY = 400;  // milliseconds after the last keystroke
   var CHECK_DELAY = 250;
-  var LINK_LIMIT = 8000;  // characters: longer addresses are refused by some servers and proxies
   var MAX_FILE_BYTES = 1024 * 1024;
   var STEPS = 8;
-
-  var byLetter = {};
-  data.preconditions.forEach(function (p) { byLetter[p.id] = p; });
-  var labelOfStatus = drafts.labelOfStatus;
 
   var draft = drafts.empty();
   var latest = null;  // the last check: {answers, values, letters, id, problems}
 
   function find(selector) {
     return root.querySelector(selector);
-  }
-
-  function name(letter) {
-    return letter + ". " + byLetter[letter].short_title;
   }
 
   var ctx = {
@@ -57,6 +47,9 @@
   };
   var findings = window.LibraryStudioFindings(ctx);
   var sources = window.LibraryStudioSources(ctx);
+  var previewStep = window.LibraryStudioPreview({ root: root, pages: pages, latest: function () { return latest; }, goTo: goTo });
+  var sendStep = window.LibraryStudioSending({ root: root, repo: repo, latest: function () { return latest; }, draft: function () { return draft; },
+    go: function (step) { go(step); } });
 
   /* --- The form's questions, in the draft ------------------------------------------------- */
 
@@ -196,11 +189,11 @@
     showCounts();
     showAddress();
     if (draft.step === 7) {
-      summary();
-      preview();
-      where();
+      previewStep.summary();
+      previewStep.preview();
+      previewStep.where();
     }
-    if (draft.step === 8) sending();
+    if (draft.step === 8) sendStep.sending();
     busy();
   }
 
@@ -298,8 +291,6 @@
   root.addEventListener("click", function (event) {
     var goButton = event.target.closest("[data-library-studio-go]");
     if (goButton) go(Number(goButton.getAttribute("data-library-studio-go")));
-    var copyTarget = event.target.closest("[data-library-studio-copy]");
-    if (copyTarget) copy(copyTarget);
   });
 
   find("[data-library-studio-skip]").addEventListener("click", function (event) {
@@ -309,41 +300,7 @@
     first.scrollIntoView({ block: "center" });
   });
 
-  /* --- Feedback beside the control that caused it ------------------------------------------- */
-
-  /* The line after `control` (a live region) says what happened; a problem is marked as one. */
-  function feedback(control, message, problem) {
-    var line = control.closest(".library-studio__action").querySelector(".library-studio__feedback");
-    line.classList.toggle("library-studio__feedback--problem", !!problem);
-    clear(line);
-    if (problem) line.appendChild(el("strong", {}, ["There is a problem. "]));
-    line.appendChild(document.createTextNode(message));
-  }
-
-  /* --- The check, the preview and where it will appear ------------------------------------ */
-
-  function summary() {
-    var box = find("[data-library-studio-summary]");
-    clear(box);
-    box.classList.toggle("library-studio__summary--ready", !latest.problems.length);
-    if (!latest.problems.length) {
-      box.appendChild(el("h3", {}, ["Ready to send"]));
-      box.appendChild(el("p", {}, ["The checks found nothing to change. An editor will still read it before it is published."]));
-      return;
-    }
-    box.appendChild(el("h3", {}, [latest.problems.length === 1 ? "There is 1 thing to change" : "There are " + latest.problems.length + " things to change"]));
-    box.appendChild(el("p", {}, ["You can still look at the preview. Each link goes to the answer to change."]));
-    var list = el("ul");
-    latest.problems.forEach(function (p) {
-      var link = el("a", { href: "#" + p.id }, [p.label + ": " + p.message]);
-      link.addEventListener("click", function (event) {
-        event.preventDefault();
-        goTo(p);
-      });
-      list.appendChild(el("li", {}, [link]));
-    });
-    box.appendChild(list);
-  }
+  /* --- The check and preview (studio-preview.js), and sending (studio-sending.js) ------------------------- */
 
   function goTo(p) {
     go(p.step, false);
@@ -358,195 +315,6 @@
     target.focus();
   }
 
-  function piece(pieceName) {
-    return dom.template(root, pieceName);
-  }
-
-  function preview() {
-    var box = find("[data-library-studio-preview]");
-    clear(box);
-    var v = latest.values;
-    box.appendChild(el("h4", { "class": "library-studio__page-title" }, [v.title || "Your title"]));
-    box.appendChild(piece("draft"));
-    if (v.summary) box.appendChild(el("div", { "class": "library-lede" }, [el("p", {}, [dom.inline(v.summary)])]));
-    var facts = el("dl", { "class": "library-facts" });
-    function fact(term, value) {
-      facts.appendChild(el("div", {}, [el("dt", {}, [term]), el("dd", {}, [value])]));
-    }
-    fact("Place", v.place || "");
-    fact("When", v.period || "");
-    fact("Themes", (v.themes || []).join(", "));
-    fact("Organisations", (v.organisations || []).join("; "));
-    fact("Preconditions", latest.letters.join(" "));
-    box.appendChild(facts);
-    box.appendChild(el("h5", {}, ["Context"]));
-    var prose = el("div", { "class": "library-prose" });
-    prose.appendChild(dom.block(v.context || ""));
-    box.appendChild(prose);
-    box.appendChild(el("h5", {}, ["Evidence against the preconditions"]));
-    box.appendChild(piece("evidence-intro"));
-    v.evidence.forEach(function (entry) {
-      var p = byLetter[entry.precondition];
-      box.appendChild(el("h6", {}, [p.id + ". " + p.short_title + ": " + labelOfStatus[entry.status].toLowerCase()]));
-      var finding = el("div", { "class": "library-finding" });
-      var meta = el("p", { "class": "library-finding__meta" });
-      meta.appendChild(piece("status-" + entry.status));
-      meta.appendChild(document.createTextNode(" "));
-      var link = el("a", { href: pages.preconditions[p.id] });
-      link.appendChild(piece("precondition-" + p.id));
-      meta.appendChild(link);
-      meta.appendChild(document.createTextNode(" \u00b7 "));
-      meta.appendChild(piece("basis-" + entry.basis));
-      meta.appendChild(document.createTextNode(" \u00b7 "));
-      meta.appendChild(el("a", { href: pages.evidence_tags[p.id + " " + entry.status] },
-        ["Case studies where " + p.id + " was " + entry.status]));
-      finding.appendChild(meta);
-      finding.appendChild(dom.block(entry.finding));
-      box.appendChild(finding);
-    });
-    [["What did not work", v.what_did_not_work, true], ["Lessons", v.lessons, true], ["Questions for other places", v.questions, false]].forEach(function (part) {
-      box.appendChild(el("h5", {}, [part[0]]));
-      var list = el("ul", { "class": "library-list" });
-      (part[1] || []).forEach(function (item) { list.appendChild(el("li", {}, [part[2] ? dom.inline(item) : item])); });
-      box.appendChild(list);
-    });
-    box.appendChild(el("h5", {}, ["Sources and provenance"]));
-    var list = el("ul", { "class": "library-list" });
-    (v.sources || []).forEach(function (s) { list.appendChild(el("li", {}, sourceLine(s))); });
-    box.appendChild(list);
-    var provenance = el("dl", { "class": "library-facts library-facts--provenance" });
-    provenance.appendChild(el("div", {}, [el("dt", {}, ["Contributed by"]), el("dd", {}, [(v.contributors || []).join("; ")])]));
-    var status = el("dd");
-    status.appendChild(piece("maturity"));
-    provenance.appendChild(el("div", {}, [el("dt", {}, ["Status"]), status]));
-    provenance.appendChild(el("div", {}, [el("dt", {}, ["Licence"]), el("dd", {}, [v.licence])]));
-    box.appendChild(provenance);
-  }
-
-  /* A source as the page prints it (the macro source_line in overrides/library/_macros.md). */
-  function sourceLine(s) {
-    var out = [el("cite", {}, [s.title || ""])];
-    var text = (s.publisher ? ", " + s.publisher : "") + (s.year ? " (" + s.year + ")" : "") + (s.pages && s.pages.length ? ", " + rules.pageNumbers(s.pages) : "");
-    if (text) out.push(text);
-    if (s.url && /^https?:\/\//i.test(s.url)) {  // always so once the checks pass, and checked again here
-      out.push(". ");
-      out.push(el("a", { href: s.url }, ["Read the source"]));
-    }
-    return out;
-  }
-
-  function where() {
-    var box = find("[data-library-studio-where]");
-    clear(box);
-    var v = latest.values;
-    var list = el("ul");
-    list.appendChild(el("li", {}, [latest.id ? "Its own page, at " + pages.published + latest.id + "/" : "Its own page, once it has a title and a place."]));
-    list.appendChild(el("li", {}, ["The ", el("a", { href: pages.index }, ["list of case studies"]), " and the ",
-      el("a", { href: pages.explorer }, ["case study explorer"]), "."]));
-    if (v.place) {
-      var place = pages.places[v.place];
-      list.appendChild(el("li", {}, place ? ["The page for ", el("a", { href: place }, [v.place]), ", with the other case studies from there."]
-        : ["A new page for " + v.place + ", at " + pages.places_published + rules.slugify(v.place) + "/"]));
-    }
-    if (v.evidence.length) {
-      var pagesItem = el("li", {}, ["The pages of the preconditions it shows, among their evidence from case studies: "]);
-      v.evidence.forEach(function (entry, i) {
-        if (i) pagesItem.appendChild(document.createTextNode(", "));
-        pagesItem.appendChild(el("a", { href: pages.preconditions[entry.precondition] }, [name(entry.precondition)]));
-        pagesItem.appendChild(document.createTextNode(" (" + entry.status + ")"));
-      });
-      list.appendChild(pagesItem);
-    }
-    box.appendChild(list);
-    box.appendChild(el("p", {}, ["Its row in the ", el("a", { href: pages.matrix }, ["evidence matrix"]),
-      ". As a draft it is left out of the matrix's totals until it is published."]));
-    var row = el("ul", { "class": "library-studio__where-letters", "aria-label": "Its row in the evidence matrix" });
-    data.letters.forEach(function (letter) {
-      var entry = v.evidence.filter(function (e) { return e.precondition === letter; })[0];
-      var cell = el("li", {}, [letter + ": "]);
-      if (entry) cell.appendChild(piece("status-" + entry.status));
-      else cell.appendChild(document.createTextNode("not shown"));
-      row.appendChild(cell);
-    });
-    box.appendChild(row);
-  }
-
-  /* --- Sending ---------------------------------------------------------------------------- */
-
-  function sending() {
-    var ready = find("[data-library-studio-ready]");
-    clear(ready);
-    ready.classList.toggle("library-studio__summary--ready", !latest.problems.length);
-    if (latest.problems.length) {
-      var back = el("a", { href: "#step-check-and-preview-title" }, ["Check and preview"]);
-      back.addEventListener("click", function (event) { event.preventDefault(); go(7); });
-      ready.appendChild(el("p", {}, ["The checks found " + (latest.problems.length === 1 ? "1 thing" : latest.problems.length + " things") +
-        " to change: see ", back, ". You can send it now and change them with the editor, but it cannot be published until they are fixed."]));
-    }
-    var choices = find("[data-library-studio-choices]");
-    clear(choices);
-    latest.values.evidence.forEach(function (entry) {
-      choices.appendChild(el("li", {}, ["under " + data.form.labels["status-" + entry.precondition.toLowerCase()] + ", choose " + labelOfStatus[entry.status] + ";"]));
-    });
-    choices.appendChild(el("li", {}, ["under " + data.form.labels.licence + ", choose " + draft.answers.licence + ";"]));
-    choices.appendChild(el("li", {}, ["under " + data.form.labels.consent + ", tick the three boxes, if they are true."]));
-    var link = rules.issueLink(latest.answers, repo, LINK_LIMIT);
-    find("[data-library-studio-issue-link]").setAttribute("href", link.url);
-    var left = find("[data-library-studio-left]");
-    var body = rules.issueBody(latest.answers);
-    if (left.getAttribute("data-for") !== body) {  // drawn again only when the answers change, so feedback stays
-      left.setAttribute("data-for", body);
-      clear(left);
-      if (link.left.length) {
-        left.appendChild(el("p", {}, ["These answers are too long to fill in from a link. Copy each one into its box on the form:"]));
-        link.left.forEach(function (key, i) {
-          var id = "studio-left-" + i;
-          var area = el("textarea", { "class": "library-field library-studio__text", id: id, rows: "3", readonly: true });
-          area.value = rules.answerText(latest.answers, key);
-          left.appendChild(el("div", { "class": "library-studio__question" }, [
-            el("label", { "class": "library-studio__label", "for": id }, [data.form.labels[key]]), area,
-            el("div", { "class": "library-studio__action" }, [
-              el("button", { "class": "md-button", type: "button", "data-library-studio-copy": id }, ["Copy " + data.form.labels[key]]),
-              el("p", { "class": "library-studio__feedback", role: "status" })])
-          ]));
-        });
-      }
-    }
-    find("[data-library-studio-issue-body]").value = body;
-  }
-
-  function copy(button) {
-    var area = document.getElementById(button.getAttribute("data-library-studio-copy"));
-    var done = function () { feedback(button, "Copied. Paste it where you need it."); };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(area.value).then(done, function () { selectAndCopy(button, area, done); });
-    } else {
-      selectAndCopy(button, area, done);
-    }
-  }
-
-  function selectAndCopy(button, area, done) {
-    area.focus();
-    area.select();
-    try {
-      if (document.execCommand("copy")) {
-        done();
-        button.focus();
-        return;
-      }
-    } catch (e) { /* not allowed here */ }
-    feedback(button, "The text is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it.");
-  }
-
-  function download(fileName, content, type) {
-    var url = URL.createObjectURL(new Blob([content], { type: type }));
-    var link = el("a", { href: url, download: fileName, hidden: true });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }
-
   /* --- Draft files ---------------------------------------------------------------------------- */
 
   function fileName(extension) {
@@ -558,19 +326,19 @@
   exportButton.addEventListener("click", function () {
     flush();
     refresh();
-    download(fileName("json"), JSON.stringify(drafts.toFile(draft), null, 2) + "\n", "application/json");
-    feedback(exportButton, "Your draft has been downloaded as a file. Open it here again with \u201cOpen a draft file\u201d, on this computer or another.");
+    window.LibraryBrowserDraft.download(fileName("json"), JSON.stringify(drafts.toFile(draft), null, 2) + "\n", "application/json");
+    dom.feedback(exportButton, "Your draft has been downloaded as a file. Open it here again with \u201cOpen a draft file\u201d, on this computer or another.");
   });
 
   var yamlButton = find("[data-library-studio-download-yaml]");
   yamlButton.addEventListener("click", function () {
     refresh();
     if (!latest.id) {
-      feedback(yamlButton, "The file is named after the case study's title and place: write those first, in step 1.", true);
+      dom.feedback(yamlButton, "The file is named after the case study's title and place: write those first, in step 1.", true);
       return;
     }
-    download(latest.id + ".yaml", rules.toYaml(latest.values, latest.id), "text/yaml");
-    feedback(yamlButton, "The case study file has been downloaded." +
+    window.LibraryBrowserDraft.download(latest.id + ".yaml", rules.toYaml(latest.values, latest.id), "text/yaml");
+    dom.feedback(yamlButton, "The case study file has been downloaded." +
       (latest.problems.length ? " The checks still find things to change in it: it will not pass them until they are fixed." : ""));
   });
 
@@ -581,26 +349,23 @@
     var named = "\u201c" + file.name + "\u201d";
     var unchanged = " Your draft here has not changed.";
     importInput.value = "";
-    if (file.size > MAX_FILE_BYTES) {
-      feedback(importInput, named + " is too large to be a draft from this page." + unchanged, true);
-      return;
-    }
-    file.text().then(function (content) {
-      var parsed;
-      try {
-        parsed = JSON.parse(content);
-      } catch (e) {
-        feedback(importInput, named + " could not be opened: it is not a draft file from this page. Choose a file made with \u201cDownload the draft\u201d." + unchanged, true);
+    window.LibraryBrowserDraft.open(file, { maxBytes: MAX_FILE_BYTES, parse: JSON.parse, check: drafts.check }).then(function (opened) {
+      if (opened.tooLarge) {
+        dom.feedback(importInput, named + " is too large to be a draft from this page." + unchanged, true);
         return;
       }
-      var result = drafts.check(parsed);
-      if (result.problem) {
-        feedback(importInput, named + " could not be opened: " + result.problem + "." + unchanged, true);
+      if (opened.unreadable) {
+        dom.feedback(importInput, named + " could not be opened: it is not a draft file from this page. Choose a file made with \u201cDownload the draft\u201d." + unchanged, true);
         return;
       }
+      if (opened.problem) {
+        dom.feedback(importInput, named + " could not be opened: " + opened.problem + "." + unchanged, true);
+        return;
+      }
+      var result = opened.result;
       flush();
       if (!drafts.isEmpty(draft) && !window.confirm("Replace the draft on this page with the one in " + named + "? What you have now will be lost unless you have downloaded it.")) {
-        feedback(importInput, "Nothing was opened. Your draft here has not changed.");
+        dom.feedback(importInput, "Nothing was opened. Your draft here has not changed.");
         return;
       }
       draft = result.draft;
@@ -608,17 +373,17 @@
       showStep();
       save();
       refresh();
-      feedback(importInput, "The draft in " + named + " has been opened." + (result.version === 1 && draft.sources.some(function (s) { return s.title; })
+      dom.feedback(importInput, "The draft in " + named + " has been opened." + (result.version === 1 && draft.sources.some(function (s) { return s.title; })
         ? " Each of its sources was one line: that line is now the source's title. In step 5, move its year, pages and web address into their own boxes." : ""));
     }, function () {
-      feedback(importInput, named + " could not be read." + unchanged, true);
+      dom.feedback(importInput, named + " could not be read." + unchanged, true);
     });
   });
 
   var clearButton = find("[data-library-studio-clear]");
   clearButton.addEventListener("click", function () {
     if (!window.confirm("Clear this draft from the page and from this browser? This cannot be undone.")) {
-      feedback(clearButton, "Nothing was cleared.");
+      dom.feedback(clearButton, "Nothing was cleared.");
       return;
     }
     clearTimeout(saveTimer);
@@ -631,7 +396,7 @@
     saveTimer = null;
     busy();
     setStatus(drafts.canStore ? "No draft is saved in this browser." : notSaving());
-    feedback(clearButton, "The draft has been cleared.");
+    dom.feedback(clearButton, "The draft has been cleared.");
   });
 
   window.addEventListener("pagehide", flush);
