@@ -16,13 +16,16 @@ import re
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+\{[ \t]*([^}]*?)[ \t]*\})?[ \t]*$")
+# A heading line: its level and the rest, from its first character that is not a space. The rest is split into the
+# text and an attribute list (`{ #id key="value" }` at the end, after a space) by `_heading`, not by a pattern: one
+# pattern for both shares each run of spaces between several repetitions (cubic in the spaces of a long title).
+HEADING = re.compile(r"^(#{1,6})[ \t]+([^ \t\n].*)?$")
 BLOCK = re.compile(r"^<!--library-block:\d+-->$")
 ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")  # Python-Markdown's escapable characters, with the tables extension's |
 # Characters Markdown acts on in a heading: any of them left after the escapes sends the page to Python-Markdown.
 ACTIVE = re.compile(r"[*_`\[\]<>#{}\\]")
 AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
-ATTRIBUTE = re.compile(r'#([\w:/.-]+)|([\w-]+)="([^"]*)"')
+ATTRIBUTE = re.compile(r'#([\w:/.-]+)|(?<![\w-])([\w-]+)="([^"]*)"')  # a name starts a run, never inside one
 
 
 def convert(markdown: str, glossary: dict[str, str], permalink: str | None, permalink_title: str = "") -> tuple[str, list] | None:
@@ -36,12 +39,15 @@ def convert(markdown: str, glossary: dict[str, str], permalink: str | None, perm
             parts.append(stripped)
             continue
         match = HEADING.match(line)
-        if not match or ACTIVE.search(ESCAPED.sub("", match.group(2))):
+        if not match:
             return None
-        attributes = _attributes(match.group(3)) if match.group(3) is not None else []
+        text, attribute_list = _heading(match.group(2) or "")
+        if ACTIVE.search(ESCAPED.sub("", text)):
+            return None
+        attributes = _attributes(attribute_list) if attribute_list is not None else []
         if attributes is None:
             return None
-        parts.append((len(match.group(1)), html.unescape(ESCAPED.sub(r"\1", match.group(2))), attributes))
+        parts.append((len(match.group(1)), html.unescape(ESCAPED.sub(r"\1", text)), attributes))
     # As the toc extension does: a heading without an id gets one from its text, unlike any other id.
     used = {value for part in parts if not isinstance(part, str) for key, value in part[2] if key == "id"}
     counters: dict[str, int] = {}
@@ -63,6 +69,19 @@ def convert(markdown: str, glossary: dict[str, str], permalink: str | None, perm
         tokens.append({"level": level, "id": ident, "name": html.escape(text, quote=False), "html": inner, "data-toc-label": ""})
     # Lines joined as Python-Markdown joins them: a blank line after each block of HTML.
     return "".join(part + ("\n\n" if part.startswith("<!--") else "\n") for part in out).rstrip("\n"), nest_toc_tokens(tokens)
+
+
+def _heading(rest: str) -> tuple[str, str | None]:
+    """A heading's text and its attribute list (None without one), as attr_list reads them: the list is the first
+    '{' after a space from which the line holds no '}' but its last character (spaces after it aside)."""
+    rest = rest.rstrip(" \t")
+    if not rest.endswith("}"):
+        return rest, None
+    start = rest.rfind("}", 0, len(rest) - 1) + 1  # the list holds no '}' of its own
+    brace = next((i for i in range(max(start, 1), len(rest) - 1) if rest[i] == "{" and rest[i - 1] in " \t"), None)
+    if brace is None:
+        return rest, None
+    return rest[:brace].rstrip(" \t"), rest[brace + 1:-1].strip(" \t")
 
 
 def _attribute(value: str) -> str:

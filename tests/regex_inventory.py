@@ -484,8 +484,8 @@ def shapes(pattern: Pattern) -> list[Shape]:
     """Texts of the shape 'lead + unit * n + end' for every repetition of the pattern: those it is weakest against.
 
     The run is of one character the repetition takes, and ends with any kind of character (or with the text). It
-    starts where the repetition does, or at the text's start, or after one other character the repetition takes
-    (so that the item before it cannot swallow the run)."""
+    starts where the repetition does, or after one other character the repetition takes (so that the item before it
+    cannot swallow the run); and a run of each kind of character from the text's start, for scans from everywhere."""
     parsed, flags = parse_for_shapes(pattern)
     items = list(parsed)
     alphabet = _alphabet(items, flags)
@@ -495,7 +495,7 @@ def shapes(pattern: Pattern) -> list[Shape]:
         units = _representatives(body[0], flags, alphabet) if len(body) == 1 else []
         units = units + [u for u in [_sample(body, flags) or " "] if u not in units]
         for unit in units:
-            for start in {lead, "", lead[-1:], *(lead + first for first in units[:3] if first != unit)}:
+            for start in {lead, *(lead + first for first in units[:2] if first != unit)}:
                 for end in ["", *alphabet]:
                     out[Shape(start, unit, end)] = None
     for unit in alphabet:  # a run of each kind of character, from every position: scans that start everywhere

@@ -74,6 +74,17 @@
     return out;
   }
 
+  /* How many searches (pattern null: baseline scans) of the text last `least` milliseconds of wall time: the test
+     then times that many in processor time, in one call. */
+  function calibrate(pattern, shape, size, least) {
+    for (var times = 1; ; times *= 2) {
+      var start = performance.now();
+      if (pattern === null) baseline(shape, size, times);
+      else repeat(pattern, shape, size, times);
+      if (performance.now() - start >= least) return times;
+    }
+  }
+
   /* The baseline's scan of the same text, `times` times. */
   function baseline(shape, size, times) {
     return scan(flatText(shape, size), times);
@@ -96,5 +107,5 @@
     });
   }
 
-  root.RegexTiming = { screen: screen, repeat: repeat, baseline: baseline, text: text };
+  root.RegexTiming = { screen: screen, repeat: repeat, baseline: baseline, calibrate: calibrate, text: text };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -436,9 +436,9 @@ def weight_sample(pages: dict[str, str]) -> list[str]:
         urls = sorted(u for u, k in pages.items() if k == kind)
         return urls[:: max(1, len(urls) // count)][:count]
 
-    def numbered(url):
-        match = re.fullmatch(r"(.*/)(\d+)/", url)
-        return (match.group(1), int(match.group(2))) if match else None
+    def numbered(url):  # 'explore/cases/3/' -> ('explore/cases/', 3)
+        folder, slash, number = url[:-1].rpartition("/")
+        return (folder + slash, int(number)) if url.endswith("/") and slash and number.isdecimal() else None
     last = {}
     for url in pages:
         if numbered(url):

@@ -367,7 +367,7 @@
   }
 
   function fileName(state, extension) {
-    var slug = state.group.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    var slug = state.group.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "").slice(0, 40);
     var day = new Date().toISOString().slice(0, 10);
     return "reflection" + (slug ? "-" + slug : "") + "-" + day + "." + extension;
   }
