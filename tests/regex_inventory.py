@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import importlib.util
 import re
 import re._constants as C  # noqa: N812
 import re._parser as sre_parse
@@ -51,17 +50,14 @@ class Pattern:
 # --- Python -----------------------------------------------------------------------------------
 
 def _module(path: Path):
-    rel = path.relative_to(ROOT)
-    if rel.parts[0] == "macros":
-        return importlib.import_module("macros." + path.stem if path.stem != "__init__" else "macros")
-    spec = importlib.util.spec_from_file_location(f"_inventory_{rel.parts[0]}_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The module of a file of the project, imported by its dotted name from the project's folder (macros is a
+    package; tools and hooks are folders of scripts, which Python imports as namespace packages)."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
 
 
 def _py_files() -> list[Path]:
-    return sorted(p for folder in PY_FOLDERS for p in (ROOT / folder).glob("*.py") if p.name != "__main__.py")
+    return sorted(p for folder in PY_FOLDERS for p in (ROOT / folder).rglob("*.py") if p.name != "__main__.py")
 
 
 def _walk(value, name: str, depth: int = 0):
@@ -108,15 +104,9 @@ def _schema_patterns() -> list[tuple[str, str]]:
     return out
 
 
-def _dynamic_terms(module: str):
-    def make():
-        glossary = _glossary()
-        if module == "headings":
-            from macros import headings
-            return [headings._terms(glossary)]
-        from macros.safe_markdown import TextRenderer
-        return [TextRenderer(glossary)._terms]
-    return make
+def _dynamic_terms():
+    from macros.safe_markdown import TextRenderer
+    return [TextRenderer(_glossary())._terms]
 
 
 def _scaffold_fields():
@@ -126,17 +116,16 @@ def _scaffold_fields():
 
 
 def _bench_tags():
-    bench = _module(ROOT / "tools" / "bench.py")
-    return [re.compile(rf"<(/?){tag}\b", re.I) for _, _, tag in bench.PAGE_PARTS]
+    parts = _module(ROOT / "tools" / "bench" / "html_parts.py")
+    return [re.compile(rf"<(/?){tag}\b", re.I) for _, _, tag in parts.PAGE_PARTS]
 
 
 # Calls of `re` whose pattern is made at run time: (file, function) -> the patterns it makes, from the real data.
 DYNAMIC = {
-    ("macros/headings.py", "_terms"): _dynamic_terms("headings"),
-    ("macros/safe_markdown.py", "__init__"): _dynamic_terms("safe_markdown"),
+    ("macros/safe_markdown.py", "__init__"): _dynamic_terms,
     ("macros/scaffold.py", "fill"): _scaffold_fields,
     ("macros/validate.py", "_text"): lambda: [re.compile(p) for _, p in _schema_patterns()],  # spec.pattern
-    ("tools/bench.py", "element_span"): _bench_tags,
+    ("tools/bench/html_parts.py", "element_span"): _bench_tags,
 }
 
 

@@ -101,9 +101,14 @@ CANDIDATES = """() => {
   };
   const seenGroups = new Set();
   const out = [];
+  // A link taken out of the tab order (the relationship map's nodes, for a pointer) is fine only if another link
+  // in it goes to the same place.
+  const address = a => new URL(a.getAttribute('href'), location.href).href;  // an SVG link's .href is not a string
+  const twin = el => el.matches('a[href][tabindex="-1"]') && Array.from(document.querySelectorAll('a[href]'))
+    .some(other => other !== el && other.getAttribute('tabindex') !== '-1' && address(other) === address(el) && shown(other));
   document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')
     .forEach((el, i) => {
-      if (el.disabled || !shown(el)) return;
+      if (el.disabled || !shown(el) || twin(el)) return;
       if (el.type === 'radio') {  // a radio group is one stop: the checked radio, or the first
         const group = el.name;
         const checked = document.querySelector(`input[type=radio][name="${group}"]:checked`);

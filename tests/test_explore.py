@@ -165,12 +165,14 @@ def test_the_grid_shows_every_case_study_and_finding(built_site):
 
 
 def assert_matrix_totals(site: Path, root: Path):
-    """The totals on the evidence map, word by word: the count, 'thin' under two, then 'N status' for each status found."""
-    cells = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[-1]
-    letters = [p["id"] for p in raw_preconditions(root)]
-    assert len(cells) == len(letters) + 1
+    """The totals on the evidence map, a row for each precondition, word by word: the count, 'thin' under two,
+    then 'N status' for each status found."""
+    rows = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[1:]
+    preconditions = raw_preconditions(root)
+    assert [tokens(row[0]) for row in rows] == [[f"{p['id']}", f"{p['id']}.", *p["short_title"].split()] for p in preconditions]
     totals = expected_totals(root)
-    for letter, cell in zip(letters, cells[1:]):
+    for p, (_, cell) in zip(preconditions, rows):
+        letter = p["id"]
         n, statuses = totals[letter]
         expected = [str(n)] + (["thin"] if n < 2 else []) + [w for s in STATUSES if statuses[s] for w in (str(statuses[s]), s)]
         assert tokens(cell) == expected, (letter, cell)
@@ -333,7 +335,7 @@ def assert_tags(site: Path, root: Path):
         elif group == "place":
             assert int(n) == groups["place"][label], label
             assert target("explore/tags/", html_lib.unescape(href)) == (f"places/{slugify(label)}/", "")  # every place has a page
-            assert ident == pages.tag_anchor(f"Place/{label}")
+            assert ident == f"tag:place/{slugify(label)}"  # unique, as place slugs are
         else:
             assert int(n) == groups[group][label], (group, label)
             assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"{group}={quote_plus(label)}")
