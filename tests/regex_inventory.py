@@ -371,13 +371,8 @@ def _representatives(av, flags, alphabet) -> list[str]:
     return [c for c in alphabet if probe.fullmatch(c)]
 
 
-def sre_parse_to_class(item) -> str:
-    """A pattern of one item of a parsed pattern (a class), to test characters against."""
-    return _unparse([item])
-
-
 def _unparse(items) -> str:
-    """Enough of a parsed pattern written back to test single characters against (classes only)."""
+    """A class of a parsed pattern written back as a pattern, to test single characters against."""
     out = []
     for op, arg in items:
         if op == C.IN:

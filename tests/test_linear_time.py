@@ -10,7 +10,8 @@ repetitions takes, after what leads up to it, ended by each kind of character), 
 
 1. Screening: every shape at two small sizes, to find each pattern's fastest-growing shapes.
 2. The measure: those shapes at 4,000 and 40,000 characters, in processor time, each against a baseline that
-   looks once at every character of a text of the same size (a linear scan), best of three. The ratio of the
+   looks once at every character of a text of the same size (a linear scan), best of three runs (of six, when
+   three do not pass: a pause makes a run slower, never faster, so more runs only take pauses out). The ratio of the
    two is about 1 for a pattern whose time grows in step with the text, and about 10 for one whose time grows
    with its square: the limit of 3 leaves room for a loaded machine and still catches the square.
 
@@ -141,15 +142,27 @@ def _once(function) -> float:
     return time.process_time() - start
 
 
+def _best_ratio(pattern_seconds, baseline_seconds) -> float:
+    """(pattern's time / baseline's) at the larger size over the same at the smaller, each time the best of RUNS runs;
+    if that is not under LIMIT, the best of RUNS more: a pause on a busy machine makes a run slower, never faster,
+    so more runs can only take a pause out, and a pattern that grows with the square of the text still fails."""
+    best = [math.inf] * 4
+    for attempt in range(2):
+        for _ in range(RUNS):
+            for i, size in enumerate(SIZES):
+                best[2 * i] = min(best[2 * i], pattern_seconds(size))
+                best[2 * i + 1] = min(best[2 * i + 1], baseline_seconds(size))
+        ratio = (best[2] / best[3]) / (best[0] / best[1])
+        if ratio < LIMIT:
+            break
+    return ratio
+
+
 def _python_ratio(pattern: re.Pattern, shape: Shape) -> float:
     _first_look(lambda size: _once(_search_all(pattern, shape.text(size))))
-    texts = [shape.text(size) for size in SIZES]
-    best = [math.inf] * 4
-    for _ in range(RUNS):
-        for i, text in enumerate(texts):
-            best[2 * i] = min(best[2 * i], _seconds(_search_all(pattern, text)))
-            best[2 * i + 1] = min(best[2 * i + 1], _seconds(_search_all(BASELINE, text)))
-    return (best[2] / best[3]) / (best[0] / best[1])
+    texts = {size: shape.text(size) for size in SIZES}
+    return _best_ratio(lambda size: _seconds(_search_all(pattern, texts[size])),
+                       lambda size: _seconds(_search_all(BASELINE, texts[size])))
 
 
 def _screen_python(pattern: re.Pattern, shapes: list[Shape]) -> list[Shape]:
@@ -203,7 +216,7 @@ def _thread_seconds(session) -> float:
 _CALIBRATED: dict = {}
 
 
-def _js_seconds(tab, session, pattern, shape: Shape, size: int, least: float = 0.004) -> float:
+def _js_seconds(tab, session, pattern, shape: Shape, size: int, least: float = 0.006) -> float:
     """Processor seconds of the page's thread for one search (pattern None: one baseline scan) of the text, from as
     many as last `least` seconds (counted once in the page, then kept), so that the two readings of the clock and
     the call into the page cost little beside them."""
@@ -223,12 +236,8 @@ def _js_seconds(tab, session, pattern, shape: Shape, size: int, least: float = 0
 
 def _js_ratio(tab, session, pattern, shape: Shape) -> float:
     _first_look(lambda size: _js_seconds(tab, session, pattern, shape, size, least=0.0001))
-    best = [math.inf] * 4
-    for _ in range(RUNS):
-        for i, size in enumerate(SIZES):
-            best[2 * i] = min(best[2 * i], _js_seconds(tab, session, pattern, shape, size))
-            best[2 * i + 1] = min(best[2 * i + 1], _js_seconds(tab, session, None, shape, size))
-    return (best[2] / best[3]) / (best[0] / best[1])
+    return _best_ratio(lambda size: _js_seconds(tab, session, pattern, shape, size),
+                       lambda size: _js_seconds(tab, session, None, shape, size))
 
 
 @pytest.fixture(scope="module")
