@@ -277,6 +277,7 @@ def _fails(ratio_of) -> bool:
         return True
 
 
+@pytest.mark.browser
 def test_the_measure_tells_a_quadratic_pattern_from_a_linear_one(timing):
     """The method itself: a pattern known to be quadratic fails it, in Python and in the browser, and a linear one passes.
 
