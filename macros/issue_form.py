@@ -5,13 +5,15 @@ GitHub renders a submitted issue form as Markdown: each field becomes a line
 empty); a dropdown gives the option chosen, a tick box '- [X] <label>'. The
 labels and options below are the contract with
 .github/ISSUE_TEMPLATE/case-study.yml, and a test checks that the two agree.
+Only those headings, in that order, each once, start an answer: a heading typed
+inside an answer stays in it (read_body).
 
 Problems with the form itself (an answer missing, a status without a finding,
 consent not given) are reported against the issue text, naming the form
 field. The case study made from it is then checked by the library's own
 validator in a temporary folder, and each problem is reported against the
-issue too, naming the form field it came from; the file is written only when
-there are none, so a bad submission never breaks the next build.
+issue too, naming the form field it came from, in the same run; the file is
+written only when there are none, so a bad submission never breaks the next build.
 """
 
 from __future__ import annotations
