@@ -369,7 +369,10 @@ def test_every_pattern_the_studio_gets_compiles_and_finds_what_python_finds(scri
                ".personal_data.nhs": personal_data.NHS_NUMBER}
     probes = ["", "a", "x\n- item\n  1. one", "[a](https://e.org \"t\")", "*[X]: y", "  [r]: https://e.org", "javascript:x DATA:y",
               "### Title", "###   Place  ", "a\\*b `c` ![d](e) **f**", "Report (2021), 2022.", "https://e.org/a.pdf, then",
-              "943 476 5919", "Mailto:x", "#top", "\n\n \n", "é\u3000😀"]
+              "943 476 5919", "Mailto:x", "#top", "\n\n \n", "é\u3000😀",
+              # the shapes of the patterns made linear: titles after no address, '<>' and '>' addresses, trailing spaces
+              "[a](  \"t\")", "[a](<x> 'y')", "[a](> (z))", "[a](<>\t\"q\")", "](\n\n(", "### a \t", "###\t\tb c\t",
+              "### \n### x", "Report, 2021 , ", "Report ,2021.  \n", "a@b.c-d.e f@-g.h", "<b>x</b> <y", "x---", "--x--"]
     for path, pattern in found:
         python = sources.get(path)
         spans = scripts.evaluate(
