@@ -5,11 +5,13 @@ GitHub renders a submitted issue form as Markdown: each field becomes a line
 empty); a dropdown gives the option chosen, a tick box '- [X] <label>'. The
 labels and options below are the contract with
 .github/ISSUE_TEMPLATE/case-study.yml, and a test checks that the two agree.
+Only those headings, in that order, each once, start an answer: a heading typed
+inside an answer stays in it (read_body).
 
 `read` finds every problem with the form itself (an answer missing, a status
 without a finding, consent not given), naming the form field. `python -m
 macros from-issue` (from_issue.py) then checks the case study it makes with
-the library's own validator and writes it (case_yaml.py).
+the library's own validator, in the same run, and writes it (case_yaml.py).
 """
 
 from __future__ import annotations
@@ -99,6 +101,9 @@ FORM_MESSAGES = {
     "source_year": "gives the year {value}, which is not a year: write it in four figures, for example: Year: 2023",
     "source_pages": ("gives the pages {value}, which are not page numbers: write numbers, and ranges with a hyphen, "
                      "separated by commas, for example: Pages: 4-19, 23"),
+    "heading_twice": ("is written as a heading on lines {lines}, and the form writes each question once, so which line "
+                      "starts its answer cannot be told. Edit the issue: remove the '###' from the line typed inside an "
+                      "answer, for example: {label}"),
 }
 
 # How an answer is written where from-issue reads it in a particular way. The form's descriptions say so
@@ -123,11 +128,14 @@ FORM_FIELD_OF = {**{name: name for name in (*TEXT_FIELDS, "themes", *LIST_FIELDS
 
 PRECONDITION_LABEL = re.compile(r"^[A-I]\. ")
 NO_EVIDENCE_FIELD = "Preconditions A to I"
-HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
+# Every pattern here reads an issue body, which anyone can write: each takes time in step with the text
+# (tests/test_linear_time.py). None lets two repetitions share one run of characters: the label and the
+# statement start and end with a character that is not a space, and the year's trailing spaces are read once.
+HEADING = re.compile(r"^###[ \t]+([^ \t\n](?:.*[^ \t\n])?)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
+TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(?:(\S(?:.*\S)?)\s*)?$")
 URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;:]")
-YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*[,.]?\s*$")  # ASCII digits: a year is written so
+YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*(?:[,.]\s*)?$")  # ASCII digits: a year is written so
 SOURCE_TRIM = " ,;:-–—"  # what is left of a source written on one line, at either end, once its address and year are out
 
 
@@ -151,26 +159,70 @@ class Draft:
 
 
 def sections(body: str) -> dict[str, Answer]:
-    """Label -> answer, for every known label in the issue body.
+    """Label -> answer, for each of the form's questions the issue body holds."""
+    return read_body(body)[0]
 
-    Only the form's own labels start a section, so a '### heading' typed into
-    an answer stays part of that answer.
+
+def read_body(body: str) -> tuple[dict[str, Answer], list[tuple[int, str]]]:
+    """The answers in an issue body, and the lines that cannot be told to be a question or part of an answer.
+
+    GitHub writes a submitted form as '### <label>', a blank line and the answer, for each question in the
+    form's order, each once. So a line starts a question's answer only if it is '### <label>' for one of the
+    form's labels, at the start of the line, and it is that question's heading in the reading of the body that
+    finds the most questions, in the form's order, each once. Every other line is part of the answer above it:
+    '### Title' typed inside a later answer cannot be the title, which comes first; '### C. Systemic issues'
+    typed after the question on C cannot be it either. Where two readings find as many questions (a label
+    typed inside its own answer, or inside an answer before its question), the body is ambiguous: the lines
+    that differ between readings are returned, for read() to report, rather than a guess.
     """
-    known = set(LABELS.values())
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    position = {LABELS[key]: i for i, key in enumerate(FORM_ORDER)}
+    candidates = [(number, position[m.group(1)]) for number, m in enumerate(map(HEADING.match, lines)) if m and m.group(1) in position]
+    chosen, ambiguous = _one_reading(candidates, len(FORM_ORDER))
+    label_at = {number: LABELS[FORM_ORDER[p]] for number, p in chosen}
     found: dict[str, tuple[int, list[str]]] = {}
     current = None
-    for number, line in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        match = HEADING.match(line)
-        if match and match.group(1) in known:
-            current = match.group(1)
-            found[current] = (number, [])
+    for number, line in enumerate(lines):
+        if number in label_at:
+            current = label_at[number]
+            found[current] = (number + 1, [])
         elif current:
             found[current][1].append(line)
     out = {}
-    for label, (number, lines) in found.items():
-        text = "\n".join(lines).strip()
-        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-        out[label] = Answer("" if text == NO_RESPONSE else text, number + 1 + first, tuple(lines[first:]))
+    for label, (number, answer_lines) in found.items():
+        text = "\n".join(answer_lines).strip()
+        first = next((i for i, line in enumerate(answer_lines) if line.strip()), 0)
+        out[label] = Answer("" if text == NO_RESPONSE else text, number + 1 + first, tuple(answer_lines[first:]))
+    return out, [(number + 1, LABELS[FORM_ORDER[p]]) for number, p in ambiguous]
+
+
+def _one_reading(candidates: list[tuple[int, int]], kinds: int) -> tuple[list, list]:
+    """(the candidates of a longest chain whose form positions rise, the candidates on some longest chain but not all).
+
+    `candidates` are (line, position in the form) in line order. Time: candidates x positions, whatever the body.
+    """
+    forward = _chain_lengths(candidates, kinds)
+    backward = _chain_lengths([(n, kinds - 1 - p) for n, p in reversed(candidates)], kinds)[::-1]
+    longest = max(forward, default=0)
+    at_step: dict[int, list] = {}  # chain step -> the candidates that can take it in some longest chain
+    for candidate, ahead, behind in zip(candidates, forward, backward):
+        if ahead + behind - 1 == longest:
+            at_step.setdefault(ahead, []).append(candidate)
+    chosen: list = []  # from the last step back, the latest candidate that goes before the one after it
+    for step in sorted(at_step, reverse=True):
+        chosen.insert(0, next(c for c in reversed(at_step[step]) if not chosen or (c[0] < chosen[0][0] and c[1] < chosen[0][1])))
+    ambiguous = [c for options in at_step.values() if len(options) > 1 for c in options]
+    return chosen, sorted(ambiguous)
+
+
+def _chain_lengths(candidates: list[tuple[int, int]], kinds: int) -> list[int]:
+    """For each candidate, the longest chain of rising form positions that ends with it."""
+    best = [0] * kinds  # best[p]: the longest chain so far that ends at form position p
+    out = []
+    for _, p in candidates:
+        length = 1 + max(best[:p], default=0)
+        best[p] = max(best[p], length)
+        out.append(length)
     return out
 
 
@@ -224,9 +276,15 @@ def source(item: str) -> dict:
 
 def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     """The case study the form describes, and every problem with the form, all at once."""
-    answers = sections(body)
+    answers, ambiguous = read_body(body)
     problems = Problems()
     draft = Draft()
+    for label in dict.fromkeys(label for _, label in ambiguous):
+        lines = [str(line) for line, other in ambiguous if other == label]
+        for line, other in ambiguous:
+            if other == label:
+                problems.add(file, line, label, FORM_MESSAGES["heading_twice"].format(
+                    lines=", ".join(lines[:-1]) + " and " + lines[-1], label=label))
 
     def problem(key: str, message: str):
         answer = answers.get(LABELS[key])

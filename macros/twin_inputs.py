@@ -315,6 +315,9 @@ PATTERN_PROBES = [
     "### Title", "###   Place  ", "a\\*b `c` ![d](e) **f**", "Report (2021), 2022.", "https://e.org/a.pdf, then",
     "943 476 5919", "Mailto:x", "#top", "\n\n \n", "é\u3000😀", "Title: A\n- Year: 2020", "pp. 4–6", "Payment by Results (PbR)",
     "jo@example.org, CV1 5RR", "\x07\u202e\u2028\ufffe", "tab\there", "Housing & Health; early_help/prevention",
+    # the shapes of the patterns made linear (issue 18): titles after no address, '<>' and '>' addresses, trailing spaces
+    "[a](  \"t\")", "[a](<x> 'y')", "[a](> (z))", "[a](<>\t\"q\")", "](\n\n(", "### a \t", "###\t\tb c\t",
+    "### \n### x", "Report, 2021 , ", "Report ,2021.  \n", "a@b.c-d.e f@-g.h", "<b>x</b> <y", "x---", "--x--",
 ]
 # Python's \w, \d and \s read by Unicode, translated for JavaScript: checked on every character of the Basic Multilingual Plane.
 ESCAPES = [r"\w", r"\d", r"\s", r"\W", r"\S", r"\D"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from pathlib import Path
 
@@ -31,8 +30,8 @@ def page_weight(browser, url: str) -> dict:
 
 def numbered(url: str) -> tuple[str, int] | None:
     """(folder, n) for the n-th page of a paged listing such as 'case-studies/page/3/'; None for any other page."""
-    match = re.fullmatch(r"(.*/)(\d+)/", url)
-    return (match.group(1), int(match.group(2))) if match else None
+    folder, slash, number = url[:-1].rpartition("/")  # not (.*/)(\d+)/, which from anywhere reads to the end
+    return (folder + slash, int(number)) if url.endswith("/") and slash and number.isdecimal() else None
 
 
 def weight_sample(pages: dict[str, str]) -> list[str]:

@@ -127,9 +127,12 @@
     return out + quote;
   }
 
-  /* f"{n:,}" */
+  /* f"{n:,}" (a loop, not /\B(?=(\d{3})+$)/, whose look-ahead reads the rest of the digits from each of them) */
   function count(n) {
-    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+    var digits = String(Math.abs(n));
+    var out = digits.slice(0, digits.length % 3 || 3);
+    for (var i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+    return (n < 0 ? "-" : "") + out;
   }
 
   /* str.format(**values) on one of the build's templates. */
