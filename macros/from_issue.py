@@ -1,6 +1,6 @@
 """`python -m macros from-issue FILE`: a submitted case-study issue form, turned into a case study file.
 
-The form is read by issue_form.py, which reports every problem with the form itself (an answer missing, a
+The form is read by form_reader.py, which reports every problem with the form itself (an answer missing, a
 status without a finding, consent not given) against the issue text, naming the form field. The case study
 made from it is then checked by the library's own validator in a temporary folder, and each problem is
 reported against the issue too, naming the form field it came from, in the same run; the file (case_yaml.py)
@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import case_yaml, issue_form, personal_data, scaffold, yamlfile
+from . import case_yaml, form_reader, issue_form, personal_data, scaffold, yamlfile
 from .problems import Problem, one_line
 from .schema import PARAGRAPH
 
@@ -34,8 +34,8 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
     (an unticked box does not hide an e-mail address in the summary). The validator is not asked about an answer
     the form already has a problem with: it would only say the same again.
     """
-    draft, problems = issue_form.read(body, issue_name)
-    answers = issue_form.sections(body)
+    draft, problems = form_reader.read(body, issue_name)
+    answers = form_reader.sections(body)
     on_the_form = {p.field for p in problems}
     evidence_told = any(issue_form.PRECONDITION_LABEL.match(field) or field == issue_form.NO_EVIDENCE_FIELD for field in on_the_form)
 
@@ -87,14 +87,14 @@ ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of i
                  "'Delete revision from history' (the issue's author and the library's editors can).")
 
 
-def _on_form(problem: Problem, draft: issue_form.Draft, answers: dict[str, issue_form.Answer], issue_name: str) -> Problem:
+def _on_form(problem: Problem, draft: form_reader.Draft, answers: dict[str, form_reader.Answer], issue_name: str) -> Problem:
     """A problem in the case study, told against the form field its value came from, at the line of the answer."""
     match = re.match(r"^evidence\[(\d+)\]", problem.field)
     if match and int(match.group(1)) <= len(draft.evidence_letters):
         key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
     else:
         key = issue_form.FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
-    answer = answers.get(issue_form.LABELS[key]) or issue_form.Answer("", 1)  # a question missing from the issue: the form says so too
+    answer = answers.get(issue_form.LABELS[key]) or form_reader.Answer("", 1)  # a question missing from the issue: the form says so too
     where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
     line, message = answer.line, problem.message + where
     if personal_data.is_message(problem.message):

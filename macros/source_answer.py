@@ -12,7 +12,7 @@ Source record, read back into those fields with nothing guessed.
 A label already given in the source being read starts the next source, so blank lines between sources help
 the reader but are not needed. A line without a label, a year that is not a number and pages that are not
 page numbers are reported (FORM_MESSAGES in issue_form.py), never read as something else. The contribution
-studio writes this answer from its fields and reads it back with the same rules (studio-rules.js).
+studio writes this answer from its fields and reads it back with the same rules (studio-form-reader.js).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 
-from . import case_yaml, crosschecks, issue_form, personal_data, safe_markdown, scaffold, slugs, source_answer, studio_words, validate
+from . import case_yaml, crosschecks, form_reader, issue_form, personal_data, safe_markdown, scaffold, slugs, source_answer, studio_words, validate
 from .library import Library
 from .pages import glossary_map
 from .schema import (GROUP_MEANINGS, GROUPS, LETTERS, ONE_LINE_REFUSED, PAGE, REFUSED_CHARACTERS, SHORT_TITLES, STATUS_MEANINGS, STATUSES, CaseStudy,
@@ -161,9 +161,9 @@ def _form() -> dict:
         "empty": {key: issue_form.empty_answer(key) for key in issue_form.REQUIRED},
         "finding_example": issue_form.example_for("finding"),
         "evidence_basis": issue_form.EVIDENCE_BASIS,  # what the form's findings are: the contributor's own account
-        "default_licence": issue_form.DEFAULT_LICENCE, "maturity": issue_form.MATURITY, "source_trim": issue_form.SOURCE_TRIM,
-        "patterns": {name: js_pattern(getattr(issue_form, name))
-                     for name in ("BULLET", "URL", "YEAR", "HEADING", "PRECONDITION_LABEL")},
+        "default_licence": issue_form.DEFAULT_LICENCE, "maturity": issue_form.MATURITY, "source_trim": form_reader.SOURCE_TRIM,
+        "patterns": {**{name: js_pattern(getattr(form_reader, name)) for name in ("BULLET", "URL", "YEAR", "HEADING")},
+                     "PRECONDITION_LABEL": js_pattern(issue_form.PRECONDITION_LABEL)},
         "template": issue_form.TEMPLATE, "issue_title": issue_form.ISSUE_TITLE,
         "themes": {"separator": js_pattern(scaffold.THEME_SEPARATOR), "joiner": js_pattern(scaffold.THEME_JOINER),
                    "ampersand": scaffold.THEME_AMPERSAND, "trim": scaffold.THEME_TRIM},

@@ -2,7 +2,7 @@
 
 The contribution studio says in the browser what the Python says on the command line: the renderer
 (safe_markdown.py; studio-text.js), every field check (validate.py, crosschecks.py, personal_data.py;
-studio-checks.js), the form reader and the issue it reads (issue_form.py, source_answer.py;
+studio-checks.js), the form reader and the issue it reads (form_reader.py, issue_form.py, source_answer.py;
 studio-form-reader.js), the YAML writer (case_yaml.py; studio-yaml.js) and the id maker (scaffold.py, slugs.py;
 studio-ids.js). This writes the corpus that holds them to it, as GOV.UK Frontend's ports are held to its
 published fixtures: the inputs of macros/twin_inputs.py, each with what the Python makes of it, and the data
@@ -25,6 +25,7 @@ from pathlib import Path
 from . import (
     ROOT,
     case_yaml,
+    form_reader,
     issue_form,
     library,
     pages,
@@ -77,24 +78,24 @@ def checks(lib) -> dict:
                  "LibraryStudioRules.check (studio-checks.js)", cases)
 
 
-def form_reader(lib) -> dict:
+def form_reading(lib) -> dict:
     cases = []
     for what, answers in twin_inputs.FORM_ANSWERS:
         body = issue_form.issue_body(answers)
-        draft, found = issue_form.read(body, "issue.md")
+        draft, found = form_reader.read(body, "issue.md")
         cases.append({"what": what, "answers": answers, "body": body, "values": draft.values, "letters": draft.evidence_letters,
                       "problems": sorted([p.field, p.message] for p in found)})
-    return _twin("issue_form.issue_body, then issue_form.read of that body: the case study's values, the letter of each "
+    return _twin("issue_form.issue_body, then form_reader.read of that body: the case study's values, the letter of each "
                  "evidence entry, and [field, message] of each problem with the form, sorted",
                  "LibraryStudioRules.issueBody and .read (studio-form-reader.js)", cases)
 
 
 def form_parts(lib) -> dict:
-    cases = ([{"items": t, "out": issue_form.items(t)} for t in twin_inputs.ANSWERS]
-             + [{"paragraphs": t, "out": issue_form.paragraphs(t)} for t in twin_inputs.ANSWERS]
-             + [{"source": t, "out": issue_form.source(t)} for t in twin_inputs.SOURCES]
+    cases = ([{"items": t, "out": form_reader.items(t)} for t in twin_inputs.ANSWERS]
+             + [{"paragraphs": t, "out": form_reader.paragraphs(t)} for t in twin_inputs.ANSWERS]
+             + [{"source": t, "out": form_reader.source(t)} for t in twin_inputs.SOURCES]
              + [{"splitThemes": t, "out": scaffold.split_themes(t)} for t in twin_inputs.THEMES])
-    return _twin("issue_form.items, .paragraphs and .source, scaffold.split_themes", "the functions of the same names (studio-form-reader.js)",
+    return _twin("form_reader.items, .paragraphs and .source, scaffold.split_themes", "the functions of the same names (studio-form-reader.js)",
                  cases)
 
 
@@ -167,7 +168,7 @@ def escapes(lib) -> dict:
 
 
 TWINS = {
-    "renderer": renderer, "checks": checks, "form-reader": form_reader, "form-parts": form_parts, "sources": sources,
+    "renderer": renderer, "checks": checks, "form-reader": form_reading, "form-parts": form_parts, "sources": sources,
     "yaml-writer": yaml_writer, "ids": ids, "personal-data": personal, "python-text": python_text, "patterns": patterns,
     "escapes": escapes,
 }

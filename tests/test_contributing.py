@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import case_yaml, cli, from_issue, issue_form, library, scaffold
+from macros import case_yaml, cli, form_reader, from_issue, issue_form, library, scaffold
 from macros.schema import FILES, LETTERS, SHORT_TITLES
 from tests.support import build, copy_project, read
 
@@ -485,9 +485,9 @@ def test_any_text_is_written_as_yaml_that_reads_back_exactly(text):
 
 
 def test_list_answers_accept_bullets_numbers_and_plain_lines():
-    assert issue_form.items("- one\n- two\n  continued\n\n* three") == ["one", "two continued", "three"]
-    assert issue_form.items("1. one\n2) two") == ["one", "two"]
-    assert issue_form.items("one\n\ntwo\n") == ["one", "two"]
+    assert form_reader.items("- one\n- two\n  continued\n\n* three") == ["one", "two continued", "three"]
+    assert form_reader.items("1. one\n2) two") == ["one", "two"]
+    assert form_reader.items("one\n\ntwo\n") == ["one", "two"]
 
 
 def test_the_cli_reads_a_file_and_exits_1_on_a_problem(tmp_path):

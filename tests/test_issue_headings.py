@@ -2,7 +2,7 @@
 a body that can be read two ways is reported rather than guessed, and every problem is reported in one run.
 
 GitHub writes a submitted form as '### <label>', a blank line and the answer, for each question in the form's
-order, each once (macros/issue_form.read_body)."""
+order, each once (macros/form_reader.read_body)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import time
 
 import yaml
 
-from macros import issue_form
+from macros import form_reader, issue_form
 from tests.test_contributing import GOOD, GOOD_ID, answer, convert, line_of
 
 TITLE = "Joining up support for care leavers in Northbridge"
@@ -41,7 +41,7 @@ def test_the_whole_form_pasted_into_the_last_free_answer_changes_nothing_above_i
     """Every question from the title to the sources, typed again inside the sources: none of it comes first."""
     before_sources = GOOD[:GOOD.index("### Sources")].replace(TITLE, "Another title").replace("Present", "Absent")
     body = answer(GOOD, "Sources", "Our own records of the programme\n" + before_sources)
-    draft, problems = issue_form.read(body, "issue.md")
+    draft, problems = form_reader.read(body, "issue.md")
     assert problems == []
     assert draft.values["title"] == TITLE and [e["status"] for e in draft.values["evidence"]] == ["present", "mixed", "present", "absent"]
     assert "### Title" in " ".join(s["title"] for s in draft.values["sources"])
@@ -51,7 +51,7 @@ def test_only_the_exact_heading_at_the_start_of_a_line_is_a_question(tmp_path):
     for typed in ("###Title", " ### Title", "> ### Title", "#### Title", "### title", "### Title of the work"):
         data = written(tmp_path / typed.replace(" ", "_").replace(">", "q"), answer(GOOD, "Summary", f"Short summary.\n\n{typed}\n\nMore."))
         assert data["title"] == TITLE and typed in data["summary"], typed
-    assert issue_form.sections("### Title \t\n\nSpaces after the label")["Title"].text == "Spaces after the label"
+    assert form_reader.sections("### Title \t\n\nSpaces after the label")["Title"].text == "Spaces after the label"
 
 
 def test_a_heading_typed_above_its_question_is_reported_not_guessed(tmp_path):
@@ -97,7 +97,7 @@ def _read_seconds(body: str) -> float:
     best = float("inf")
     for _ in range(3):
         start = time.process_time()
-        issue_form.read(body, "issue.md")
+        form_reader.read(body, "issue.md")
         best = min(best, time.process_time() - start)
     return best
 

@@ -86,8 +86,8 @@ def test_every_pattern_in_the_code_is_found():
 def test_the_inventory_holds_the_patterns_that_meet_contributed_text():
     """A broken walk would time nothing and pass: these are each reached by a different way of finding them."""
     where = {p.where for p in PY} | {p.where for p in JS}
-    for expected in ("macros/validate.py LINK_TITLE", "macros/issue_form.py HEADING", "macros/issue_form.py TICK",
-                     "macros/issue_form.py YEAR", "macros/personal_data.py PATTERNS[0][1]",
+    for expected in ("macros/validate.py LINK_TITLE", "macros/form_reader.py HEADING", "macros/form_reader.py TICK",
+                     "macros/form_reader.py YEAR", "macros/personal_data.py PATTERNS[0][1]",
                      "studio data links.LINK_TITLE", "studio data form.patterns.YEAR", "studio data renderer.terms"):
         assert expected in where, f"{expected} not found"
     assert any(p.where.startswith("macros/from_issue.py:") and p.source == r"^evidence\[(\d+)\]" for p in PY)  # a literal in a call
@@ -103,8 +103,8 @@ def test_the_shapes_include_the_texts_that_were_slow():
         assert any(s.lead == lead and s.unit == unit and (end is None or s.end == end) for s in regex_inventory.shapes(pattern)), where
 
     has("macros/validate.py LINK_TITLE", "](", " ")
-    has("macros/issue_form.py TICK", "- [ ] a", " ")
-    has("macros/issue_form.py HEADING", "### a", " ")
+    has("macros/form_reader.py TICK", "- [ ] a", " ")
+    has("macros/form_reader.py HEADING", "### a", " ")
 
 
 def test_the_inventory_reads_regular_expression_literals_and_nothing_else():

@@ -3,7 +3,7 @@
  * (source_answer.py); and the issue the studio writes of them, as text and as a link that fills in the form.
  *
  * Nothing here is a rule of its own: the form's labels, options, messages and patterns come from the build
- * (window.LIBRARY_STUDIO.form and .sources, from macros/issue_form.py and source_answer.py), and the twins' corpus
+ * (window.LIBRARY_STUDIO.form and .sources, from macros/issue_form.py, form_reader.py and source_answer.py), and the twins' corpus
  * holds this script's reading of its answers to from-issue's reading of the issue it writes
  * (tests/twins/corpus/form-reader.json, form-parts.json, sources.json).
  */

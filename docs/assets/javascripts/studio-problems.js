@@ -1,5 +1,5 @@
 /* What the library's checks find in a studio draft, each said in the studio's words and placed at the control it
- * is about. The checks are from-issue's and the validator's (studio-rules.js), run on the issue the draft makes;
+ * is about. The checks are from-issue's and the validator's (studio-checks.js, studio-form-reader.js), run on the issue the draft makes;
  * their wording for the studio is the build's (macros/studio_words.py): it names what to do on this page, and
  * never a field path, a file name or a YAML key.
  *
@@ -106,7 +106,7 @@
     return value === undefined ? null : python.repr(python.shorten(String(value), 30));
   }
 
-  /* A problem the validator found (studio-rules.js's check: {field, kind, values}) in the studio's words, with the
+  /* A problem the validator found (studio-checks.js's check: {field, kind, values}) in the studio's words, with the
      help and example of its field and the line it is in; `values` is the case study it was found in. */
   function word(p, values) {
     var rule = ruleAt(p.field) || {};

@@ -29,7 +29,6 @@
 
   var SAVE_DELAY = 400;  // milliseconds after the last keystroke
   var CHECK_DELAY = 250;
-  var MAX_FILE_BYTES = 1024 * 1024;
   var STEPS = 8;
 
   var draft = drafts.empty();
@@ -300,7 +299,7 @@
     first.scrollIntoView({ block: "center" });
   });
 
-  /* --- The check and preview (studio-preview.js), and sending (studio-sending.js) ------------------------- */
+  /* --- The check and preview (studio-preview.js) links each problem here; sending is studio-sending.js's ---- */
 
   function goTo(p) {
     go(p.step, false);
@@ -315,88 +314,30 @@
     target.focus();
   }
 
-  /* --- Draft files ---------------------------------------------------------------------------- */
+  /* --- The draft as files (studio-files.js) ----------------------------------------------------------- */
 
-  function fileName(extension) {
-    var id = latest && latest.id ? latest.id : "case-study";
-    return id + (extension === "yaml" ? "" : "-draft-" + new Date().toISOString().slice(0, 10)) + "." + extension;
-  }
-
-  var exportButton = find("[data-library-studio-export]");
-  exportButton.addEventListener("click", function () {
-    flush();
-    refresh();
-    window.LibraryBrowserDraft.download(fileName("json"), JSON.stringify(drafts.toFile(draft), null, 2) + "\n", "application/json");
-    dom.feedback(exportButton, "Your draft has been downloaded as a file. Open it here again with \u201cOpen a draft file\u201d, on this computer or another.");
-  });
-
-  var yamlButton = find("[data-library-studio-download-yaml]");
-  yamlButton.addEventListener("click", function () {
-    refresh();
-    if (!latest.id) {
-      dom.feedback(yamlButton, "The file is named after the case study's title and place: write those first, in step 1.", true);
-      return;
-    }
-    window.LibraryBrowserDraft.download(latest.id + ".yaml", rules.toYaml(latest.values, latest.id), "text/yaml");
-    dom.feedback(yamlButton, "The case study file has been downloaded." +
-      (latest.problems.length ? " The checks still find things to change in it: it will not pass them until they are fixed." : ""));
-  });
-
-  var importInput = find("[data-library-studio-import]");
-  importInput.addEventListener("change", function () {
-    var file = importInput.files && importInput.files[0];
-    if (!file) return;
-    var named = "\u201c" + file.name + "\u201d";
-    var unchanged = " Your draft here has not changed.";
-    importInput.value = "";
-    window.LibraryBrowserDraft.open(file, { maxBytes: MAX_FILE_BYTES, parse: JSON.parse, check: drafts.check }).then(function (opened) {
-      if (opened.tooLarge) {
-        dom.feedback(importInput, named + " is too large to be a draft from this page." + unchanged, true);
-        return;
-      }
-      if (opened.unreadable) {
-        dom.feedback(importInput, named + " could not be opened: it is not a draft file from this page. Choose a file made with \u201cDownload the draft\u201d." + unchanged, true);
-        return;
-      }
-      if (opened.problem) {
-        dom.feedback(importInput, named + " could not be opened: " + opened.problem + "." + unchanged, true);
-        return;
-      }
-      var result = opened.result;
-      flush();
-      if (!drafts.isEmpty(draft) && !window.confirm("Replace the draft on this page with the one in " + named + "? What you have now will be lost unless you have downloaded it.")) {
-        dom.feedback(importInput, "Nothing was opened. Your draft here has not changed.");
-        return;
-      }
-      draft = result.draft;
+  window.LibraryStudioFiles({
+    root: root, draft: function () { return draft; }, latest: function () { return latest; }, flush: flush, refresh: refresh,
+    /* A draft opened from a file takes the place of the one on the page; clearing leaves an empty one, at step 1. */
+    open: function (opened) {
+      draft = opened;
       showDraft();
       showStep();
       save();
       refresh();
-      dom.feedback(importInput, "The draft in " + named + " has been opened." + (result.version === 1 && draft.sources.some(function (s) { return s.title; })
-        ? " Each of its sources was one line: that line is now the source's title. In step 5, move its year, pages and web address into their own boxes." : ""));
-    }, function () {
-      dom.feedback(importInput, named + " could not be read." + unchanged, true);
-    });
-  });
-
-  var clearButton = find("[data-library-studio-clear]");
-  clearButton.addEventListener("click", function () {
-    if (!window.confirm("Clear this draft from the page and from this browser? This cannot be undone.")) {
-      dom.feedback(clearButton, "Nothing was cleared.");
-      return;
+    },
+    clear: function () {
+      clearTimeout(saveTimer);
+      saveTimer = null;
+      draft = drafts.empty();
+      drafts.unstore();
+      showDraft();
+      go(1, false);
+      clearTimeout(saveTimer);
+      saveTimer = null;
+      busy();
+      setStatus(drafts.canStore ? "No draft is saved in this browser." : notSaving());
     }
-    clearTimeout(saveTimer);
-    saveTimer = null;
-    draft = drafts.empty();
-    drafts.unstore();
-    showDraft();
-    go(1, false);
-    clearTimeout(saveTimer);
-    saveTimer = null;
-    busy();
-    setStatus(drafts.canStore ? "No draft is saved in this browser." : notSaving());
-    dom.feedback(clearButton, "The draft has been cleared.");
   });
 
   window.addEventListener("pagehide", flush);
