@@ -16,11 +16,15 @@ from pathlib import Path
 import yaml
 
 from .problems import Problems
+from .schema import CaseStudy
+from .spec import fields_of
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 12
+# The most a case study's context may hold: the example a message about a file too large gives.
+CONTEXT_LIMIT = next(f.spec.max_length for f in fields_of(CaseStudy) if f.name == "context")
 NULLS = {"", "~", "null", "Null", "NULL"}
 INTEGER = re.compile(r"^[-+]?[0-9]+$")
 # Examples the syntax messages end with: every message shows something that works.
@@ -86,7 +90,7 @@ def read(path: Path, name: str, problems: Problems) -> Node | None:
         problems.add(
             name, 1, "(file)",
             f"is {len(raw) // 1024:,} KB; a data file must be under {MAX_BYTES // 1024} KB. "
-            "Shorten the text or split a long case study into two, for example: keep context under 6,000 characters.",
+            f"Shorten the text or split a long case study into two, for example: keep context under {CONTEXT_LIMIT:,} characters.",
         )
         return None
     try:
