@@ -73,7 +73,8 @@ def to_yaml(values: dict, case_id: str, schema_path: str) -> str:
             out.append("sources:")
             for entry in value:
                 written = [key for key in SOURCE_KEYS if key in entry]
-                out.extend(f"  {'  ' if i else '- '}{key}: {_source_value(key, entry[key])}" for i, key in enumerate(written))
+                out.extend(f"  {'  ' if i else '- '}{key}: {_source_value(key, entry[key])}"
+                           for i, key in enumerate(written))
         elif isinstance(value, list):
             if name == "themes":
                 out.append("themes: " + flow_list(value))
@@ -128,7 +129,8 @@ def _field(name: str, value: str, indent: str) -> list[str]:
 
 
 def _block(value: str, indent: str) -> list[str] | None:
-    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it exactly.
+    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it
+    exactly.
 
     In a folded block a single line break reads as a space, so each line break in the text becomes a
     blank line. It holds text whose every line starts and ends with a character that is not a space,

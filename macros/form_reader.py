@@ -45,13 +45,14 @@ BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(?:(\S(?:.*\S)?)\s*)?$")
 URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;:]")
 YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*(?:[,.]\s*)?$")  # ASCII digits: a year is written so
-SOURCE_TRIM = " ,;:-–—"  # what is left of a source written on one line, at either end, once its address and year are out
+# What a source written on one line loses at either end, once its address and year are out of it.
+SOURCE_TRIM = " ,;:-–—"
 
 
 @dataclass
 class Answer:
     text: str  # '' when the field was left empty
-    line: int  # the line the answer starts on (its first line of text, or the line after the heading when there is none)
+    line: int  # the line the answer starts on: its first line of text, or the line after the heading when there is none
     lines: tuple = ()  # the answer's lines as written, from `line` on
 
     def line_of(self, needle: str) -> int:
@@ -86,7 +87,8 @@ def read_body(body: str) -> tuple[dict[str, Answer], list[tuple[int, str]]]:
     """
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     position = {LABELS[key]: i for i, key in enumerate(FORM_ORDER)}
-    candidates = [(number, position[m.group(1)]) for number, m in enumerate(map(HEADING.match, lines)) if m and m.group(1) in position]
+    candidates = [(number, position[m.group(1)]) for number, m in enumerate(map(HEADING.match, lines))
+                  if m and m.group(1) in position]
     chosen, ambiguous = _one_reading(candidates, len(FORM_ORDER))
     label_at = {number: LABELS[FORM_ORDER[p]] for number, p in chosen}
     found: dict[str, tuple[int, list[str]]] = {}
@@ -119,7 +121,8 @@ def _one_reading(candidates: list[tuple[int, int]], kinds: int) -> tuple[list, l
             at_step.setdefault(ahead, []).append(candidate)
     chosen: list = []  # from the last step back, the latest candidate that goes before the one after it
     for step in sorted(at_step, reverse=True):
-        chosen.insert(0, next(c for c in reversed(at_step[step]) if not chosen or (c[0] < chosen[0][0] and c[1] < chosen[0][1])))
+        chosen.insert(0, next(c for c in reversed(at_step[step])
+                              if not chosen or (c[0] < chosen[0][0] and c[1] < chosen[0][1])))
     ambiguous = [c for options in at_step.values() if len(options) > 1 for c in options]
     return chosen, sorted(ambiguous)
 
@@ -202,8 +205,9 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     for key in REQUIRED:
         answer = answers.get(LABELS[key])
         if answer is None:
-            problem(key, "is not in the issue. Was the issue written without the case study form, or its headings changed? "
-                         f"Each answer must follow its heading exactly as the form wrote it, for example: ### {LABELS[key]}")
+            problem(key, "is not in the issue. Was the issue written without the case study form, or its headings "
+                         "changed? Each answer must follow its heading exactly as the form wrote it, for example: "
+                         f"### {LABELS[key]}")
         elif not answer.text:
             problem(key, empty_answer(key))
 
@@ -222,7 +226,8 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     if text("sources") and source_answer.is_labelled(text("sources")):
         draft.values["sources"], found = source_answer.read(text("sources"))
         for index, key, values in found:
-            problems.add(file, answers[LABELS["sources"]].line + index, LABELS["sources"], FORM_MESSAGES[key].format(**values))
+            problems.add(file, answers[LABELS["sources"]].line + index, LABELS["sources"],
+                         FORM_MESSAGES[key].format(**values))
     elif text("sources"):  # written one a line, as the form asked before it asked for labels
         draft.values["sources"] = [source(item) for item in items(text("sources"))]
     if text("contributor"):
@@ -244,17 +249,19 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         status_key, finding_key = f"status-{letter.lower()}", f"finding-{letter.lower()}"
         chosen, finding = text(status_key) or NOT_SHOWN, text(finding_key)
         if chosen not in STATUS_OPTIONS:
-            problem(status_key, f"{chosen!r} is not one of the form's options: {', '.join(STATUS_OPTIONS)}; for example: Present")
+            problem(status_key, f"{chosen!r} is not one of the form's options: {', '.join(STATUS_OPTIONS)}; "
+                                "for example: Present")
             continue
         status = STATUS_OPTIONS[chosen]
         if status and not finding:
-            problem(finding_key, FORM_MESSAGES["finding_empty"].format(status_label=LABELS[status_key], chosen=repr(chosen),
-                                                                       example=example_for("finding")))
+            problem(finding_key, FORM_MESSAGES["finding_empty"].format(
+                status_label=LABELS[status_key], chosen=repr(chosen), example=example_for("finding")))
         elif finding and not status:
-            problem(status_key, FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
-                                                                       letter=letter))
+            problem(status_key, FORM_MESSAGES["status_missing"].format(
+                not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key], letter=letter))
         elif status:
-            evidence.append({"precondition": letter, "status": status, "basis": EVIDENCE_BASIS, "finding": paragraphs(finding)})
+            evidence.append({"precondition": letter, "status": status, "basis": EVIDENCE_BASIS,
+                             "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])

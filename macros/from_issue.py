@@ -37,7 +37,8 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
     draft, problems = form_reader.read(body, issue_name)
     answers = form_reader.sections(body)
     on_the_form = {p.field for p in problems}
-    evidence_told = any(issue_form.PRECONDITION_LABEL.match(field) or field == issue_form.NO_EVIDENCE_FIELD for field in on_the_form)
+    evidence_told = any(issue_form.PRECONDITION_LABEL.match(field) or field == issue_form.NO_EVIDENCE_FIELD
+                        for field in on_the_form)
 
     def on_form(key: str, message: str) -> Problem:
         answer = answers.get(issue_form.LABELS[key])
@@ -50,18 +51,20 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
     path = (folder or root / scaffold.FOLDER) / f"{case_id or 'case-study'}.yaml"
     if case_id and path.exists() and not force:
         problems.append(on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
-                                         f"Change the title or pass --force to replace the file, for example: {title} (2)"))
+                                         "Change the title or pass --force to replace the file, for example: "
+                                         f"{title} (2)"))
     used_by = scaffold.taken_by(root, case_id, path) if case_id else None
     if used_by:
-        problems.append(on_form("title", issue_form.FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by, title=title)))
+        message = issue_form.FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by, title=title)
+        problems.append(on_form("title", message))
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
     text = case_yaml.to_yaml(draft.values, case_id or "case-study", schema)
-    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
+    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer
         label = max(answers, key=lambda name: len(answers[name].text))
         key = next(k for k, v in issue_form.LABELS.items() if v == label)
-        problems.append(on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file may hold "
-                                     f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
-                                     f"at most {_limit(key):,} characters."))
+        problems.append(on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file "
+                                     f"may hold ({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: "
+                                     f"a few paragraphs, at most {_limit(key):,} characters."))
     else:
         with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
             trial = Path(temporary) / path.name
@@ -82,19 +85,20 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
 
 
 # An issue is public from the moment it is sent, and GitHub keeps every earlier version of its text.
-ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, delete "
-                 "those versions too. Select 'edited' at the top of the issue, open each earlier version and choose "
-                 "'Delete revision from history' (the issue's author and the library's editors can).")
+ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, "
+                 "delete those versions too. Select 'edited' at the top of the issue, open each earlier version and "
+                 "choose 'Delete revision from history' (the issue's author and the library's editors can).")
 
 
-def _on_form(problem: Problem, draft: form_reader.Draft, answers: dict[str, form_reader.Answer], issue_name: str) -> Problem:
+def _on_form(problem: Problem, draft: form_reader.Draft, answers: dict, issue_name: str) -> Problem:
     """A problem in the case study, told against the form field its value came from, at the line of the answer."""
     match = re.match(r"^evidence\[(\d+)\]", problem.field)
     if match and int(match.group(1)) <= len(draft.evidence_letters):
         key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
     else:
         key = issue_form.FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
-    answer = answers.get(issue_form.LABELS[key]) or form_reader.Answer("", 1)  # a question missing from the issue: the form says so too
+    # A question missing from the issue: the form's own problem says so too.
+    answer = answers.get(issue_form.LABELS[key]) or form_reader.Answer("", 1)
     where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
     line, message = answer.line, problem.message + where
     if personal_data.is_message(problem.message):

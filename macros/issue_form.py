@@ -70,7 +70,7 @@ MATURITY = "draft"  # where a case study sent on the form starts: an editor publ
 CONSENT = (
     "Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.",
     "There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National Insurance numbers.",
-    "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above.",
+    "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above."
 )
 
 # What from-issue says about the form itself, as templates: the contribution studio says the same.

@@ -24,6 +24,7 @@ def data() -> dict:
 
 
 def script() -> str:
-    """The data as a script that sets window.LIBRARY_REFLECTION (a script, not JSON: pages opened from file:// cannot fetch)."""
+    """The data as a script that sets window.LIBRARY_REFLECTION (a script, not JSON: pages opened from file:// cannot
+    fetch)."""
     text = json.dumps(data(), ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return "window.LIBRARY_REFLECTION = " + text.replace("<", "\\u003c") + ";\n"

@@ -54,7 +54,8 @@ def frozen_library():
 
 def renderer(lib) -> dict:
     render = safe_markdown.TextRenderer(pages.glossary_map(lib))
-    texts = (twin_inputs.HOSTILE_TEXTS + twin_inputs.library_texts(lib) + twin_inputs.random_texts() + twin_inputs.EDGE_TEXTS)
+    inputs = twin_inputs
+    texts = [*inputs.HOSTILE_TEXTS, *inputs.library_texts(lib), *inputs.random_texts(), *inputs.EDGE_TEXTS]
     return _twin("safe_markdown.TextRenderer: block and inline", "LibraryText.block and .inline (studio-text.js)",
                  [{"text": t, "block": str(render.block(t)), "inline": str(render.inline(t))} for t in texts])
 
@@ -83,9 +84,10 @@ def form_reading(lib) -> dict:
     for what, answers in twin_inputs.FORM_ANSWERS:
         body = issue_form.issue_body(answers)
         draft, found = form_reader.read(body, "issue.md")
-        cases.append({"what": what, "answers": answers, "body": body, "values": draft.values, "letters": draft.evidence_letters,
-                      "problems": sorted([p.field, p.message] for p in found)})
-    return _twin("issue_form.issue_body, then form_reader.read of that body: the case study's values, the letter of each "
+        cases.append({"what": what, "answers": answers, "body": body, "values": draft.values,
+                      "letters": draft.evidence_letters, "problems": sorted([p.field, p.message] for p in found)})
+    return _twin("issue_form.issue_body, then form_reader.read of that body: the case study's values, the letter of "
+                 "each "
                  "evidence entry, and [field, message] of each problem with the form, sorted",
                  "LibraryStudioRules.issueBody and .read (studio-form-reader.js)", cases)
 
@@ -95,7 +97,8 @@ def form_parts(lib) -> dict:
              + [{"paragraphs": t, "out": form_reader.paragraphs(t)} for t in twin_inputs.ANSWERS]
              + [{"source": t, "out": form_reader.source(t)} for t in twin_inputs.SOURCES]
              + [{"splitThemes": t, "out": scaffold.split_themes(t)} for t in twin_inputs.THEMES])
-    return _twin("form_reader.items, .paragraphs and .source, scaffold.split_themes", "the functions of the same names (studio-form-reader.js)",
+    return _twin("form_reader.items, .paragraphs and .source, scaffold.split_themes",
+                 "the functions of the same names (studio-form-reader.js)",
                  cases)
 
 
@@ -105,7 +108,8 @@ def sources(lib) -> dict:
              + [{"pageList": t, "out": source_answer.page_list(t)} for t in twin_inputs.PAGES]
              + [{"sourcesText": t, "out": source_answer.write(t)} for t in twin_inputs.TYPED_SOURCES]
              + [{"pageNumbers": p, "out": pages.page_numbers(p)} for p in twin_inputs.PAGE_LISTS])
-    return _twin("source_answer.is_labelled, .read ([sources, [[line, kind, values]]]), .page_list and .write; pages.page_numbers",
+    return _twin("source_answer.is_labelled, .read ([sources, [[line, kind, values]]]), .page_list and .write; "
+                 "pages.page_numbers",
                  "LibraryStudioRules.isLabelled, .readSources, .pageList, .sourcesText and .pageNumbers", cases)
 
 
@@ -125,7 +129,8 @@ def yaml_writer(lib) -> dict:
 def ids(lib) -> dict:
     cases = [{"place": p, "title": t, "id": scaffold.case_study_id(p, t)} for p, t in twin_inputs.PLACES_AND_TITLES]
     cases += [{"slugify": p, "out": slugs.slugify(p)} for p, _ in twin_inputs.PLACES_AND_TITLES]
-    return _twin("scaffold.case_study_id and slugs.slugify", "LibraryStudioRules.caseStudyId and .slugify (studio-ids.js)", cases)
+    return _twin("scaffold.case_study_id and slugs.slugify",
+                 "LibraryStudioRules.caseStudyId and .slugify (studio-ids.js)", cases)
 
 
 def personal(lib) -> dict:
@@ -143,13 +148,16 @@ def python_text(lib) -> dict:
 
 
 def patterns(lib) -> dict:
-    """Every pattern the studio gets, with where each match starts and ends in Python, in UTF-16 units as JavaScript counts."""
+    """Every pattern the studio gets, with where each match starts and ends in Python, in UTF-16 units as JavaScript
+    counts them."""
     cases = []
     for path, pattern in _patterns_in(studio.data(lib)):
-        spans = [[[_utf16(p[:m.start()]), _utf16(p[:m.end()])] for m in pattern.python.finditer(p)] for p in twin_inputs.PATTERN_PROBES]
-        cases.append({"path": path, "python": pattern.python.pattern, "source": pattern["source"], "flags": pattern["flags"],
-                      "spans": spans})
-    return _twin("every pattern in the studio's data, translated by studio.js_pattern: the matches of the Python pattern",
+        spans = [[[_utf16(p[:m.start()]), _utf16(p[:m.end()])] for m in pattern.python.finditer(p)]
+                 for p in twin_inputs.PATTERN_PROBES]
+        cases.append({"path": path, "python": pattern.python.pattern, "source": pattern["source"],
+                      "flags": pattern["flags"], "spans": spans})
+    return _twin("every pattern in the studio's data, translated by studio.js_pattern: the matches of the Python "
+                 "pattern",
                  "the JavaScript RegExp of the translation, with the g flag", cases, probes=twin_inputs.PATTERN_PROBES)
 
 
@@ -163,7 +171,8 @@ def escapes(lib) -> dict:
         cases.append({"escape": escape, "source": pattern["source"], "flags": pattern["flags"],
                       "matches": _ranges(c for c in characters if re.fullmatch(escape, c))})
     return _twin("re.fullmatch of each escape on every character of the Basic Multilingual Plane but surrogates",
-                 "the translated RegExp; characters unassigned in Python's Unicode (`unassigned`) may differ, as Unicode grows",
+                 "the translated RegExp; characters unassigned in Python's Unicode (`unassigned`) may differ, "
+                 "as Unicode grows",
                  cases, unicode=unicodedata.unidata_version, unassigned=unassigned)
 
 
@@ -181,10 +190,10 @@ def render_all() -> dict[str, str]:
     lib = frozen_library()
     if lib.problems:
         raise ValueError(f"the frozen library is not valid: {lib.problems[0]}")
-    out = {"studio-data.json": _pretty({"about": "window.LIBRARY_STUDIO as the build writes it (studio.data) for the frozen library",
-                                        "data": studio.data(lib)}),
-           "reflection-data.json": _pretty({"about": "window.LIBRARY_REFLECTION as the build writes it (reflection.data)",
-                                            "data": reflection.data()})}
+    out = {"studio-data.json": _pretty({"about": "window.LIBRARY_STUDIO as the build writes it (studio.data) for the "
+                                                 "frozen library", "data": studio.data(lib)}),
+           "reflection-data.json": _pretty({"about": "window.LIBRARY_REFLECTION as the build writes it "
+                                                     "(reflection.data)", "data": reflection.data()})}
     for name, make in TWINS.items():
         out[f"{name}.json"] = _cases_file(make(lib))
     return out
@@ -207,9 +216,11 @@ def write_all(folder: Path = CORPUS, files: dict[str, str] | None = None) -> lis
 
 
 def stale(folder: Path = CORPUS, files: dict[str, str] | None = None) -> list[str]:
-    """The files of the corpus in `folder` that differ from `files` (else what the Python makes now), missing, or left over."""
+    """The files of the corpus in `folder` that differ from `files` (else what the Python makes now), missing, or left
+    over."""
     files = files or render_all()
-    out = [name for name, text in files.items() if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+    out = [name for name, text in files.items()
+           if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
     return out + sorted(p.name for p in folder.glob("*.json") if p.name not in files)
 
 
@@ -236,7 +247,7 @@ def _json(value) -> str:
 def _visible(text: str) -> str:
     """JSON with every character that does not show (controls, format characters, separators, spaces other than the
     space, surrogates, private use, unassigned) escaped, so a diff of the corpus shows each of them."""
-    return "".join(c if c.isprintable() or c in " \n" else _escaped(c) for c in text)  # a new line here is the JSON's own
+    return "".join(c if c.isprintable() or c in " \n" else _escaped(c) for c in text)  # a new line: the JSON's own
 
 
 def _escaped(c: str) -> str:

@@ -21,10 +21,13 @@ def test_any_text_reads_back_exactly_from_the_file():
 
 
 def test_new_case_study_fills_in_the_template_with_the_same_writer(tmp_path):
-    """A title YAML would misread (a colon and a space, a word YAML reads as false, a number) is quoted, and reads back."""
+    """A title YAML would misread (a colon and a space, a word YAML reads as false, a number) is quoted, and reads
+    back."""
     (tmp_path / "data" / "templates").mkdir(parents=True)
-    (tmp_path / scaffold.TEMPLATE).write_text((scaffold.ROOT / scaffold.TEMPLATE).read_text(encoding="utf-8"), encoding="utf-8")
-    for title, place, themes in [("Partners said: it worked", "No", ["yes", "care leavers"]), ("2021", "St. Helens", ["o'neil"])]:
+    template = (scaffold.ROOT / scaffold.TEMPLATE).read_text(encoding="utf-8")
+    (tmp_path / scaffold.TEMPLATE).write_text(template, encoding="utf-8")
+    for title, place, themes in [("Partners said: it worked", "No", ["yes", "care leavers"]),
+                                 ("2021", "St. Helens", ["o'neil"])]:
         path = scaffold.create(tmp_path, title, place, themes, case_id=f"case-{len(title)}")
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert (data["title"], data["place"], data["themes"]) == (title, place, themes)

@@ -27,7 +27,8 @@ def test_a_stale_missing_or_left_over_file_is_named(tmp_path, files):
     twins.write_all(tmp_path, files)
     assert twins.stale(tmp_path, files) == []
     ids = tmp_path / "ids.json"
-    ids.write_text(ids.read_text(encoding="utf-8").replace('"coventry-homelessness-and-housing"', '"coventry"'), encoding="utf-8")
+    changed = ids.read_text(encoding="utf-8").replace('"coventry-homelessness-and-housing"', '"coventry"')
+    ids.write_text(changed, encoding="utf-8")
     (tmp_path / "checks.json").unlink()
     (tmp_path / "old.json").write_text("{}", encoding="utf-8")
     assert sorted(twins.stale(tmp_path, files)) == ["checks.json", "ids.json", "old.json"]
@@ -43,15 +44,16 @@ def test_the_checks_table_refuses_all_but_a_few():
     checks = json.loads((CORPUS / "checks.json").read_text(encoding="utf-8"))
     accepted = {case["what"] for case in checks["cases"] if not case["problems"]}
     assert accepted == {"valid", "place with accents", "period of exactly the limit, in emoji",
-                        "context with links to a web page and an anchor", "a context with a tab, which Markdown fields may hold"}
+                        "context with links to a web page and an anchor",
+                        "a context with a tab, which Markdown fields may hold"}
 
 
 def test_every_kind_of_field_is_in_the_checks_table():
     """Text, a pattern, a limit, lists (unique, at least, at most), records, numbers, Markdown: each is tried."""
     tried = {name for _, case in twin_inputs.CASES for name in _changed_fields(case)}
-    for name in ("id", "title", "place", "period", "themes", "summary", "context", "organisations", "evidence", "evidence.finding",
-                 "what_did_not_work", "lessons", "questions", "sources", "sources.title", "sources.year", "sources.url",
-                 "sources.pages", "contributors"):
+    for name in ("id", "title", "place", "period", "themes", "summary", "context", "organisations", "evidence",
+                 "evidence.finding", "what_did_not_work", "lessons", "questions", "sources", "sources.title",
+                 "sources.year", "sources.url", "sources.pages", "contributors"):
         assert name in tried, name
 
 
@@ -68,12 +70,14 @@ def _changed_fields(case: dict):
 
 
 def test_the_form_reader_s_table_has_problems_of_every_kind_the_studio_can_send():
-    """Every message of the form's own checks that the studio can cause is in the corpus (a licence or status that is not
-    an option, an answer missing from the issue and a body the form did not write are not: the studio never sends them)."""
+    """Every message of the form's own checks that the studio can cause is in the corpus (a licence or status that is
+    not an option, an answer missing from the issue and a body the form did not write are not: the studio never sends
+    them)."""
     form = json.loads((CORPUS / "form-reader.json").read_text(encoding="utf-8"))
     messages = " ".join(message for case in form["cases"] for _, message in case["problems"])
-    for start in ("is empty: add", "is not ticked", "is empty, but", "but B. What happened has an answer", "none has a status",
-                  "which is not a year", "which are not page numbers", "has a line without a label"):
+    for start in ("is empty: add", "is not ticked", "is empty, but", "but B. What happened has an answer",
+                  "none has a status", "which is not a year", "which are not page numbers",
+                  "has a line without a label"):
         assert start in messages, start
 
 

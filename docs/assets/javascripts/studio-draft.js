@@ -30,7 +30,7 @@
   var MAX_ANSWER = 100000;  // characters in one answer: far beyond any limit of a case study
   var MAX_ITEMS = 60;  // findings or sources in a draft file: far beyond any real case study
   var MAX_SEEN = 2000;
-  var GROUPS = ["vision", "behaviours", "all"];
+  var GROUPS = data.groups.map(function (g) { return g.group; }).concat(["all"]);  // the schema's two, or both
   var FOLDED = ["tell", "signs"];
   var STATUSES = data.statuses.map(function (s) { return s.status; });
   var QUESTIONS = form.order.filter(function (key) {
