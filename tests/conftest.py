@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per test session, served locally, and a real Chromium."""
+"""Shared fixtures: the real site built once per test session, served locally, and a real Chromium; and the
+marks that split the tests into two tiers (make check: the fast ones; make test: all)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,37 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests import support  # noqa: E402
 from tests.support import build, copy_project  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Flags that keep Chromium quiet on a machine with no outside network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+# A test that uses one of these builds the site or drives a browser (the last three are fixtures of
+# test_build.py, test_contributing.py and test_explore.py): it is marked `build`, and make check leaves it out.
+BUILDING_FIXTURES = {"built_site", "offline_site", "site_url", "browser", "page", "project_build", "contributed",
+                     "draft_project"}
+SLOW_TIERS = ("build", "browser", "slow")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Only a test marked build, browser or slow may build the site (tests.support.build refuses otherwise), so
+    no build hides in make check's tier; the flag is set before any fixture of the test is made."""
+    support.builds_allowed = any(item.get_closest_marker(mark) for mark in SLOW_TIERS)
+
+
+def pytest_runtest_teardown(item):
+    support.builds_allowed = True
 
 
 @pytest.fixture(scope="session")

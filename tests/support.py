@@ -10,7 +10,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", "dist", "bench-results"}
+SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", "dist",
+        "bench-results"}
+# False while a test that is not marked build, browser or slow runs (tests/conftest.py): make check leaves
+# those marks out, and a build there would make the fast tier slow without anyone noticing.
+builds_allowed = True
 
 
 def copy_project(dest: Path, data: Path | None = None) -> Path:
@@ -24,6 +28,8 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
 
 def build(project: Path, site: Path, *, offline: bool = False, tool: str = "mkdocs", extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a real strict build (no -q, no -v: both hide warnings) and return the finished process."""
+    if not builds_allowed:
+        raise AssertionError("this test builds the site: mark it @pytest.mark.build (make check runs no build)")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763769600", **(extra_env or {})}
     env["LIBRARY_OFFLINE"] = "true" if offline else "false"
     command = [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site)]

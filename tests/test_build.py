@@ -231,6 +231,7 @@ def test_the_draft_notice_says_what_the_review_guide_says_draft_means(project_bu
     assert 'href="../../contribute/review/#maturity"' in notice
 
 
+@pytest.mark.build
 def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):
     project = copy_project(tmp_path / "project")
     new = NEW_CASE.read_text(encoding="utf-8")
@@ -252,6 +253,7 @@ def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):
     assert "Newtown partners shared a budget." in pagefind_pages(site)["/case-studies/newtown-youth/"]
 
 
+@pytest.mark.build
 def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "data" / "case_studies" / "newtown-youth.yaml").write_text(
@@ -280,6 +282,7 @@ def test_macro_errors_and_warnings_fail_the_strict_build(tmp_path, page, text, m
     assert any(message in line for line in named), result.stderr[-2000:]
 
 
+@pytest.mark.build
 def test_pages_without_render_macros_are_not_templates(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "plain.md").write_text("# Plain\n\nShown as written: {{ 7*7 }}.\n", encoding="utf-8")

@@ -12,6 +12,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support import read
@@ -175,6 +176,7 @@ def test_every_kind_of_address_the_library_promises_is_found_by_the_registry_too
     assert set(published_urls.DEPLOY_ONLY) | former <= set(published()) and "/" in published()
 
 
+@pytest.mark.build
 def test_a_renamed_slug_keeps_its_old_address(tmp_path):
     from tests.support import build, copy_project
     project = copy_project(tmp_path / "project")

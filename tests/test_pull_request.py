@@ -119,6 +119,7 @@ def test_validation_passes(pull_request):
     assert result.stdout.startswith("OK: 9 preconditions, 4 case studies")
 
 
+@pytest.mark.build
 def test_the_strict_build_passes(pull_request, tmp_path):
     result = build(pull_request, tmp_path / "site")
     assert result.returncode == 0, result.stderr
