@@ -1,15 +1,22 @@
-"""What a newcomer to the code meets first: `make serve` on a busy port, the README's account of CI and of
-the tests that skip, and a home page whose title names the site once."""
+"""What a newcomer to the code meets first: `make serve` on a busy port and right after it stops, what it
+prints, the README's account of CI and of the tests that skip, and a home page whose title names the site once."""
 
 from __future__ import annotations
 
 import ast
+import http.server
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support import read
@@ -31,6 +38,90 @@ def test_make_serve_on_a_busy_port_says_so_in_one_line_and_how_to_choose_another
     assert ours == [f"Port {port} is already in use (perhaps another 'make serve' is running). "
                     f"Serve on another port: make serve PORT={port + 1}"]
     assert "Traceback" not in result.stderr
+
+
+def _time_wait_on(port: int) -> int:
+    """How many TCP connections of 127.0.0.1:port are in TIME_WAIT (state 06 of /proc/net/tcp)."""
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return sum(1 for row in rows if row.split()[1] == f"0100007F:{port:04X}" and row.split()[3] == "06")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_the_port_is_free_right_after_a_server_stops_with_connections_in_time_wait(tmp_path):
+    """mkdocs serve's server binds as Python's HTTP servers do, with SO_REUSEADDR, so it starts again at once on
+    a port whose connections the last server closed and left in TIME_WAIT: the check must agree with it."""
+    server = http.server.HTTPServer(("127.0.0.1", 0), lambda *a: _Quiet(*a, directory=str(tmp_path)))
+    port = server.server_address[1]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    for _ in range(3):  # HTTP/1.0: the server closes each connection first, so its side waits in TIME_WAIT
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read()
+    server.shutdown()
+    server.server_close()
+    assert _time_wait_on(port) > 0  # the case this test is about
+    result = subprocess.run([sys.executable, "tools/port_free.py", str(port)], cwd=ROOT, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    http.server.HTTPServer(("127.0.0.1", port), _Quiet).server_close()  # and a server does start there
+
+
+def _serve(port: int) -> subprocess.Popen:
+    """`make serve` as a person runs it, in its own process group (Ctrl-C stops the group)."""
+    command = ["make", "-o", ".venv/.site", "serve", f"PORT={port}", f"PY={sys.executable}"]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
+
+
+def _wait_until_serving(server: subprocess.Popen) -> list[str]:
+    lines = []
+    for line in server.stdout:
+        lines.append(line.rstrip("\n"))
+        if "Serving on http://127.0.0.1:" in line:
+            return lines
+    raise AssertionError("make serve stopped before serving:\n" + "\n".join(lines))
+
+
+def _stop(server: subprocess.Popen) -> list[str]:
+    os.killpg(server.pid, signal.SIGINT)  # Ctrl-C
+    out, _ = server.communicate(timeout=60)
+    return out.splitlines()
+
+
+def _status(url: str) -> int:
+    try:
+        return urllib.request.urlopen(url, timeout=30).status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.build
+def test_make_serve_prints_only_what_a_person_should_act_on_and_starts_again_at_once():
+    """No list of the pages that are deliberately outside the nav, no set-up chatter from the macros plugin,
+    no warning for opening the address it gives; a page that does not exist is still reported. Stopped,
+    it starts again on the same port straight away (its connections are left in TIME_WAIT)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = _serve(port)
+    try:
+        lines = _wait_until_serving(server)
+        assert _status(f"http://127.0.0.1:{port}/") == 200  # redirected to /library/
+        assert _status(f"http://127.0.0.1:{port}/library/no-such-page/") == 404
+    finally:
+        lines += _stop(server)
+    ours = [line for line in lines if not line.startswith(("make", sys.executable))]
+    said = "\n".join(ours)
+    assert "not included in the" not in said and "[macros]" not in said and '"GET / HTTP' not in said, said
+    assert [line for line in ours if line.startswith("WARNING")] == [
+        line for line in ours if '"GET /library/no-such-page/ HTTP/1.1" code 404' in line], said
+    assert _time_wait_on(port) > 0
+    again = _serve(port)
+    try:
+        _wait_until_serving(again)
+    finally:
+        _stop(again)
 
 
 def test_a_port_that_is_not_a_number_is_named():
