@@ -177,13 +177,18 @@ def test_every_kind_of_address_the_library_promises_is_found_by_the_registry_too
 
 
 @pytest.mark.build
-def test_a_renamed_slug_keeps_its_old_address(tmp_path):
-    from tests.support import build, copy_project
+def test_a_renamed_slug_or_id_keeps_its_old_address(tmp_path):
+    """A precondition's slug and a case study's id can change: redirect_from keeps the old address working.
+    One build for both (the case study is one that was renamed before it came to this copy)."""
+    from tests.support import FIXTURES, build, copy_project
     project = copy_project(tmp_path / "project")
     data = project / "data" / "preconditions.yaml"
     text = data.read_text(encoding="utf-8")
     text = text.replace("slug: trusted-partners", "slug: trusted-partnerships\n  redirect_from: [trusted-partners]", 1)
     data.write_text(text, encoding="utf-8")
+    case = (FIXTURES / "minimal" / "data" / "case_studies" / "fixtureton-housing.yaml").read_text(encoding="utf-8")
+    case = case.replace("id: fixtureton-housing", "id: fixtureton-homes\nredirect_from: [fixtureton-housing]", 1)
+    (project / "data" / "case_studies" / "fixtureton-homes.yaml").write_text(case, encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
@@ -191,3 +196,5 @@ def test_a_renamed_slug_keeps_its_old_address(tmp_path):
     assert final == "preconditions/trusted-partnerships/" and 'id="signs-of-absence"' in html
     final, _ = resolve(site, "e/")
     assert final == "preconditions/trusted-partnerships/"
+    final, html = resolve(site, "case-studies/fixtureton-housing/")
+    assert final == "case-studies/fixtureton-homes/" and "Housing in Fixtureton" in html

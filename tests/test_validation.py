@@ -306,6 +306,14 @@ def test_precondition_cross_references(tmp_path):
     assert (lines["F"] + 12, "[5].related[1].precondition", "'Z' is not a precondition") in found
 
 
+def test_two_preconditions_cannot_share_a_letter(tmp_path):
+    """A second E (a copy-and-paste, say) is named at its id, with the line of the first."""
+    path = preconditions_file(tmp_path, nine() + [("E", "slug-e-again", "A")])
+    [problem] = problems_for(tmp_path, path)
+    assert (problem.line, problem.field) == (16 * 9 + 1, "[10].id")
+    assert problem.message.startswith("'E' is already the id of another precondition (data/preconditions.yaml:65)")
+
+
 def test_a_group_must_match_the_letter(tmp_path):
     path = preconditions_file(tmp_path, nine())
     path.write_text(path.read_text(encoding="utf-8").replace("group: behaviours", "group: vision", 1), encoding="utf-8")
