@@ -203,11 +203,14 @@ def test_every_page_ends_with_links_to_the_file_behind_it(project_build):
 
 
 def test_pages_that_show_data_name_their_data_files():
+    showing = 0
     for doc in sorted((ROOT / "docs").rglob("*.md")):
         text = doc.read_text(encoding="utf-8")
         if "library_block(" in text:
             front = text.split("\n---\n", 1)[0]
             assert "data_sources:" in front, f"{doc.relative_to(ROOT)} shows data: name the files in its front matter (data_sources)"
+            showing += 1
+    assert showing
 
 
 DRAFT = "An editor has checked that this case study is safe to publish, but has not yet checked it against every review criterion"

@@ -665,7 +665,9 @@ def test_the_problem_form_has_the_page_field_the_site_prefills():
 
 
 def test_issue_forms_are_well_formed():
-    for path in sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")):
+    forms = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    assert {p.name for p in forms} >= {"case-study.yml", "problem.yml", "config.yml"}
+    for path in forms:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "config.yml":
             assert data["blank_issues_enabled"] is False and data["contact_links"]

@@ -38,7 +38,9 @@ STATUS_ICON = {"present": "●", "emerging": "◔", "mixed": "◑", "absent": "�
 # through macros.library, so a mistake in the library's counting cannot hide in both places.
 
 def raw_case_studies(root: Path) -> list[dict]:
-    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((root / "data" / "case_studies").glob("*.yaml"))]
+    paths = sorted((root / "data" / "case_studies").glob("*.yaml"))
+    assert paths, f"no case studies in {root}"
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in paths]
 
 
 def raw_preconditions(root: Path) -> list[dict]:
@@ -375,7 +377,7 @@ def test_open_data_json_equals_the_yaml(built_site):
         assert published["schema"].endswith(f"/schema/{'preconditions' if name == 'preconditions' else name}.schema.json")
     cases = json.loads((built_site / "open-data" / "v1" / "case-studies.json").read_text(encoding="utf-8"))["records"]
     files = sorted((ROOT / "data" / "case_studies").glob("*.yaml"))
-    assert sorted(c["id"] for c in cases) == sorted(f.stem for f in files)
+    assert files and sorted(c["id"] for c in cases) == sorted(f.stem for f in files)
     for path in files:
         _assert_same(next(c for c in cases if c["id"] == path.stem), load_as_editor(path.read_text(encoding="utf-8")))
 
@@ -454,7 +456,9 @@ def test_evidence_csv_has_one_row_per_finding(built_site):
 
 
 def test_schemas_are_published_where_their_ids_say(built_site):
-    for path in (ROOT / "schema").glob("*.json"):
+    schemas = sorted((ROOT / "schema").glob("*.json"))
+    assert len(schemas) >= 5  # one for each kind of data file
+    for path in schemas:
         published = built_site / "schema" / path.name
         assert published.read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
         assert json.loads(published.read_text())["$id"].endswith(f"/library/schema/{path.name}")

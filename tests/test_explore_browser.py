@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros import library
+from tests.support import wait_until
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,13 +195,12 @@ def test_the_list_stays_busy_until_the_last_choice_has_loaded(page, site_url):
     page.goto(site_url + "explore/case-studies/")
     page.select_option("select[name=theme]", "housing")
     page.select_option("select[name=theme]", "families")
-    for _ in range(100):
-        if len(held) == 2:
-            break
-        page.wait_for_timeout(50)
-    assert len(held) == 2
+    wait_until(page, lambda: len(held) == 2, "both choices' requests")
     held[0].continue_()  # the first choice's data arrives while the second's is still on its way
-    page.wait_for_timeout(500)
+    first = held[0].request.url.rsplit("/", 1)[1]
+    # The explorer removes a data file's script once it has run; by the next frame, all that the first choice's
+    # data set off has finished.
+    page.wait_for_function(f"!document.querySelector('head script[src$=\"/{first}\"]')")
     assert page.get_attribute("[data-library-explorer-list]", "aria-busy") == "true"
     held[1].continue_()
     assert shown_titles(page) == expected(theme="families")

@@ -110,6 +110,7 @@ def test_the_registry_tool_finds_every_page_heading_and_data_file(built_site):
         current.update(f"{url or '/'}#{ident}" for ident in headings.ids)
     for folder in ("open-data", "schema"):
         current.update(p.relative_to(built_site).as_posix() for p in (built_site / folder).rglob("*") if p.is_file())
+    assert len(current) > 100  # pages, their headings and the data files were all found
     missing = sorted(current - found)
     assert not missing, f"{len(missing)} address(es) the registry tool does not find:\n  " + "\n  ".join(missing[:40])
 
@@ -157,7 +158,9 @@ def test_every_kind_of_address_the_library_promises_is_found_by_the_registry_too
         page = f"preconditions/{p['slug']}/"
         expected |= {page} | {f"{page}#{s}" for s in ("what-it-means", "looks-like", "signs-of-absence", "vignette", "questions", "evidence", "related")}
     former = set()  # anchors a finding had before: published once, so recorded, and kept landing (the first test)
-    for path in sorted((data / "case_studies").glob("*.yaml")):
+    cases = sorted((data / "case_studies").glob("*.yaml"))
+    assert cases
+    for path in cases:
         case = yaml.safe_load(path.read_text(encoding="utf-8"))
         page = f"case-studies/{case['id']}/"
         expected |= {page, f"{page}#evidence"}

@@ -115,6 +115,7 @@ def explorer_data(site: Path) -> tuple[dict, Path]:
         name, data = re.fullmatch(r'libraryShard\("([a-zA-Z0-9-]+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.S).groups()
         assert name == path.stem
         files[name] = json.loads(data)  # data, not code: it must parse as JSON
+    assert files, f"no data files in {folder}"
     return files, folder
 
 

@@ -51,6 +51,7 @@ def _data_files():
     real = [(ROOT / "data" / pattern.split("/", 1)[1], name) for pattern, _, _, name in FILES]
     for path, name in real:
         out += [(p, name) for p in sorted(path.parent.glob(path.name))]
+    assert {name for _, name in out} == {name for _, _, _, name in FILES}  # every kind of file, real and fixture
     return out
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from macros import issue_form, personal_data
 from tests.conftest import serve
-from tests.support import build, copy_project
+from tests.support import PENDING_TIMERS, build, copy_project, settled
 
 pytestmark = pytest.mark.browser
 
@@ -51,13 +51,14 @@ FINDINGS = [  # (what happened, how it is chosen, letter, status)
 
 
 def open_studio(page, url):
+    page.add_init_script(PENDING_TIMERS)  # for settle()
     page.goto(url)
     page.wait_for_selector("[data-library-studio]:not([hidden])")
 
 
 def settle(page):
     """Wait until the debounced check and save have run."""
-    page.wait_for_timeout(700)
+    settled(page)
 
 
 def go(page, step: int):

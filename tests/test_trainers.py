@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros import library
-from tests.support import read, section
+from tests.support import PENDING_TIMERS, read, section, settled
 
 ROOT = Path(__file__).resolve().parent.parent
 LIB = library.load(ROOT)
@@ -148,6 +148,7 @@ def test_nothing_moves_while_the_page_loads(browser, site_url, touch, path):
 
 @pytest.mark.browser
 def test_the_reflection_tool_says_saved_once_not_after_every_pause(page, site_url):
+    page.add_init_script(PENDING_TIMERS)
     page.goto(site_url + "trainers/reflection/")
     page.wait_for_selector("[data-library-reflection-status]:not([hidden])")
     page.evaluate("""() => { window.statusWrites = [];
@@ -156,7 +157,7 @@ def test_the_reflection_tool_says_saved_once_not_after_every_pause(page, site_ur
     for words in ["First thought.", " Second thought.", " Third thought."]:
         page.click("#reflect-c-evidence")
         page.keyboard.type(words)
-        page.wait_for_timeout(700)  # longer than the pause after which the tool saves
+        settled(page)  # the pause after which the tool saves has passed, and it has saved
     assert page.evaluate("localStorage.length") > 0 and "Third thought" in page.evaluate("JSON.stringify(localStorage)")
     writes = page.evaluate("window.statusWrites")
     assert writes.count("Saved in this browser.") == 1, writes
