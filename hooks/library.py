@@ -26,23 +26,38 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import explorer_data, html_compact, library, opendata, pages, search_index, studio, urls  # noqa: E402
+from macros import escaping, explorer_data, html_compact, library, opendata, outputs, pages, placeholders, search_index, studio, urls  # noqa: E402
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 ANCHOR_ID = re.compile(r'\sid="([^"]+)"')
-_state: dict = {}
+# What MkDocs is given as the source of every generated page: no text of any record, so nothing of the data
+# reaches its front-matter reader or Python-Markdown. The page's meta, body and contents come from `Build`.
+GENERATED_SOURCE = "<!--library-page-->\n"
+
+
+class Build:
+    """What lives through one build: the library, the pages made from it, and the search index being written."""
+
+    def __init__(self, lib: library.Library):
+        self.library = lib
+        self.maker: pages.PageMaker | None = None
+        self.generated: dict[str, pages.GeneratedPage] = {}  # by source path
+        self.search: search_index.Indexer | None = None
+
+
+_build: Build | None = None
 
 
 def on_config(config):
-    pages.forget_stashed()
+    global _build
     lib = library.load(ROOT)
     if lib.problems:
         for problem in lib.problems:
             log.error(str(problem))
         raise Abort(f"{len(lib.problems)} problem(s) in the library's data (listed above); fix them and build again.")
-    _state["library"] = lib
+    _build = Build(lib)
     # Glossary tooltips on hand-written pages come from the same data as on generated ones.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = pages.glossary_map(lib)
     config.nav = _expand_nav(config.nav, lib)
@@ -76,7 +91,7 @@ def _expand_nav(nav, lib):
 
 
 def on_env(env, config, files):
-    # Generated pages' titles arrive HTML-escaped (pages.front_matter); the page end needs them raw for URLs.
+    # Generated pages' titles arrive HTML-escaped (escaping.theme_meta); the page end needs them raw for URLs.
     env.filters["html_unescape"] = html.unescape
     # Material's own templates stay reachable as "material/..." from an override of the same name.
     theme = next(d for d in config.theme.dirs[1:] if (Path(d) / "partials" / "nav.html").is_file())
@@ -97,30 +112,69 @@ def _nav_key(page, nav):
 
 
 def on_files(files, config):
-    lib = _state["library"]
     toc = config.mdx_configs.get("toc", {})
     permalink = "&para;" if toc.get("permalink") is True else toc.get("permalink") or None
-    maker = pages.PageMaker(lib, ROOT / "overrides" / "library", config.use_directory_urls,
+    maker = pages.PageMaker(_build.library, ROOT / "overrides" / "library", config.use_directory_urls,
                             permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"))
+    maker.block_context["studio-form.md"] = lambda: dict(studio.page(), site_url=config.site_url or "", repo_url=config.repo_url)
+    maker.env.globals["site_url"] = config.site_url or ""
+    _build.maker = maker
+    _build.generated = {page.src_uri: page for page in maker.pages()}
     # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
-    for generated in maker.files() + moved + opendata.files(lib, config.site_url or "/") + explorer_data.files(lib):
-        files.append(File.generated(config, generated.src_uri, content=generated.content))
-    files.append(File.generated(config, studio.SCRIPT, content=studio.script(_state["library"])))  # the studio's rules and data
+    plain = maker.redirects() + moved + opendata.files(_build.library, config.site_url or "/") + explorer_data.files(_build.library)
+    plain.append(outputs.GeneratedFile(studio.SCRIPT, studio.script(_build.library)))  # the studio's rules and data
+    taken = {file.dest_uri: file.src_uri for file in files}
+    for src_uri in _build.generated:
+        _add(files, config, taken, src_uri, GENERATED_SOURCE)
+    for generated in plain:
+        _add(files, config, taken, generated.src_uri, generated.content)
     return files
+
+
+def _add(files, config, taken: dict, src_uri: str, content: str) -> None:
+    """Add a generated file; one that would take the place of a page or file already there stops the build
+    (validation refuses such an id or slug first: macros/addresses.py; this is the last guard)."""
+    file = File.generated(config, src_uri, content=content)
+    if file.dest_uri in taken:
+        raise Abort(f"{src_uri} would be written to {file.dest_uri}, where {taken[file.dest_uri]} already is: two records, "
+                    f"or a record and a page in docs/, claim the same address. Give one of them another id, slug or redirect_from.")
+    taken[file.dest_uri] = src_uri
+    files.append(file)
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = _build.generated.get(page.file.src_uri)
+    if generated is not None:
+        # The theme prints titles and descriptions as HTML: escaped once here, whatever the record holds.
+        page.meta = escaping.theme_meta(generated.meta)
+    return markdown
 
 
 @event_priority(100)  # before any plugin reads the page's content
 def on_page_content(html, page, config, files):
-    restored = pages.restore(page.file.src_uri, html)
-    if restored is not html and page.present_anchor_ids is not None:
+    generated = _build.generated.get(page.file.src_uri)
+    if generated is not None:
+        page.toc = get_toc(generated.toc)
+        html = generated.html
+    else:
+        html = _expand_placeholders(html, page)
+    if page.present_anchor_ids is not None:
         # MkDocs checks links to #anchors against the ids it saw while converting the Markdown;
-        # the restored blocks were not there then, so their ids are added here.
-        page.present_anchor_ids |= set(ANCHOR_ID.findall(restored))
-    toc = pages.table_of_contents(page.file.src_uri)
-    if toc is not None:  # the page's headings were written by macros/headings.py, not Python-Markdown
-        page.toc = get_toc(toc)
-    return restored
+        # what the library wrote was not there then, so its ids are added here.
+        page.present_anchor_ids |= set(ANCHOR_ID.findall(html))
+    return html
+
+
+def _expand_placeholders(content: str, page) -> str:
+    """A hand-written page's HTML with each macro's placeholder replaced by the block of data it names."""
+    def render(template: str, context: dict) -> str:
+        try:
+            return _build.maker.render(template, page.file.src_uri, **context)
+        except (KeyError, jinja2.TemplateNotFound) as error:
+            raise Abort(f"docs/{page.file.src_uri}: {template} {context}: {error}")
+
+    return placeholders.expand(content, render)
 
 
 def on_pre_build(config):
@@ -128,20 +182,20 @@ def on_pre_build(config):
     search = config.plugins.get("material/search")
     if search is None or not search.config.enabled:
         try:
-            _state["search_index"] = search_index.Indexer()
+            _build.search = search_index.Indexer()
         except search_index.IndexError_ as error:
             raise Abort(str(error))
 
 
 def on_post_page(output, page, config):
     output = html_compact.compact(html_compact.first_use_only(output))
-    if "search_index" in _state:
-        _state["search_index"].add("/" + page.url, output)
+    if _build.search is not None:
+        _build.search.add("/" + page.url, output)
     return output
 
 
 def on_post_build(config):
-    indexer = _state.pop("search_index", None)
+    indexer, _build.search = _build.search, None
     if indexer is None:
         return
     _drop_unused_theme_files(Path(config.site_dir))
@@ -152,8 +206,9 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    indexer = _state.pop("search_index", None)
+    indexer = _build.search if _build is not None else None
     if indexer is not None:
+        _build.search = None
         indexer.close()
 
 

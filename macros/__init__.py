@@ -10,8 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def define_env(env):
-    """Give opted-in pages (`render_macros: true`) read-only access to the library."""
-    from . import library, page_macros
+    """Give opted-in pages (`render_macros: true`) the macros that place the library's data (macros/page_macros.py)."""
+    from . import page_macros
 
-    lib = library.load(ROOT)
-    page_macros.register(env, lib)
+    page_macros.register(env)

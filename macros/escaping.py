@@ -1,13 +1,19 @@
 """How the library's data is written into each kind of place on a page: the one set of rules.
 
-Contributed text reaches the site only through what is below; templates never escape by hand.
+The rule that holds them together: **no character of a record ever reaches a parser but ours.** A
+generated page reaches MkDocs as a fixed placeholder (hooks/library.py); its title, description and
+tags are Python values set on the page, and its body is HTML written below. A hand-written page
+places data with macros that leave a placeholder holding only the page author's own arguments
+(macros/placeholders.py); the hook renders it after Python-Markdown has run. So neither MkDocs'
+front-matter reader, nor Python-Markdown, nor Jinja's template parser ever sees contributed text.
+Which characters text may hold at all is decided in the schema (macros/schema.py, `TEXT_CHARACTERS`).
 
 | place | what may appear there | written by |
 | --- | --- | --- |
-| text and attribute values of generated pages, the relationship map's SVG included | text: <, >, & and quotes escaped | Jinja's autoescape (pages.PageMaker) |
+| text and attribute values of generated pages and blocks, the relationship map's SVG included | text: <, >, & and quotes escaped | Jinja's autoescape (pages.PageMaker) |
 | Markdown fields | p, ul, ol, li, em, strong, code, a (href only), abbr (glossary definition) | safe_markdown.TextRenderer |
-| headings written into a page's Markdown | text, Markdown syntax escaped too | `md_text` |
-| what the theme prints without escaping: front-matter title, description and tags, so `<title>`, meta, header, nav, footer, the tags page and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `front_matter` |
+| headings of generated pages | text, escaped; abbr for glossary terms | headings.PageHeadings |
+| what the theme prints without escaping: a generated page's title, description and tags, so `<title>`, meta, header, nav, footer and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `theme_meta` |
 | tooltips | text only: Material's HTML tooltips are off; library.js draws glossary tooltips with textContent | mkdocs.yml, library.js |
 | open data: JSON | JSON strings | json.dumps |
 | open data: CSV | text; a cell a spreadsheet would run as a formula starts with an apostrophe | `csv_cell` |
@@ -17,32 +23,28 @@ Contributed text reaches the site only through what is below; templates never es
 from __future__ import annotations
 
 import html
-import json
-import re
 
-from markupsafe import Markup
-
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|~])")
 # OWASP's list of characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def theme_text(value) -> str:
-    """Text for a place where the theme prints what it is given as HTML (nav titles, front-matter titles)."""
+    """Text for a place where the theme prints what it is given as HTML (nav titles, page titles)."""
     return html.escape(str(value), quote=True)
 
 
-def front_matter(value) -> Markup:
-    """A front-matter value: `theme_text`, quoted as YAML (a JSON string is a YAML double-quoted scalar)."""
-    if isinstance(value, (list, tuple)):
-        return Markup("[" + ", ".join(front_matter(v) for v in value) + "]")
-    return Markup(json.dumps(theme_text(value), ensure_ascii=False))
+def theme_meta(meta: dict) -> dict:
+    """A generated page's meta as the theme may print it: every piece of text in it HTML-escaped once."""
+    def escaped(value):
+        if isinstance(value, str):
+            return theme_text(value)
+        if isinstance(value, (list, tuple)):
+            return [escaped(v) for v in value]
+        if isinstance(value, dict):
+            return {key: escaped(v) for key, v in value.items()}
+        return value
 
-
-def md_text(value) -> Markup:
-    """Plain text made safe to sit in a Markdown line, such as a heading: no syntax, no HTML."""
-    escaped = html.escape(str(value), quote=False)
-    return Markup(MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
+    return escaped(meta)
 
 
 def csv_cell(value):

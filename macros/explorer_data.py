@@ -25,7 +25,8 @@ import re
 
 from .library import Library
 from .listings import RECORDS_PER_FILE, explorer_places
-from .pages import GeneratedFile, evidence_anchors
+from .outputs import GeneratedFile
+from .urls import evidence_anchors
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, STATUSES
 

@@ -1,12 +1,10 @@
-"""Generated pages as HTML without a pass through Python-Markdown.
+"""The headings of a generated page, written as HTML the way Python-Markdown would write them.
 
-A generated page's Markdown holds only headings (`## Context { #context }`), placeholders for HTML
-blocks the templates set aside (`pages.stash`) and blank lines. Python-Markdown spent about 3 ms a
-page turning that into HTML, a third of a build with a thousand case studies, so this module does
-the same for exactly that shape of page: each heading as Python-Markdown writes it with the `toc`,
-`attr_list` and `abbr` extensions (an id, a permalink, glossary terms in <abbr>), plus the table of
-contents MkDocs would have built. Anything else in a page (a list, emphasis, a heading with
-unescaped Markdown in it) returns None, and that page goes through Python-Markdown as before.
+Generated pages never pass through Python-Markdown (see macros/escaping.py): their templates write each
+heading with `toc.heading(2, "Context", "context")`, and this module gives it the id, the permalink and
+the glossary's <abbr> exactly as Python-Markdown's `toc`, `attr_list` and `abbr` extensions do
+(tests/test_headings.py compares the bytes), plus the table of contents MkDocs would have built. The
+heading's text is only ever text: it is escaped here, whatever it holds, and never parsed.
 """
 
 from __future__ import annotations
@@ -14,89 +12,46 @@ from __future__ import annotations
 import html
 import re
 
-from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
+from markupsafe import Markup
 
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+\{[ \t]*([^}]*?)[ \t]*\})?[ \t]*$")
-BLOCK = re.compile(r"^<!--library-block:\d+-->$")
-ESCAPED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")  # Python-Markdown's escapable characters, with the tables extension's |
-# Characters Markdown acts on in a heading: any of them left after the escapes sends the page to Python-Markdown.
-ACTIVE = re.compile(r"[*_`\[\]<>#{}\\]")
+from .safe_markdown import TextRenderer
+
 AMPERSAND = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.I)
-ATTRIBUTE = re.compile(r'#([\w:/.-]+)|([\w-]+)="([^"]*)"')
+# A heading stands in the page as this comment until the page is finished and every id is known: an id
+# made from a heading's text must differ from every id given explicitly, wherever it comes in the page.
+PLACEHOLDER = re.compile(r"<!--library-heading:(\d+)-->")
 
 
-def convert(markdown: str, glossary: dict[str, str], permalink: str | None, permalink_title: str = "") -> tuple[str, list] | None:
-    """(HTML, nested table-of-contents tokens) for a page of headings and block placeholders, else None."""
-    parts = []  # a placeholder, or (level, text, [(attribute, value)])
-    for line in markdown.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if BLOCK.match(stripped):
-            parts.append(stripped)
-            continue
-        match = HEADING.match(line)
-        if not match or ACTIVE.search(ESCAPED.sub("", match.group(2))):
-            return None
-        attributes = _attributes(match.group(3)) if match.group(3) is not None else []
-        if attributes is None:
-            return None
-        parts.append((len(match.group(1)), html.unescape(ESCAPED.sub(r"\1", match.group(2))), attributes))
-    # As the toc extension does: a heading without an id gets one from its text, unlike any other id.
-    used = {value for part in parts if not isinstance(part, str) for key, value in part[2] if key == "id"}
-    counters: dict[str, int] = {}
-    terms = _terms(glossary)
-    out, tokens = [], []
-    for part in parts:
-        if isinstance(part, str):
-            out.append(part)
-            continue
-        level, text, attributes = part
-        ident = next((value for key, value in attributes if key == "id"), None)
-        if ident is None:
-            ident = unique(slugify(text, "-"), used, counters)
-            attributes = attributes + [("id", ident)]
-        inner = _with_terms(text, terms, glossary)
-        link = f'<a class="headerlink" href="#{ident}" title="{_attribute(permalink_title)}">{permalink}</a>' if permalink else ""
-        rendered = "".join(f' {key}="{_attribute(value)}"' for key, value in sorted(attributes))  # as Python-Markdown orders them
-        out.append(f"<h{level}{rendered}>{inner}{link}</h{level}>")
-        tokens.append({"level": level, "id": ident, "name": html.escape(text, quote=False), "html": inner, "data-toc-label": ""})
-    # Lines joined as Python-Markdown joins them: a blank line after each block of HTML.
-    return "".join(part + ("\n\n" if part.startswith("<!--") else "\n") for part in out).rstrip("\n"), nest_toc_tokens(tokens)
+class PageHeadings:
+    """The headings of one page: templates call `heading`, the page maker calls `finish` on the result."""
+
+    def __init__(self, renderer: TextRenderer, permalink: str | None, permalink_title: str = ""):
+        self.renderer, self.permalink, self.permalink_title = renderer, permalink, permalink_title
+        self._headings: list[tuple[int, str, str | None, str | None]] = []
+
+    def heading(self, level: int, text, id: str | None = None, weight: int | None = None) -> Markup:
+        """An <h1> to <h6> of plain `text`; `weight` is its data-pagefind-weight."""
+        self._headings.append((level, str(text), id, None if weight is None else str(weight)))
+        return Markup(f"<!--library-heading:{len(self._headings) - 1}-->")
+
+    def finish(self, page_html: str) -> tuple[str, list]:
+        """The page with its headings written out, and its nested table-of-contents tokens."""
+        used = {ident for _, _, ident, _ in self._headings if ident}
+        counters: dict[str, int] = {}
+        written, tokens = [], []
+        for level, text, ident, weight in self._headings:
+            inner = self.renderer.text(text)
+            name = strip_tags(inner)  # as the toc extension names a heading, and makes its id
+            ident = ident or unique(slugify(html.unescape(name), "-"), used, counters)
+            link = (f'<a class="headerlink" href="#{ident}" title="{attribute(self.permalink_title)}">{self.permalink}</a>'
+                    if self.permalink else "")
+            weighted = f' data-pagefind-weight="{attribute(weight)}"' if weight else ""  # Python-Markdown sorts attributes
+            written.append(f'<h{level}{weighted} id="{attribute(ident)}">{inner}{link}</h{level}>')
+            tokens.append({"level": level, "id": ident, "name": name, "html": inner, "data-toc-label": ""})
+        return PLACEHOLDER.sub(lambda m: written[int(m.group(1))], page_html), nest_toc_tokens(tokens)
 
 
-def _attribute(value: str) -> str:
+def attribute(value: str) -> str:
     """An attribute's value escaped as Python-Markdown escapes it: entities kept, quotation marks but not apostrophes."""
     return AMPERSAND.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def _attributes(text: str) -> list[tuple[str, str]] | None:
-    """`#id key="value"` as [(name, value)]; None if anything else is in there."""
-    if ATTRIBUTE.sub("", text).strip():
-        return None
-    return [("id", m.group(1)) if m.group(1) else (m.group(2), m.group(3)) for m in ATTRIBUTE.finditer(text)]
-
-
-_compiled: dict = {}
-
-
-def _terms(glossary: dict[str, str]):
-    key = tuple(sorted(glossary))
-    if key not in _compiled:
-        forms = sorted(glossary, key=len, reverse=True)
-        _compiled.clear()
-        _compiled[key] = re.compile(r"\b(%s)\b" % "|".join(map(re.escape, forms))) if forms else None
-    return _compiled[key]
-
-
-def _with_terms(text: str, terms, glossary: dict[str, str]) -> str:
-    """`text` as HTML with each glossary term in <abbr title="its definition">, as the abbr extension writes it."""
-    if terms is None:
-        return html.escape(text, quote=False)
-    out, end = [], 0
-    for match in terms.finditer(text):
-        out.append(html.escape(text[end:match.start()], quote=False))
-        out.append(f'<abbr title="{_attribute(glossary[match.group(1)])}">{html.escape(match.group(1), quote=False)}</abbr>')
-        end = match.end()
-    out.append(html.escape(text[end:], quote=False))
-    return "".join(out)

@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import personal_data, yamlfile
+from . import addresses, personal_data, urls, yamlfile
 from .problems import Problem, Problems
 from .schema import FILES, GROUPS, LETTERS, SLUG, SLUG_HELP, STATUSES, CaseStudy, Pathway, Place, Precondition, Term
 from .spec import Record, fields_of
 from .validate import build
 
-GENERATED_INDEXES = {"preconditions/index.md", "case-studies/index.md", "places/index.md"}
 # Messages of the checks across records that the contribution studio runs too, as templates both fill in.
 MESSAGES = {
     "id_taken": "{name} is already used by {file}; choose an id no other case study uses, for example: {example}",
@@ -108,7 +107,7 @@ class Library:
             return self.by_id.get(key)
         if kind == "place":
             return next((p for p in self.all_places if p.slug == key), None)
-        if key in GENERATED_INDEXES:
+        if key in urls.INDEXES:
             return key
         docs = (self.root / "docs").resolve()
         target = (docs / key).resolve()  # follows links, so a link out of docs/ is caught too
@@ -209,6 +208,7 @@ def _read(root: Path, files: list[Path]) -> Library:
     lib_problems += _check_place_slugs(views[CaseStudy], views[Place])
     lib_problems += _check_unique(views[Term], "term", "glossary term")
     lib_problems += _check_unique(views[Pathway], "id", "pathway")
+    lib_problems += addresses.check(addresses.claims(views[Precondition], views[CaseStudy], views[Place], views[Pathway], slugify), root)
     lib = Library(
         root=root,
         preconditions=tuple(sorted(records[Precondition], key=lambda p: p.id)),

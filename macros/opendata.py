@@ -13,7 +13,8 @@ import json
 from . import json_schema, urls
 from .library import Library, as_data
 from .escaping import csv_cell
-from .pages import GeneratedFile, evidence_anchors
+from .outputs import GeneratedFile
+from .urls import evidence_anchors
 
 FOLDER = "open-data/v1"
 LICENCE = ("The library's own text is CC BY 4.0; each case study also states its licence. The nine preconditions, "

@@ -1,17 +1,17 @@
 """Produce the library's pages from its records, using the templates in overrides/library/.
 
 This module does not import MkDocs: `hooks/library.py` hands what it returns
-to MkDocs (or ProperDocs, or anything else that can add a file to a build).
-The templates write Markdown headings themselves (so the table of contents
-and anchors work) and insert contributed text only as HTML made by
-`safe_markdown`, never as Markdown or Jinja source.
+to MkDocs (or ProperDocs, or anything else that can add a page to a build).
+A page is HTML written by Jinja with autoescape, contributed text rendered by
+`safe_markdown` and headings by `headings`; its title and description are
+Python values. No part of it is Markdown, front matter or Jinja source, so no
+character of a record can reach a parser other than ours (macros/escaping.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote_plus
 
@@ -20,51 +20,13 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import headings, listings, relationship_map, urls
-from .escaping import front_matter, md_text
+from . import explorer_data, headings, listings, relationship_map, urls
+from .urls import evidence_anchors
 from .library import Library
+from .outputs import GeneratedFile, GeneratedPage
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
 
-PLACEHOLDER = re.compile(r"<!--library-block:(\d+)-->")
-
-# HTML blocks set aside while a page goes through Markdown, by page source path. Markdown sees only a
-# placeholder comment, so it neither parses the (large, already safe) HTML again nor alters it.
-_stashed: dict[str, list[str]] = {}
-
-
-def stash(src_uri: str, html: str) -> str:
-    """Set `html` aside for the page at `src_uri`; the Markdown gets a placeholder in its place."""
-    blocks = _stashed.setdefault(src_uri, [])
-    blocks.append(str(html))
-    return f"\n\n<!--library-block:{len(blocks) - 1}-->\n\n"
-
-
-def restore(src_uri: str, html: str) -> str:
-    """The page's HTML with its stashed blocks back in place of their placeholders."""
-    blocks = _stashed.pop(src_uri, [])
-    return PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html) if blocks else html
-
-
-def forget_stashed() -> None:
-    _stashed.clear()
-    _tables_of_contents.clear()
-
-
-# The tables of contents of pages turned into HTML here rather than by Python-Markdown (macros/headings.py).
-_tables_of_contents: dict[str, list] = {}
-
-
-def table_of_contents(src_uri: str) -> list | None:
-    """The nested table-of-contents tokens of a page `PageMaker` turned into HTML itself, else None."""
-    return _tables_of_contents.pop(src_uri, None)
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    src_uri: str  # where the file pretends to live in docs/
-    content: str
-    source_path: str | None = None  # the repository file behind it, for "edit this page"
 
 
 def glossary_map(library: Library) -> dict[str, str]:
@@ -74,11 +36,6 @@ def glossary_map(library: Library) -> dict[str, str]:
         for form in (term.term, *term.forms):
             out[form] = term.definition
     return out
-
-
-def evidence_anchors(case) -> list[str]:
-    """The anchor of each evidence entry of a case study, 'evidence-e': a case study has one entry per precondition."""
-    return [f"evidence-{entry.precondition.lower()}" for entry in case.evidence]
 
 
 def evidence_by_letter(case) -> dict[str, list]:
@@ -160,16 +117,16 @@ def page_numbers(pages) -> str:
 
 
 class PageMaker:
-    """Renders every generated page of one build."""
+    """Renders every generated page of one build, and the blocks of data that hand-written pages place."""
 
     def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True, renderer: TextRenderer | None = None,
                  permalink: str | None = None, permalink_title: str = ""):
-        """With `permalink` (the toc extension's symbol, e.g. '&para;'), pages that are only headings and HTML
-        blocks come out as HTML already (macros/headings.py), sparing Python-Markdown the work."""
+        """`permalink` and `permalink_title` are the toc extension's: the symbol after each heading and its title."""
         self.library = library
         self.permalink, self.permalink_title = permalink, permalink_title
         self.use_directory_urls = use_directory_urls
         self.renderer = renderer or TextRenderer(glossary_map(library))
+        self.block_context: dict = {}  # template -> a function giving what else it needs (the studio's questions)
         self._html_cache: dict[tuple[str, str], Markup] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
@@ -179,12 +136,10 @@ class PageMaker:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(
-            stash=self._stash_filter,
-            md=self._block, md_inline=self._inline, md_text=md_text, front_matter=front_matter, page_numbers=page_numbers,
-        )
+        self.env.filters.update(md=self._block, md_inline=self._inline, page_numbers=page_numbers,
+                                terms=lambda text: Markup(self.renderer.text(str(text))))  # glossary terms in <abbr>, the rest escaped
         self.env.globals.update(
-            step_target=self.step_target,
+            step_target=self.step_target, record_target=self.record_target,
             lib=library, LETTERS=LETTERS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
             evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor,
             idle_evidence_tags=idle_evidence_tags, tag_counts=tag_counts, urls=urls,
@@ -192,16 +147,9 @@ class PageMaker:
             evidence_map=listings.evidence_map, best_first=listings.best_first, best_findings=listings.best_findings,
             FINDINGS_PER_STATUS=listings.FINDINGS_PER_STATUS, CASES_PER_PLACE=listings.CASES_PER_PLACE,
             first_screen=listings.EXPLORER_FIRST_SCREEN, rows_per_page=listings.ROWS_PER_PAGE,
-            explorer_folder=self._explorer_folder, explorer_places=listings.explorer_places(library), records_per_file=listings.RECORDS_PER_FILE,
+            explorer_folder=lambda: explorer_data.folder(library), explorer_places=listings.explorer_places(library),
+            records_per_file=listings.RECORDS_PER_FILE,
         )
-
-    def _explorer_folder(self) -> str:
-        from . import explorer_data  # it imports this module
-        return explorer_data.folder(self.library)
-
-    @jinja2.pass_context
-    def _stash_filter(self, context, html):
-        return Markup(stash(context["src_uri"], html))
 
     def _block(self, text):
         return self._cached("block", text)
@@ -219,8 +167,32 @@ class PageMaker:
         return self._html_cache[key]
 
     def render(self, template: str, src_uri: str, **context) -> str:
+        """The HTML of a block of data on the page at `src_uri` (a hand-written page's placeholder)."""
+        extra = self.block_context.get(template)
         link = urls.Linker(src_uri, self.use_directory_urls)
-        return self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
+        return self.env.get_template(template).render(link=link, src_uri=src_uri, **(extra() if extra else {}), **context)
+
+    def page(self, template: str, src_uri: str, source_path: str, **context) -> GeneratedPage:
+        """A whole generated page: the template sets `meta` and writes its headings with `toc.heading`."""
+        toc = headings.PageHeadings(self.renderer, self.permalink, self.permalink_title)
+        link = urls.Linker(src_uri, self.use_directory_urls)
+        module = self.env.get_template(template).make_module(dict(link=link, src_uri=src_uri, toc=toc, **context))
+        body, tokens = toc.finish(str(module).lstrip())
+        return GeneratedPage(src_uri, {**module.meta, "source_path": source_path}, body, tokens)
+
+    def record_target(self, ref: str) -> tuple[str, str]:
+        """(source path, name) of the record a hand-written page links to: 'precondition:E', 'case-study:<id>',
+        'place-name:<name>'. An id the data does not have stops the build with the ids it has."""
+        kind, _, key = ref.partition(":")
+        table, noun = {"precondition": (self.library.by_letter, "precondition"), "case-study": (self.library.by_id, "case study"),
+                       "place-name": (self.library.place_by_name, "place")}[kind]
+        if key not in table:
+            raise KeyError(f"there is no {noun} {key!r} in the data; known: {', '.join(sorted(table))}")
+        if kind == "precondition":
+            return urls.precondition(table[key]), f"{key}. {table[key].short_title}"
+        if kind == "case-study":
+            return urls.case_study(table[key]), table[key].title
+        return urls.place(table[key]), table[key].name
 
     def step_target(self, step) -> tuple[str, str]:
         """(title, source path) of the page a pathway step opens."""
@@ -235,60 +207,44 @@ class PageMaker:
         index_titles = {"preconditions/index.md": "The nine preconditions", "case-studies/index.md": "Case studies", "places/index.md": "Places"}
         return index_titles.get(target) or docs_title(self.library.root, target), target
 
-    def files(self) -> list[GeneratedFile]:
+    def pages(self) -> list[GeneratedPage]:
         lib = self.library
         out = [
-            self._page("preconditions-index.md", "preconditions/index.md", "data/preconditions.yaml"),
-            self._page("places-index.md", "places/index.md", "data/places.yaml"),
+            self.page("preconditions-index.md", "preconditions/index.md", "data/preconditions.yaml"),
+            self.page("places-index.md", "places/index.md", "data/places.yaml"),
         ]
         out += self._listing_pages()
-        for p in lib.preconditions:
-            out.append(self._page("precondition.md", urls.precondition(p), p.origin.file, p=p))
-            out.append(self._redirect(urls.short_link(p.id) + "index.html", urls.precondition(p), p.title))
-            for old in p.redirect_from:
-                out.append(self._redirect_page(f"preconditions/{old}.md", urls.precondition(p), p.title))
-        for c in lib.case_studies:
-            out.append(self._page("case-study.md", urls.case_study(c), c.origin.file, c=c))
-            for old in c.redirect_from:
-                out.append(self._redirect_page(f"case-studies/{old}.md", urls.case_study(c), c.title))
-        for pl in lib.all_places:
-            # A place named only by its case studies gets its context by an entry in data/places.yaml.
-            source = pl.origin.file if pl.origin else "data/places.yaml"
-            out.append(self._page("place.md", urls.place(pl), source, pl=pl))
-        for pathway in lib.pathways:
-            out.append(self._page("pathway.md", urls.pathway(pathway), pathway.origin.file, pw=pathway))
+        out += [self.page("precondition.md", urls.precondition(p), p.origin.file, p=p) for p in lib.preconditions]
+        out += [self.page("case-study.md", urls.case_study(c), c.origin.file, c=c) for c in lib.case_studies]
+        # A place named only by its case studies gets its context by an entry in data/places.yaml.
+        out += [self.page("place.md", urls.place(pl), pl.origin.file if pl.origin else "data/places.yaml", pl=pl) for pl in lib.all_places]
+        out += [self.page("pathway.md", urls.pathway(pw), pw.origin.file, pw=pw) for pw in lib.pathways]
         return out
 
-    def _listing_pages(self) -> list[GeneratedFile]:
+    def redirects(self) -> list[GeneratedFile]:
+        """The pages that forward an old or short address of a record to its page."""
+        out = []
+        for p in self.library.preconditions:
+            out.append(self._redirect(urls.short_link(p.id) + "index.html", urls.precondition(p), p.title))
+            out += [self._redirect_page(f"preconditions/{old}.md", urls.precondition(p), p.title) for old in p.redirect_from]
+        for c in self.library.case_studies:
+            out += [self._redirect_page(f"case-studies/{old}.md", urls.case_study(c), c.title) for old in c.redirect_from]
+        return out
+
+    def _listing_pages(self) -> list[GeneratedPage]:
         """The long listings, a page at a time (macros/listings.py): case studies, and the evidence map's three views."""
         lib = self.library
-        out = [self._page("case-studies-index.md", page.src_uri, "overrides/library/case-studies-index.md", page=page)
-               for page in listings.paged(lib.case_studies, "case-studies/index.md", "case-studies/page")]
-        out += [self._page("matrix-grid-page.md", page.src_uri, None, page=page)
+        out = [self.page("case-studies-index.md", page.src_uri, "overrides/library/case-studies-index.md", page=page)
+               for page in listings.paged(lib.case_studies, "case-studies/index.md", urls.CASE_STUDY_PAGES)]
+        out += [self.page("matrix-grid-page.md", page.src_uri, "overrides/library/matrix-grid-page.md", page=page)
                 for page in listings.paged(lib.case_studies, "explore/matrix/case-studies.md", "explore/matrix/case-studies")]
         places = listings.evidence_map(lib, "place")
-        out += [self._page("evidence-map-page.md", page.src_uri, None, map=places, page=page)
+        out += [self.page("evidence-map-page.md", page.src_uri, "overrides/library/evidence-map-page.md", map=places, page=page)
                 for page in places.pages("explore/matrix/places.md", "explore/matrix/places")]
         themes = listings.evidence_map(lib, "theme")
-        out += [self._page("evidence-map-page.md", page.src_uri, None, map=themes, page=page)  # page 1: docs/explore/matrix.md
+        out += [self.page("evidence-map-page.md", page.src_uri, "overrides/library/evidence-map-page.md", map=themes, page=page)  # page 1: docs/explore/matrix.md
                 for page in themes.pages("explore/matrix.md", "explore/matrix/themes")[1:]]
         return out
-
-    def _page(self, template, src_uri, source_path, **context) -> GeneratedFile:
-        content = self.render(template, src_uri, source_path=source_path, **context)
-        return GeneratedFile(src_uri, self._as_html(src_uri, content) if self.permalink else content, source_path)
-
-    def _as_html(self, src_uri: str, content: str) -> str:
-        """The page with its body turned into one HTML block, when macros/headings.py can do it."""
-        end = content.find("\n---\n", 4) if content.startswith("---\n") else -1
-        body = content[end + 5:] if end != -1 else content
-        converted = headings.convert(body, self.renderer.glossary, self.permalink, self.permalink_title)
-        if converted is None:
-            return content
-        html, toc = converted
-        blocks = _stashed.pop(src_uri, [])
-        _tables_of_contents[src_uri] = toc
-        return content[:len(content) - len(body)] + stash(src_uri, PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html))
 
     def _redirect(self, src_uri: str, target_src: str, title: str) -> GeneratedFile:
         """A small HTML page at `src_uri` that forwards to the page built from `target_src`."""

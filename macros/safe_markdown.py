@@ -122,7 +122,7 @@ class TextRenderer:
         end = 0
         for match in INLINE.finditer(text):
             if match.start() > end:
-                out.append(self._text(text[end:match.start()]))
+                out.append(self.text(text[end:match.start()]))
             end = match.end()
             if match.group("escaped") is not None:
                 out.append(escape(match.group("escaped"), quote=False))
@@ -133,7 +133,7 @@ class TextRenderer:
             else:
                 self._stars(text, match, out, openers)
         if end < len(text):
-            out.append(self._text(text[end:]))
+            out.append(self.text(text[end:]))
         return "".join(out)
 
     def _link(self, match) -> str:
@@ -158,7 +158,8 @@ class TextRenderer:
             openers.append((len(out), len(run)))
         out.append(run)  # stays as typed unless a closing run is found
 
-    def _text(self, text: str) -> str:
+    def text(self, text: str) -> str:
+        """Plain text as HTML: escaped, with each glossary term in <abbr title="its definition">."""
         if not self._terms:
             return escape(text, quote=False)
         out, end = [], 0

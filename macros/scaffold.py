@@ -8,13 +8,16 @@ from pathlib import Path
 
 import yaml
 
-from . import ROOT, library
+from . import ROOT, addresses, library
 from .problems import Problem
+from .schema import CaseStudy
+from .spec import fields_of
 
 TEMPLATE = Path("data") / "templates" / "case-study.yaml"
 FOLDER = Path("data") / "case_studies"
 PLACES = Path("data") / "places.yaml"
-MAX_ID = 80  # as the schema allows
+MAX_ID = next(f.spec.max_length for f in fields_of(CaseStudy) if f.name == "id")
+RESERVED_IDS = addresses.reserved_in(ROOT, "case-studies")
 # Words trimmed from the ends of a title's slug, so "Ignite in Coventry" gives coventry-ignite.
 EDGE_WORDS = {"a", "an", "and", "at", "across", "for", "in", "of", "the"}
 PLACEHOLDER = re.compile(r"\breplace\b", re.IGNORECASE)
@@ -42,7 +45,8 @@ def case_study_id(place: str, title: str) -> str:
     slug = "-".join(place_words + words)
     if len(slug) > MAX_ID:
         slug = slug[:MAX_ID].rsplit("-", 1)[0]
-    return slug
+    # A name the site keeps for itself ('index', a Windows device name) gets a word more, so it stays the case study's.
+    return f"{slug}-case-study" if slug in RESERVED_IDS else slug
 
 
 def quote(value: str) -> str:

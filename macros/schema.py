@@ -34,6 +34,23 @@ MATURITIES = ("draft", "published", "reviewed")
 BASES = ("reported", "editorial")
 LICENCES = ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0")
 
+# Which characters text may hold, for every text field: the validator and the studio both read these.
+# Refused everywhere, each kind with the words a message names it by: control characters other than tab and
+# new line (C0, DEL and C1: MkDocs and YAML readers give up on some of them, and none shows on a page); the
+# "Trojan Source" direction overrides and isolates, which make text read differently from how it is stored
+# and can hide words from a reviewer; line and paragraph separators; and noncharacters and lone surrogates.
+REFUSED_CHARACTERS = (
+    (r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "an invisible control character"),
+    (r"[\u202a-\u202e\u2066-\u2069]", "an invisible direction override, which can hide words from a reviewer"),
+    (r"[\u2028\u2029]", "a line or paragraph separator"),
+    (r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(1, 17)) + "]",
+     "a noncharacter, which stands for no letter or sign"),
+)
+# A field of one line (any but Markdown fields) holds no new line or tab either: it is a title, a name or a sentence.
+ONE_LINE_REFUSED = r"[\t\n]"
+
+# Names Windows keeps for devices: no file or folder can have them, so no id or slug may be one (the offline zip).
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_HELP = "lower-case letters, digits and single hyphens, with no spaces"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -19,7 +19,7 @@ import re
 from . import issue_form, library as library_module, personal_data, safe_markdown, scaffold, validate
 from .library import Library
 from .pages import glossary_map
-from .schema import GROUP_MEANINGS, GROUPS, LETTERS, STATUS_MEANINGS, STATUSES, CaseStudy
+from .schema import GROUP_MEANINGS, GROUPS, LETTERS, ONE_LINE_REFUSED, REFUSED_CHARACTERS, STATUS_MEANINGS, STATUSES, CaseStudy
 from .spec import fields_of
 
 SCRIPT = "assets/javascripts/studio-data.js"  # where the build writes it, beside the studio's own scripts
@@ -195,6 +195,8 @@ def data(lib: Library) -> dict:
         "case_study": [_field(f, f.name) for f in fields_of(CaseStudy)],
         "messages": {**validate.MESSAGES, **library_module.MESSAGES, "personal_data": personal_data.MESSAGE,
                      "personal_data_more": personal_data.MORE},
+        "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)} for pattern, kind in REFUSED_CHARACTERS],
+                       "one_line": js_pattern(ONE_LINE_REFUSED)},
         "links": {name: js_pattern(getattr(validate, name))
                   for name in ("LINK", "BARE_SCHEME", "SAFE_LINK", "LINK_TITLE", "ABBREVIATION", "REFERENCE")},
         "personal_data": {
@@ -211,7 +213,7 @@ def data(lib: Library) -> dict:
         "questions": questions(),
         "yaml": _yaml(),
         "ids": _ids(lib),
-        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID,
+        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID, "reserved": sorted(scaffold.RESERVED_IDS),
                "letters_apart": {chr(k): v for k, v in library_module.LETTERS_APART.items()}},
         "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
         "preconditions": _preconditions(lib),

@@ -10,6 +10,24 @@ from __future__ import annotations
 import posixpath
 
 
+# The pages the build makes besides the records' own, by source path, and the folders of numbered listing pages:
+# no record's address may land on one (macros/addresses.py).
+INDEXES = {
+    "preconditions/index.md": "the list of the nine preconditions",
+    "case-studies/index.md": "the case studies index",
+    "places/index.md": "the list of places",
+    "explore/matrix/case-studies.md": "the evidence map by case study",
+    "explore/matrix/places.md": "the evidence map by place",
+}
+CASE_STUDY_PAGES = "case-studies/page"
+LISTING_FOLDERS = {
+    CASE_STUDY_PAGES: "the numbered pages of the case studies index",
+    "explore/matrix/case-studies": "the numbered pages of the evidence map by case study",
+    "explore/matrix/places": "the numbered pages of the evidence map by place",
+    "explore/matrix/themes": "the numbered pages of the evidence map by theme",
+}
+
+
 def precondition(p) -> str:
     return f"preconditions/{p.slug}.md"
 
@@ -24,6 +42,11 @@ def place(pl) -> str:
 
 def pathway(pw) -> str:
     return f"pathways/{pw.id}.md"
+
+
+def evidence_anchors(case) -> list[str]:
+    """The anchor of each evidence entry of a case study, 'evidence-e': a case study has one entry per precondition."""
+    return [f"evidence-{entry.precondition.lower()}" for entry in case.evidence]
 
 
 def short_link(letter: str) -> str:

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import yaml
 
 from .problems import Problems
+from .schema import ONE_LINE_REFUSED, REFUSED_CHARACTERS
 from .spec import FieldInfo, Origin, Spec, fields_of
 from .yamlfile import INTEGER, Mapping, Scalar, Sequence, kind_of, shorten
 
@@ -26,6 +27,8 @@ SAFE_LINK = re.compile(r"(?i)^(https?://|mailto:|#)")
 LINK_TITLE = re.compile(r"\]\(\s*<?[^\s()<>\[\]]*>?\s+[\"'(]")
 ABBREVIATION = re.compile(r"(?m)^[ \t]*\*\[[^\[\]\n]*\]:")
 REFERENCE = re.compile(r"(?m)^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]*\S")
+REFUSED = tuple((re.compile(pattern), kind) for pattern, kind in REFUSED_CHARACTERS)
+ONE_LINE = re.compile(ONE_LINE_REFUSED)
 NOT_TEXT = re.compile(r"^([-+]?[0-9][0-9_]*(\.[0-9]*)?([eE][-+]?[0-9]+)?|true|True|TRUE|false|False|FALSE)$")
 EXAMPLE_LINK = "[the report](https://example.org/report.pdf)"
 
@@ -40,6 +43,10 @@ MESSAGES = {
     "too_many": "has {found} items; keep the {maximum} that matter most, for example: {example}",
     "repeated": "repeats item {first} ({value}); remove one, so each item differs, for example: {example}",
     "out_of_range": "{number} is out of range: use a number from {minimum} to {maximum}, {for_example}",
+    "character": ("contains the character {code} ({kind}) at character {position}, which the library does not accept: delete it. "
+                  "Text copied from a PDF or a word processor often carries such characters. {for_example}"),
+    "one_line": ("has {what} at character {position}, but this field is a single line: join it into one line. "
+                 "In YAML, keep the text on the line after the field's name or fold it with >- on the line above. {for_example}"),
     "scheme": ("contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://, "
                "for example: " + EXAMPLE_LINK + "."),
     "link_title": ("gives a link a title (the quoted text after the address). Links cannot have titles here: delete it and put "
@@ -176,6 +183,15 @@ def _text(spec: Spec, node, file, path, problems):
     if not value:
         problems.add(file, node.line, path, message("empty", help=spec.help, for_example=for_example(path, spec)))
         return None
+    # The length first: no other rule reads a text longer than its field allows.
+    if spec.max_length and len(value) > spec.max_length:
+        problems.add(file, node.line, path, message("too_long", length=count(len(value)), limit=count(spec.max_length),
+                                                    for_example=for_example(path, spec)))
+        return None
+    refused = character_problem(value, spec, path)
+    if refused:
+        problems.add(file, node.line, path, refused)
+        return None
     ok = True
     if spec.choices and value not in spec.choices:
         problems.add(file, node.line, path, _bad_choice(value, spec, path))
@@ -184,14 +200,24 @@ def _text(spec: Spec, node, file, path, problems):
         problems.add(file, node.line, path, message("pattern", value=repr(shorten(value)), pattern_help=spec.pattern_help,
                                                     for_example=for_example(path, spec)))
         ok = False
-    if spec.max_length and len(value) > spec.max_length:
-        problems.add(file, node.line, path, message("too_long", length=count(len(value)), limit=count(spec.max_length),
-                                                    for_example=for_example(path, spec)))
-        ok = False
     for problem in _link_problems(value, spec.markdown):
         problems.add(file, node.line, path, problem)
         ok = False
     return value if ok else None
+
+
+def character_problem(value: str, spec: Spec, path: str) -> str | None:
+    """The message for the first character `value` may not hold in the field at `path`, else None."""
+    for pattern, kind in REFUSED:
+        found = pattern.search(value)
+        if found:
+            return message("character", kind=kind, code=f"U+{ord(found.group()):04X}", position=found.start() + 1,
+                           for_example=for_example(path, spec))
+    found = None if spec.markdown else ONE_LINE.search(value)
+    if found:
+        what = "a new line" if found.group() == "\n" else "a tab"
+        return message("one_line", what=what, position=found.start() + 1, for_example=for_example(path, spec))
+    return None
 
 
 def _number(spec: Spec, node, file, path, problems):

@@ -187,11 +187,18 @@ CASES = [
     ("an id too long", changed(id="a" * 81)),
     ("an id with a postcode in it", changed(id="northbridge-cv15rr-housing")),
     ("several problems at once", changed(title="", summary="x" * 500, lessons=["a", "a"], themes=["Bad Theme"])),
+    ("a title with a C1 control character", changed(title="Housing\x80 in Northbridge")),
+    ("a finding with a direction override", changed(evidence__0__finding="Partners met \u202eweekly\u202c.")),
+    ("a place over two lines", changed(place="North\nbridge")),
+    ("a context with a tab, which Markdown fields may hold", changed(context="Two columns:\tfirst and second.")),
+    ("an organisation with a noncharacter after an emoji", changed(organisations=["Northbridge 😀 Homes\U0010fffe"])),
+    ("a summary with a next-line character", changed(summary="One line\x85two lines.")),
     ("unicode white space around a repeated item", changed(organisations=["\u2003Northbridge Homes", "Northbridge Homes\u3000"])),
 ]
 
 
-ACCEPTED = {"valid", "place with accents", "period of exactly the limit, in emoji", "context with links to a web page and an anchor"}
+ACCEPTED = {"valid", "place with accents", "period of exactly the limit, in emoji", "context with links to a web page and an anchor",
+            "a context with a tab, which Markdown fields may hold"}
 
 
 def python_problems(tmp_path: Path, case: dict) -> list[tuple[str, str]]:
@@ -292,7 +299,7 @@ SOURCES = [
 PLACES_AND_TITLES = [
     ("Coventry", "Homelessness and housing in Coventry"), ("Łódź", "Housing in Łódź"), ("Barking & Dagenham", "The Barking and Dagenham Way"),
     ("Leeds", "Youth homelessness"), ("Leeds", "word " * 40), ("東京", "Housing"), ("St. Helens", "The St Helens way"),
-    ("Ystradgynlais", "Gwasanaethau Cymraeg"), ("Brighton & Hove", "Æsir and Ørsted in Brighton"), ("", ""),
+    ("Ystradgynlais", "Gwasanaethau Cymraeg"), ("Index", "Index"), ("Aux", "The"), ("Page", "Page"), ("Brighton & Hove", "Æsir and Ørsted in Brighton"), ("", ""),
 ]
 
 

@@ -265,13 +265,19 @@
       add(problems, path, fill(messages.empty, { help: rule.help, for_example: rule.for_example }));
       return null;
     }
+    // The length first: no other rule reads a text longer than its field allows (validate._text).
+    if (rule.max_length && length(value) > rule.max_length) {
+      add(problems, path, fill(messages.too_long, { length: count(length(value)), limit: count(rule.max_length), for_example: rule.for_example }));
+      return null;
+    }
+    var refused = characterProblem(value, rule);
+    if (refused) {
+      add(problems, path, refused);
+      return null;
+    }
     var ok = true;
     if (rule.pattern && !matchAt(sticky(rule.pattern), value, 0)) {
       add(problems, path, fill(messages.pattern, { value: repr(shorten(value)), pattern_help: rule.pattern_help, for_example: rule.for_example }));
-      ok = false;
-    }
-    if (rule.max_length && length(value) > rule.max_length) {
-      add(problems, path, fill(messages.too_long, { length: count(length(value)), limit: count(rule.max_length), for_example: rule.for_example }));
       ok = false;
     }
     linkProblems(value, rule.markdown).forEach(function (message) {
@@ -279,6 +285,24 @@
       ok = false;
     });
     return ok ? value : null;
+  }
+
+  var REFUSED = data.characters.refused.map(function (c) { return { kind: c.kind, pattern: regex(c.pattern) }; });
+  var ONE_LINE = regex(data.characters.one_line);
+
+  /* The first character a field may not hold, as validate.character_problem says it; positions count code points. */
+  function characterProblem(value, rule) {
+    function at(match) { return length(value.slice(0, match.index)) + 1; }
+    for (var i = 0; i < REFUSED.length; i++) {
+      var found = REFUSED[i].pattern.exec(value);
+      if (found) {
+        var code = "U+" + found[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+        return fill(messages.character, { kind: REFUSED[i].kind, code: code, position: at(found), for_example: rule.for_example });
+      }
+    }
+    var line = rule.markdown ? null : ONE_LINE.exec(value);
+    if (line) return fill(messages.one_line, { what: line[0] === "\n" ? "a new line" : "a tab", position: at(line), for_example: rule.for_example });
+    return null;
   }
 
   function checkNumber(rule, value, path, problems) {
@@ -539,7 +563,7 @@
       slug = slug.slice(0, data.id.max);
       if (slug.lastIndexOf("-") !== -1) slug = slug.slice(0, slug.lastIndexOf("-"));
     }
-    return slug;
+    return data.id.reserved.indexOf(slug) !== -1 ? slug + "-case-study" : slug;
   }
 
   /* --- The file (issue_form.to_yaml) -------------------------------------------------------- */
