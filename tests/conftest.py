@@ -3,11 +3,7 @@ marks that split the tests into two tiers (make check: the fast ones; make test:
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,12 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests import support  # noqa: E402
 from tests.support import build, copy_project  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Flags that keep Chromium quiet on a machine with no outside network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-
+from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve  # noqa: E402
 
 # A test that uses one of these builds the site or drives a browser (the last three are fixtures of
 # test_build.py, test_contributing.py and test_explore.py): it is marked `build`, and make check leaves it out.
@@ -68,27 +59,6 @@ def offline_site(tmp_path_factory) -> Path:
     result = build(project, site, offline=True)
     assert result.returncode == 0, result.stderr
     return site
-
-
-PREFIX = "/library/"  # the path the site is published under (site_url in mkdocs.yml)
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under /library/, as GitHub Pages does, so absolute links (the 404 page) work."""
-
-    def translate_path(self, path):
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "no-such-file")
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")

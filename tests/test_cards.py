@@ -19,8 +19,7 @@ import pytest
 from macros import library
 from macros.pages import glossary_map
 from macros.safe_markdown import TextRenderer
-from tests.conftest import ROOT
-from tests.support import build, copy_project, read
+from tests.support import ROOT, build, copy_project, read
 
 LIB = library.load(ROOT)
 A4_PX = (794, 1123)  # the viewport for print emulation: A4 at 96 px per inch, rounded up

@@ -16,151 +16,12 @@ import yaml
 from macros import cli, issue_form, library, scaffold
 from macros.schema import FILES, LETTERS
 from tests.support import build, copy_project, read
+from tests.support.records import GOOD
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 SITE_URL = "https://place-based-patterns.github.io/library/"
 
-# A complete, good submission, exactly as GitHub renders a submitted issue form: every
-# field a '### label', a blank line, the answer, and '_No response_' where left empty.
-GOOD = """\
-### Title
-
-Joining up support for care leavers in Northbridge
-
-### Place
-
-Northbridge
-
-### When the work happened
-
-2021 to 2023
-
-### Themes
-
-Care leavers, housing
-early-intervention
-
-### Summary
-
-Six services for young people leaving care agreed one shared outcome and a single assessment. Fewer young people became homeless, but the pooled budget did not survive the second year.
-
-### Context
-
-Northbridge had six separate services for young people leaving care, each with its own funding, targets and assessment. A young person could be assessed four times in a month and still fall between services.
-In 2021 the council's leaving care team, the district's housing association and two charities agreed to try working as one service for a year.
-
-### Organisations involved
-
-- Northbridge Borough Council
-- Northbridge Homes
-- Step Forward (youth charity)
-
-### A. Beneficiary impact
-
-Present
-
-### A. What happened
-
-The partners agreed to judge the year by one measure: how many young people kept a home for twelve months. Each organisation gave up its own targets for the pilot, and the housing association accepted a higher void rate to make that work.
-
-### B. Citizen-centred
-
-Mixed
-
-### B. What happened
-
-Young people helped design the single assessment, and its questions use their words. They had no say in how the pooled budget was spent.
-
-### C. Systemic issues
-
-Not shown
-
-### C. What happened
-
-_No response_
-
-### D. Grounded in place
-
-Not shown
-
-### D. What happened
-
-_No response_
-
-### E. Trusted partners
-
-Present
-
-### E. What happened
-
-Managers met every fortnight and shared their caseloads openly. When one charity missed a deadline, the others covered for it rather than reporting it to the board.
-
-### F. Strengths based
-
-Not shown
-
-### F. What happened
-
-_No response_
-
-### G. Distributed leadership
-
-Not shown
-
-### G. What happened
-
-_No response_
-
-### H. Resilient and risk-embracing
-
-Absent
-
-### H. What happened
-
-When the pooled budget overspent in month nine, the council's finance board withdrew it at once. There was no agreed way to learn from the overspend before deciding.
-
-### I. Able to let go
-
-Not shown
-
-### I. What happened
-
-_No response_
-
-### What did not work
-
-- The pooled budget was cut in the second year and each service went back to its own targets.
-- Young people were not involved in decisions about money.
-
-### Lessons for other places
-
-Agree the shared outcome before anyone talks about money.
-Decide in advance what happens if a pilot overspends.
-
-### Questions for other places
-
-Who would notice if the shared assessment stopped?
-
-### Sources
-
-Evaluation of the care leavers' partnership, Northbridge Borough Council (2023) https://example.org/care-leavers-evaluation.pdf
-Our own records of the programme
-
-### Your organisation
-
-Northbridge Borough Council
-
-### Licence
-
-CC BY-SA 4.0
-
-### Consent and safeguarding
-
-- [X] Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.
-- [X] There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National Insurance numbers.
-- [X] The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above.
-"""
 GOOD_ID = "northbridge-joining-up-support-for-care-leavers"
 
 
@@ -345,7 +206,7 @@ def test_a_place_written_differently_from_a_listed_place_is_named(tmp_path):
 
 
 def test_an_id_already_used_as_a_former_id_is_named(tmp_path):
-    from tests.test_validation import VALID
+    from tests.support.records import VALID
     project = tmp_path / "project"
     (project / "data" / "case_studies").mkdir(parents=True)
     (project / "data" / "case_studies" / "my-place-housing.yaml").write_text(VALID + f"redirect_from: [{GOOD_ID}]\n", encoding="utf-8")
@@ -719,6 +580,7 @@ def test_the_studio_asks_the_forms_questions_with_the_schemas_help(contributed):
     _, site, *_ = contributed
     html = read(site, "contribute/studio/")
     from html import escape
+
     from macros import studio
     for key, question in studio.questions().items():
         assert escape(question["label"], quote=False) in html or key.startswith(("status-", "finding-")), key

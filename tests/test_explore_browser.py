@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros import library
-from tests.support import wait_until
+from tests.support.browsers import wait_until
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

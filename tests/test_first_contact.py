@@ -158,3 +158,20 @@ def test_the_home_page_title_names_the_site_once(built_site):
     assert re.search(r"<title>([^<]*)</title>", home).group(1) == "Place-based systems change pattern library"
     other = read(built_site, "contribute/studio/")
     assert re.search(r"<title>([^<]*)</title>", other).group(1) == "Write a case study - Place-based systems change pattern library"
+
+
+def test_no_test_module_imports_another():
+    """What more than one test module uses lives in tests/support/, so reading one test module never means
+    reading another (nor conftest.py, which pytest loads on its own)."""
+    modules = sorted((ROOT / "tests").glob("test_*.py"))
+    assert modules
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            assert not [n for n in names if re.match(r"tests\.(test_|conftest\b)", n)], f"{path.name}: {ast.unparse(node)}"
+

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.html_reader import links_and_ids
+from tests.support.html_reader import links_and_ids
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

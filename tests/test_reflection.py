@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros import library
-from tests.conftest import ROOT
-from tests.support import read
+from tests.support import ROOT, read
 
 pytestmark = pytest.mark.browser
 

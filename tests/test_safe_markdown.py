@@ -7,32 +7,13 @@ from html.parser import HTMLParser
 import pytest
 
 from macros.safe_markdown import TextRenderer
+from tests.support.records import HOSTILE
 
 render = TextRenderer({"Payment by Results": "Funding paid when results are achieved.", "PILOT": "<b>x</b> & \"y\""})
 
 # What the renderer may write, and the only attributes each may carry.
 ALLOWED = {"p": set(), "ul": set(), "ol": {"start"}, "li": set(), "em": set(), "strong": set(), "code": set(),
            "a": {"href"}, "abbr": {"title"}}
-
-HOSTILE = [
-    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ('<img src=x onerror="alert(1)">', '&lt;img src=x onerror="alert(1)"&gt;'),
-    ("&lt;img src=x onerror=alert(1)&gt;", "&amp;lt;img src=x onerror=alert(1)&amp;gt;"),  # entities are text too
-    ("{{ 7*7 }}", "{{ 7*7 }}"),
-    ("{% include 'mkdocs.yml' %}", "{% include 'mkdocs.yml' %}"),
-    ("{{ cycler.__init__.__globals__.os.name }}", "{{ cycler.__init__.__globals__.os.name }}"),
-    ('--8<-- "mkdocs.yml"', '--8&lt;-- "mkdocs.yml"'),
-    ("[click](javascript:alert(1))", "[click](javascript:alert(1))"),
-    ("[click](JaVaScRiPt:x)", "click"),
-    ("![tracker](https://tracker.example/pixel.png)", "tracker"),
-    ('[x](https://example.org/ "<img src=x onerror=alert(1)>")', '[x](https://example.org/ "&lt;img src=x onerror=alert(1)&gt;")'),
-    ("[x][r]\n\n[r]: https://example.org/ \"<b>t</b>\"", "[r]: https://example.org/ \"&lt;b&gt;t&lt;/b&gt;\""),
-    ("PILOT\n\n*[PILOT]: <img src=x onerror=alert(1)>", "]: &lt;img src=x onerror=alert(1)&gt;</p>"),
-    ("Text\n{: onclick=\"alert(1)\" }", '{: onclick="alert(1)" }'),
-    ("# Not a heading", "<p># Not a heading</p>"),
-    ("<div markdown=\"1\">*x*</div>", "&lt;div markdown=\"1\"&gt;<em>x</em>&lt;/div&gt;"),
-    ('[x](https://example.org/"onmouseover="alert)', '<a href="https://example.org/&quot;onmouseover=&quot;alert">x</a>'),
-]
 
 
 class _Elements(HTMLParser):

@@ -23,11 +23,18 @@ from urllib.parse import urlencode
 import pytest
 
 from macros.library import slugify
-from tests.conftest import serve
 from tests.support import ROOT, build, copy_project, read
-from tests.test_audit import axe_violations, broken_links, keyboard_problems, nu_errors
-from tests.test_explore import (assert_evidence_map, assert_grid, assert_matrix_totals, assert_tags, listing, raw_case_studies,
-                                target)
+from tests.support.audit import axe_violations, broken_links, keyboard_problems, nu_errors
+from tests.support.browsers import serve
+from tests.support.listings import (
+    assert_evidence_map,
+    assert_grid,
+    assert_matrix_totals,
+    assert_tags,
+    listing,
+    raw_case_studies,
+    target,
+)
 
 sys.path.insert(0, str(ROOT / "tools"))
 import synthetic  # noqa: E402

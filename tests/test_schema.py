@@ -5,10 +5,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from macros import json_schema, library
 from macros.schema import FILES
+from tests.support.records import load_as_editor
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schema"
@@ -22,20 +22,6 @@ def test_committed_json_schema_matches_the_python_schema():
 def test_json_schema_files_are_valid_json_schema():
     for _, _, _, name in FILES:
         jsonschema.Draft202012Validator.check_schema(json.loads((SCHEMA / name).read_text(encoding="utf-8")))
-
-
-class EditorLoader(yaml.SafeLoader):
-    """Reads YAML as editors' YAML 1.2 language servers do: an unquoted date is text."""
-
-
-EditorLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_as_editor(text: str):
-    return yaml.load(text, Loader=EditorLoader)
 
 
 def _validator(kind_file: str):
@@ -64,7 +50,7 @@ def test_data_the_validator_accepts_is_accepted_by_the_json_schema(path, schema_
 
 
 def test_schema_level_mistakes_are_caught_by_both():
-    from tests.test_validation import BAD, VALID
+    from tests.support.records import BAD, VALID
     validator = _validator("case-study.schema.json")
     assert not list(validator.iter_errors(load_as_editor(VALID)))
     schema_level = ["list-expected", "text-expected", "number-as-text", "missing-field", "missing-top-field",

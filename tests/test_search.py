@@ -3,7 +3,7 @@
 import pytest
 
 from macros import library
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
 LIB = library.load(ROOT)

@@ -13,8 +13,7 @@ from macros import escaping, issue_form, library, opendata, personal_data, valid
 from macros.escaping import FORMULA_START
 from macros.problems import Problems
 from tests.support import FIXTURES, ROOT, copy_project
-from tests.test_contributing import GOOD
-from tests.test_validation import VALID, case_file, problems_for, replace
+from tests.support.records import GOOD, VALID, case_file, replace
 
 # --- Spreadsheet formulas in the open data (OWASP: CSV injection) -------------------------------
 

@@ -16,9 +16,8 @@ import pytest
 
 from macros import library
 from macros.schema import FILES
-from tests import hostile
-from tests.conftest import serve
-from tests.support import build, copy_project
+from tests.support import build, copy_project, hostile
+from tests.support.browsers import serve
 
 pytestmark = pytest.mark.browser
 

@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from macros import issue_form, personal_data
-from tests.conftest import serve
-from tests.support import PENDING_TIMERS, build, copy_project, settled
+from tests.support import build, copy_project
+from tests.support.browsers import PENDING_TIMERS, serve, settled
 
 pytestmark = pytest.mark.browser
 
@@ -361,7 +361,7 @@ def test_the_studio_works_from_disk(browser, offline_site):
 def test_every_step_of_the_studio_passes_axe(browser, site_url, scheme):
     """The audits open each page as it loads; the studio's later steps (finding cards, the check, the preview,
     the ways to send) are built as the person goes, so each is audited here, filled in, in both schemes."""
-    from tests.test_audit import AXE, WCAG_TAGS
+    from tests.support.audit import AXE, WCAG_TAGS
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     open_studio(tab, site_url + URL)

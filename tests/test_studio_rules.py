@@ -15,7 +15,7 @@ import yaml
 
 from macros import issue_form, library, pages, personal_data, safe_markdown, scaffold, studio, validate
 from macros.safe_markdown import TextRenderer
-from tests.test_safe_markdown import HOSTILE
+from tests.support.records import HOSTILE
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros import library
-from tests.support import PENDING_TIMERS, read, section, settled
+from tests.support import read, section
+from tests.support.browsers import PENDING_TIMERS, settled
 
 ROOT = Path(__file__).resolve().parent.parent
 LIB = library.load(ROOT)

@@ -1,4 +1,8 @@
-"""Helpers shared by the tests and the benchmark: copy the project, build it, read what was built."""
+"""Helpers shared by the tests and the benchmark: copy the project, build it, read what was built. The modules
+beside this one hold the rest of what more than one test module uses (no test imports from another):
+browsers.py (serving the site, Chromium, waiting for a page's state), audit.py (axe, keyboard, the Nu HTML
+Checker, links), listings.py (what listing pages must show), records.py (sample and bad records, hostile
+texts), hostile.py (payloads in every field), html_reader.py (reading built HTML)."""
 
 from __future__ import annotations
 
@@ -8,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache", "dist",
-        "bench-results"}
+SKIP = {".git", ".venv", "site", "site-offline", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache",
+        ".hypothesis", "dist", "bench-results"}
 # Node.js as make installs it: pinned in requirements-test.txt, linked beside the venv's Python (tools/venv.sh).
 NODE = Path(sys.executable).parent / "node"
 # False while a test that is not marked build, browser or slow runs (tests/conftest.py): make check leaves
@@ -66,38 +70,3 @@ def section(html: str, anchor: str) -> str:
     start = html.index(f'id="{anchor}"')
     ends = [i for i in (html.find("<h2", start), html.find("<h3", start), html.find("</article>", start)) if i != -1]
     return html[start:min(ends)]
-
-
-# Waiting in a browser for the state a test needs, never for a fixed time.
-
-# Added to a page before it loads (page.add_init_script), this counts the page's pending short timers (up
-# to a second): the debounced work of the studio and the reflection tool (a check, a save) runs from one.
-PENDING_TIMERS = """(() => {
-  if (window.__pendingTimers) return;
-  const pending = window.__pendingTimers = new Set();
-  const set = window.setTimeout, clear = window.clearTimeout;
-  window.setTimeout = function (callback, delay, ...rest) {
-    if (typeof callback !== 'function' || !(delay > 0 && delay <= 1000)) return set.call(window, callback, delay, ...rest);
-    const id = set.call(window, function () { pending.delete(id); return callback.apply(this, arguments); }, delay, ...rest);
-    pending.add(id);
-    return id;
-  };
-  window.clearTimeout = function (id) { pending.delete(id); return clear.call(window, id); };
-})();"""
-
-
-def settled(page, timeout: float = 10_000) -> None:
-    """Wait until the page has no short timer pending: its debounced check and save have run."""
-    assert page.evaluate("'__pendingTimers' in window"), "add tests.support.PENDING_TIMERS to the page before it loads"
-    page.wait_for_function("window.__pendingTimers.size === 0", timeout=timeout)
-
-
-def wait_until(page, condition, what: str, timeout: float = 10.0) -> None:
-    """Wait until `condition()` holds, for state on the Python side (such as the requests a route holds),
-    letting Playwright deliver the page's events a frame at a time."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"{what} did not happen within {timeout} s"
-        page.evaluate("() => new Promise(requestAnimationFrame)")
