@@ -183,7 +183,7 @@ def on_pre_build(config):
     if search is None or not search.config.enabled:
         try:
             _build.search = search_index.Indexer()
-        except search_index.IndexError_ as error:
+        except search_index.SearchIndexError as error:
             raise Abort(str(error))
 
 
@@ -201,7 +201,7 @@ def on_post_build(config):
     _drop_unused_theme_files(Path(config.site_dir))
     try:
         indexer.finish(config.site_dir)
-    except search_index.IndexError_ as error:
+    except search_index.SearchIndexError as error:
         raise Abort(str(error))
 
 
