@@ -43,7 +43,7 @@ def schema(args) -> int:
         stale = [name for name, text in json_schema.render_all().items()
                  if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
         for name in stale:
-            print(f"schema/{name}: out of date with macros/schema.py; run: python -m macros schema")
+            print(f"schema/{name}: out of date with macros/schema.py; run: .venv/bin/python -m macros schema")
         return 1 if stale else 0
     for path in json_schema.write_all(folder):
         print(f"wrote {path.relative_to(ROOT)}")
@@ -56,7 +56,7 @@ def new_case_study(args) -> int:
     place = args.place or _ask(ask, "Place (for example: Leeds): ")
     if not title or not place:
         print("Give the case study's title and place, for example:\n"
-              '  python -m macros new-case-study --title "Youth homelessness in Leeds" --place Leeds', file=sys.stderr)
+              '  .venv/bin/python -m macros new-case-study --title "Youth homelessness in Leeds" --place Leeds', file=sys.stderr)
         return 2
     themes = args.themes if args.themes is not None else _ask(ask, "Themes, separated by commas (Enter to fill in later): ")
     try:
@@ -105,7 +105,7 @@ def from_issue(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description="Check and manage the pattern library's data.")
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m macros", description="Check and manage the pattern library's data.")
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("validate", help="check the data files; print file:line: field: message for each problem")
     p.add_argument("paths", nargs="*", help="files or folders to check (default: all of data/)")

@@ -147,8 +147,8 @@ def next_steps(root: Path, path: Path) -> str:
         "Next:",
         f"  1. Open {name} and replace every value marked REPLACE{where}.",
         "     The notes starting with # explain each field.",
-        f"  2. Check it: python -m macros validate {name}",
-        f"  3. See it: make serve, then open http://127.0.0.1:8000/case-studies/{path.stem}/",
+        f"  2. Check it: .venv/bin/python -m macros validate {name}",
+        f"  3. See it: make serve, then open http://127.0.0.1:8000/library/case-studies/{path.stem}/",
         "  4. Open a pull request. Its checklist lists what a reviewer looks for.",
         "The guide: CONTRIBUTING.md, or 'Contribute' on the site.",
     ])

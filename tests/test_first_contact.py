@@ -23,6 +23,7 @@ from tests.support import read
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+TESTING = (ROOT / "dev" / "testing.md").read_text(encoding="utf-8")  # what the tests are, for those who work on them
 
 
 def test_make_serve_on_a_busy_port_says_so_in_one_line_and_how_to_choose_another():
@@ -137,20 +138,20 @@ def test_the_readme_describes_the_workflows_as_they_are():
     ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
     runs = [step["run"] for job in ci["jobs"].values() for step in job["steps"] if "run" in step]
     targets = [run for run in runs if run.startswith("make ")]
-    assert targets and all(run in README for run in targets), targets  # the workflows call the Makefile, as the README says
+    assert targets and all(run in TESTING for run in targets), targets  # the workflows call the Makefile, as it says
     assert ".ci/run" not in "".join(runs)
-    assert "[`.ci/run`](.ci/run) is the entry point for other machines" in README
-    assert "CI runs the same command\nthrough" not in README
+    assert "[`.ci/run`](../.ci/run) is the entry point for other machines" in TESTING
+    assert "make test" in README and "make serve" in README
 
 
-def test_the_readme_names_the_tests_that_skip_without_the_sources():
+def test_the_testing_guide_names_the_tests_that_skip_without_the_sources():
     module = ast.parse((ROOT / "tests" / "test_content.py").read_text(encoding="utf-8"))
     skipping = [f.name for f in module.body if isinstance(f, ast.FunctionDef) and "skip" in ast.unparse(f)]
-    assert "test_no_sentence_is_copied_from_the_sources" in skipping and f"{len(skipping)} tests" not in README
+    assert "test_no_sentence_is_copied_from_the_sources" in skipping and f"{len(skipping)} tests" not in TESTING
     numbers = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven"}
-    assert f"{numbers[len(skipping)]} tests in `tests/test_content.py` skip" in README
+    assert f"{numbers[len(skipping)]} tests in `tests/test_content.py` skip" in TESTING
     for name in skipping:
-        assert f"`{name}`" in README, name
+        assert f"`{name}`" in TESTING, name
 
 
 def test_the_home_page_title_names_the_site_once(built_site):

@@ -4,7 +4,7 @@ Trainers link pages and sections from course material that lives for years, and 
 against the open data, so every address the library has published is kept in
 tests/published-urls.txt, and tests/test_links_last.py checks that each one still resolves. A new
 address never fails a check: a contributor's pull request adds a case study page and nothing else.
-The maintainers record new addresses as a step of every release (README.md, "Releasing"):
+The maintainers record new addresses as a step of every release (dev/releasing.md):
 
     make urls        # make build, then: .venv/bin/python tools/published_urls.py site --write
 
