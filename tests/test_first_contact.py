@@ -176,3 +176,33 @@ def test_no_test_module_imports_another():
                 continue
             assert not [n for n in names if re.match(r"tests\.(test_|conftest\b)", n)], f"{path.name}: {ast.unparse(node)}"
 
+
+def _guides() -> list[Path]:
+    guides = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "dev").glob("*.md")),
+              *sorted((ROOT / "docs").rglob("*.md"))]
+    assert len(guides) > 20
+    return guides
+
+
+def test_the_readme_gives_the_site_the_way_in_without_git_and_the_two_commands_first():
+    assert "https://place-based-patterns.github.io/library/" in README.split("## ")[0]
+    assert README.index("without Git") < README.index("## Two commands") < README.index("## Other commands")
+    assert "make serve" in README and "make test" in README and "make check" in README
+    assert "[dev/dependencies.md](dev/dependencies.md)" in README  # why each dependency is there
+    assert len(README.split()) < 1200
+
+
+def test_every_command_is_written_one_way():
+    """`make ...`, or `.venv/bin/python -m ...` once make has made .venv: never a bare `python -m` that works
+    only in an activated environment (making the environment itself is the one exception)."""
+    for path in _guides():
+        bare = re.findall(r"(?<![/\w.])python3? -m (?!venv\b)\S+", path.read_text(encoding="utf-8"))
+        assert not bare, f"{path.relative_to(ROOT)}: {bare}"
+
+
+def test_the_readme_and_the_developer_documents_link_only_to_files_that_exist():
+    for path in [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "dev").glob("*.md"))]:
+        for target in re.findall(r"\]\(([^)\s#]+)(?:#[^)]*)?\)", path.read_text(encoding="utf-8")):
+            if not re.match(r"^(https?:|mailto:)", target):
+                assert (path.parent / target).exists(), f"{path.relative_to(ROOT)}: {target}"
+
