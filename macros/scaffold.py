@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -21,6 +22,7 @@ RESERVED_IDS = addresses.reserved_in(ROOT, "case-studies")
 # Words trimmed from the ends of a title's slug, so "Ignite in Coventry" gives coventry-ignite.
 EDGE_WORDS = {"a", "an", "and", "at", "across", "for", "in", "of", "the"}
 PLACEHOLDER = re.compile(r"\breplace\b", re.IGNORECASE)
+SERVE_PORT = 8000  # make serve's port unless PORT= is given (the Makefile's PORT)
 
 
 class ScaffoldError(Exception):
@@ -138,6 +140,20 @@ def placeholder_lines(path: Path) -> list[int]:
             if not line.lstrip().startswith("#") and PLACEHOLDER.search(line)]
 
 
+def site_path(root: Path) -> str:
+    """The path the site is published under, from site_url in mkdocs.yml ('/library/'); `mkdocs serve` serves it there too."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", text, re.MULTILINE)
+    path = urlsplit(match.group(1)).path if match else "/"
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def served_address(root: Path, case_id: str, port: int = SERVE_PORT) -> str:
+    """Where `make serve` shows a case study's page."""
+    return f"http://127.0.0.1:{port}{site_path(root)}case-studies/{case_id}/"
+
+
 def next_steps(root: Path, path: Path) -> str:
     name = path.relative_to(root).as_posix()
     lines = placeholder_lines(path)
@@ -148,7 +164,8 @@ def next_steps(root: Path, path: Path) -> str:
         f"  1. Open {name} and replace every value marked REPLACE{where}.",
         "     The notes starting with # explain each field.",
         f"  2. Check it: .venv/bin/python -m macros validate {name}",
-        f"  3. See it: make serve, then open http://127.0.0.1:8000/library/case-studies/{path.stem}/",
+        f"  3. See it: make serve, then open {served_address(root, path.stem)}",
+        f"     (if you serve on another port, with make serve PORT={SERVE_PORT + 1}, write {SERVE_PORT + 1} instead of {SERVE_PORT})",
         "  4. Open a pull request. Its checklist lists what a reviewer looks for.",
         "The guide: CONTRIBUTING.md, or 'Contribute' on the site.",
     ])

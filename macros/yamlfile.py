@@ -184,6 +184,9 @@ def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, 
     line = mark.line + 1 if mark else 1
     problem = " ".join((getattr(error, "problem", None) or str(error)).split())
     context = getattr(error, "context", None) or ""
+    if "escape" in problem:  # \ud800: half of a character, which no text can hold
+        return line, "(yaml)", (f"holds an escape ({problem}) for something that is not a whole character, such as \\ud800. "
+                                f"Delete the escape, or write the character itself, {TEXT_EXAMPLE}")
     if "quoted scalar" in context and getattr(error, "context_mark", None):
         return (error.context_mark.line + 1, "(yaml)",
                 "the quote that opens this value is never closed. Add the closing quote at the end of the text, "

@@ -1,8 +1,10 @@
-"""A contributor's pull request passes CI with only its case study file.
+"""A contributor's pull request passes CI with only its case study file, however many the library holds.
 
 A copy of the project gets one new, valid case study written as a place would write it (from the
 template: sources without page numbers, a website evaluation, a new place, a single contributor)
-and nothing else. Then the checks CI runs are run on it: validation, the strict build, and every
+and nothing else; a second copy gets two, as the pull request after the next one finds the library.
+Nothing here counts the library's records: each expectation is the library as it is, plus what
+was added. Then the checks CI runs are run on it: validation, the strict build, and every
 test whose outcome can depend on the data: content, published addresses, the listings, matrix and
 explorer, every page's HTML (Nu), links and search index, search ranking in the browser, and the
 contribution tools. Left out are the tests of code and templates that a data file cannot change
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from macros import library
 from tests.support import build, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +84,10 @@ contributors: [Leeds Youth Housing Trust]
 licence: CC-BY-4.0
 maturity: draft
 """
-FILE = Path("data") / "case_studies" / "leeds-youth-homelessness.yaml"
+# A second place's case study, for the pull request that finds the first one already merged.
+SECOND = {"leeds-youth-homelessness": "hull-rough-sleeping", "Youth homelessness in Leeds": "Rough sleeping in Hull",
+          "place: Leeds": "place: Hull", "Leeds City Council": "Hull City Council",
+          "Leeds Youth Housing Trust": "Hull Housing Partnership"}
 # The tests that read the data or every built page (the rest test code and templates a case study cannot change).
 DATA_TESTS = ["tests/test_content.py", "tests/test_links_last.py", "tests/test_explore.py", "tests/test_build.py",
               "tests/test_audit.py::test_the_nu_html_checker_finds_no_errors",
@@ -91,14 +97,40 @@ DATA_TESTS = ["tests/test_content.py", "tests/test_links_last.py", "tests/test_e
               "tests/test_search.py", "tests/test_explore_browser.py"]
 
 
-@pytest.fixture(scope="module")
-def pull_request(tmp_path_factory):
-    """The project as a contributor's pull request leaves it: one file added, nothing else touched."""
+def free_id(taken: set[str], wanted: str) -> str:
+    """`wanted`, or `wanted-2`, `-3`...: an id no case study in the library uses, whatever it holds by then."""
+    n, case_id = 1, wanted
+    while case_id in taken:
+        n += 1
+        case_id = f"{wanted}-{n}"
+    return case_id
+
+
+def contributions(count: int) -> dict[Path, str]:
+    """`count` new case study files (path -> text), with ids the library does not use yet."""
+    taken = {i for c in library.load(ROOT).case_studies for i in (c.id, *c.redirect_from)}
+    texts = [CONTRIBUTED, CONTRIBUTED]
+    for old, new in SECOND.items():
+        texts[1] = texts[1].replace(old, new)
+    out = {}
+    for text in texts[:count]:
+        wanted = text.split("\nid: ", 1)[1].split("\n", 1)[0]
+        case_id = free_id(taken, wanted)
+        taken.add(case_id)
+        out[Path("data") / "case_studies" / f"{case_id}.yaml"] = text.replace(f"\nid: {wanted}\n", f"\nid: {case_id}\n")
+    return out
+
+
+@pytest.fixture(scope="module", params=[1, 2], ids=["plus-one", "plus-two"])
+def pull_request(request, tmp_path_factory):
+    """The project as a contributor's pull request leaves it: its files added, nothing else touched."""
     project = copy_project(tmp_path_factory.mktemp("pull-request") / "project")
     if (ROOT / "node_modules").exists():
         os.symlink(ROOT / "node_modules", project / "node_modules")  # installed by make test, as on CI
-    (project / FILE).write_text(CONTRIBUTED, encoding="utf-8")
-    return project
+    added = contributions(request.param)
+    for path, text in added.items():
+        (project / path).write_text(text, encoding="utf-8")
+    return project, added
 
 
 def run(project: Path, *command: str) -> subprocess.CompletedProcess:
@@ -106,27 +138,33 @@ def run(project: Path, *command: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, *command], cwd=project, env=env, capture_output=True, text=True)
 
 
-def test_only_the_case_study_file_was_added(pull_request):
-    added = sorted(p.relative_to(pull_request).as_posix() for p in (pull_request / "data" / "case_studies").iterdir())
+def test_only_the_case_study_files_were_added(pull_request):
+    project, added = pull_request
+    found = sorted(p.relative_to(project).as_posix() for p in (project / "data" / "case_studies").iterdir())
     own = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data" / "case_studies").iterdir())
-    assert added == sorted(own + [FILE.as_posix()])
-    assert (pull_request / "tests" / "published-urls.txt").read_bytes() == (ROOT / "tests" / "published-urls.txt").read_bytes()
+    assert found == sorted(own + [path.as_posix() for path in added])
+    assert (project / "tests" / "published-urls.txt").read_bytes() == (ROOT / "tests" / "published-urls.txt").read_bytes()
 
 
-def test_validation_passes(pull_request):
-    result = run(pull_request, "-m", "macros", "validate")
+def test_validation_passes_and_counts_the_library_plus_what_was_added(pull_request):
+    project, added = pull_request
+    result = run(project, "-m", "macros", "validate")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("OK: 9 preconditions, 4 case studies")
+    before = library.load(ROOT)
+    assert result.stdout.startswith(f"OK: {len(before.preconditions)} preconditions, {len(before.case_studies) + len(added)} case studies")
 
 
 @pytest.mark.build
 def test_the_strict_build_passes(pull_request, tmp_path):
-    result = build(pull_request, tmp_path / "site")
+    project, added = pull_request
+    result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "case-studies" / "leeds-youth-homelessness" / "index.html").exists()
+    for path in added:
+        assert (tmp_path / "site" / "case-studies" / path.stem / "index.html").exists()
 
 
 @pytest.mark.slow
 def test_the_tests_that_read_the_data_pass(pull_request):
-    result = run(pull_request, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *DATA_TESTS)
+    project, _ = pull_request
+    result = run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *DATA_TESTS)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

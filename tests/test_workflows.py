@@ -5,6 +5,9 @@ from main, and every pull request validated, built, tested and previewed."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 PINNED = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/[^@]+)?@[0-9a-f]{40}$")
+# This repository's own workflows: '$/' (GitHub's self-repository form) and './' both resolve to the running commit.
+CI = ("$/.github/workflows/ci.yml", "./.github/workflows/ci.yml")
 
 
 def load(path: Path) -> dict:
@@ -69,8 +74,8 @@ def test_every_action_is_pinned_to_a_full_commit_sha(path):
     found = list(uses(load(path)))
     assert found, f"{path.name} uses no actions?"
     for ref in found:
-        if ref.startswith("./"):
-            continue  # an action in this repository: pinned by the commit being built
+        if ref.startswith(("./", "$/")):
+            continue  # an action or workflow in this repository: pinned by the commit being built
         assert not ref.startswith("docker://") or "@sha256:" in ref, f"{path.name}: pin the image by digest: {ref}"
         if not ref.startswith("docker://"):
             assert PINNED.match(ref), f"{path.name}: pin {ref!r} to a 40-character commit SHA, with the version in a comment"
@@ -135,8 +140,8 @@ def test_nothing_is_published_before_the_checks_pass(name):
     """Deploy and Release run the CI workflow first, and their publishing jobs wait for it."""
     workflow = load(ROOT / ".github" / "workflows" / name)
     jobs = workflow["jobs"]
-    checks = [job_name for job_name, job in jobs.items() if job.get("uses") == "./.github/workflows/ci.yml"]
-    assert checks, f"{name}: call ./.github/workflows/ci.yml as a job"
+    checks = [job_name for job_name, job in jobs.items() if job.get("uses") in CI]
+    assert checks, f"{name}: call $/.github/workflows/ci.yml as a job"
     assert "workflow_call" in triggers(load(ROOT / ".github" / "workflows" / "ci.yml"))
 
     def waits_for_checks(job_name, seen=()):
@@ -236,3 +241,119 @@ def test_ci_produces_the_offline_zip():
     assert re.search(r"\bmake\b[^\n]*\boffline\b", runs)
     uploads = [step for _, step in steps(workflow) if str(step.get("uses", "")).startswith("actions/upload-artifact@")]
     assert any((step.get("with") or {}).get("path") == "dist/pattern-library-offline.zip" for step in uploads)
+
+
+def zizmor() -> str:
+    """The zizmor installed beside this Python (requirements-test.txt), else one on PATH."""
+    beside = Path(sys.executable).with_name("zizmor")
+    found = str(beside) if beside.exists() else shutil.which("zizmor")
+    assert found, "zizmor is not installed: run make test, which installs requirements-test.txt"
+    return found
+
+
+def test_zizmor_finds_nothing_in_the_workflows_or_dependabot():
+    """zizmor's security audits (template injection, excessive permissions, persisted credentials, unpinned
+    actions, dangerous triggers...) at their default settings, offline, on everything under .github/."""
+    result = subprocess.run([zizmor(), "--offline", "--no-progress", "--format", "plain", str(ROOT / ".github")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout[-8000:] + result.stderr[-2000:]
+    assert "No findings to report" in result.stdout
+
+
+def test_zizmor_fails_on_an_unsafe_workflow(tmp_path):
+    """The test above can fail: zizmor flags an issue's title reaching a shell, and a token left on disk."""
+    workflows = tmp_path / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "unsafe.yml").write_text("""\
+on:
+  issues:
+    types: [labeled]
+permissions: {}
+jobs:
+  greet:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+    steps:
+      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0
+      - run: echo "${{ github.event.issue.title }}"
+""", encoding="utf-8")
+    result = subprocess.run([zizmor(), "--offline", "--no-progress", "--format", "plain", str(tmp_path / ".github")],
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "template-injection" in result.stdout and "artipacked" in result.stdout
+
+
+# --- Publish: an editor's label turns a case-study issue into a pull request (tools/issue_to_pr.py) ---------
+
+PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
+
+
+def publish_script():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import issue_to_pr
+    return issue_to_pr
+
+
+def test_publish_runs_only_when_its_label_is_added():
+    workflow = load(PUBLISH)
+    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    assert workflow["jobs"]["open"]["if"] == f"github.event.label.name == '{publish_script().LABEL}'"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_run_step_holds_an_expression(path):
+    """Untrusted text (an issue's title or body, a branch name) cannot become shell code: values reach
+    commands through env or files, never `${{ }}` pasted into a script."""
+    for job_name, step in steps(load(path)):
+        assert "${{" not in str(step.get("run", "")), f"{path.name}: job {job_name!r}: pass the value through env, not ${{{{ }}}} in run"
+
+
+def test_publish_reads_the_issue_only_from_the_event_file():
+    text = PUBLISH.read_text(encoding="utf-8")
+    for untrusted in ("github.event.issue.title", "github.event.issue.body", "github.event.comment", "github.head_ref"):
+        assert untrusted not in text, untrusted
+    runs = [str(step.get("run", "")) for _, step in steps(load(PUBLISH)) if "issue_to_pr.py" in str(step.get("run", ""))]
+    assert runs == ["python tools/issue_to_pr.py open", "python3 tools/issue_to_pr.py report"]
+
+
+def test_publish_gives_each_job_only_the_permissions_it_needs():
+    workflow = load(PUBLISH)
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    assert jobs["open"]["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write", "statuses": "write"}
+    assert jobs["checks"]["permissions"] == {"contents": "read"}
+    assert jobs["report"]["permissions"] == {"statuses": "write", "pull-requests": "write"}
+    for job_name, step in steps(workflow):
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            assert (step.get("with") or {}).get("persist-credentials") is False, job_name
+    assert workflow["concurrency"]["cancel-in-progress"] is False, "never stop a run halfway through pushing or opening"
+
+
+def test_the_pull_request_publish_opens_is_checked_by_ci_and_told_the_result():
+    """A pull request opened with the workflow's token starts no workflow: Publish runs CI on its commit, then reports."""
+    jobs = load(PUBLISH)["jobs"]
+    assert jobs["checks"]["uses"] in CI and jobs["checks"]["needs"] == "open"
+    assert jobs["checks"]["with"] == {"ref": "${{ needs.open.outputs.sha }}"}
+    assert jobs["open"]["outputs"]["sha"] == "${{ steps.open.outputs.sha }}"
+    assert set(jobs["report"]["needs"]) == {"open", "checks"} and jobs["report"]["if"].startswith("always() && ")
+    ci = load(ROOT / ".github" / "workflows" / "ci.yml")
+    assert "ref" in triggers(ci)["workflow_call"]["inputs"]
+    checkout = next(step for _, step in steps(ci) if str(step.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ inputs.ref }}", "CI checks out the commit it is given"
+    assert "inputs.ref" in ci["concurrency"]["group"], "a Publish run must not cancel Deploy's checks of main"
+
+
+def test_no_issue_form_adds_the_publish_label_itself():
+    """Only people with triage rights can add labels, unless a form adds it: then anyone could publish."""
+    label = publish_script().LABEL
+    for form in (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"):
+        assert label not in (yaml.safe_load(form.read_text(encoding="utf-8")).get("labels") or []), form.name
+    assert publish_script().CASE_STUDY_LABEL in load(ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml")["labels"]
+
+
+def test_editors_are_told_how_publish_works():
+    text = (ROOT / "docs" / "contribute" / "review.md").read_text(encoding="utf-8")
+    script = publish_script()
+    for needed in (f"`{script.LABEL}`", "triage", f"**{script.STATUS_CONTEXT}**", "Allow GitHub Actions to create and approve pull requests"):
+        assert needed in text, needed
