@@ -28,8 +28,7 @@ from hypothesis import strategies as st
 from macros import library, pages, yamlfile
 from macros.problems import Problems
 from macros.schema import CaseStudy, Pathway, Place, Precondition, Term
-from tests import hostile
-from tests.support import ROOT, copy_project
+from tests.support import ROOT, copy_project, hostile
 
 # (record class, file, index of the record in a list file): a real record of each kind is the base.
 RECORDS = {

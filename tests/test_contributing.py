@@ -16,20 +16,11 @@ import yaml
 from macros import cli, issue_form, library, scaffold
 from macros.schema import FILES, LETTERS
 from tests.support import build, copy_project, read
-from tests.support.records import GOOD
+from tests.support.records import GOOD, GOOD_ID, answer
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 SITE_URL = "https://place-based-patterns.github.io/library/"
-
-GOOD_ID = "northbridge-joining-up-support-for-care-leavers"
-
-
-def answer(body: str, label: str, new: str) -> str:
-    """`body` with the answer under '### label' replaced by `new`."""
-    pattern = re.compile(rf"(^### {re.escape(label)}\n\n)(.*?)(?=\n\n### |\Z)", re.MULTILINE | re.DOTALL)
-    assert pattern.search(body), label
-    return pattern.sub(lambda m: m.group(1) + new, body, count=1)
 
 
 def line_of(body: str, label: str) -> int:

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from tests.support import copy_project
-from tests.test_contributing import GOOD, GOOD_ID, answer
+from tests.support.records import GOOD, GOOD_ID, answer
 
 ROOT = Path(__file__).resolve().parent.parent
 REPOSITORY = "place-based-patterns/library"

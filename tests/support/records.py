@@ -4,6 +4,7 @@ editor's schema check reads it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -296,3 +297,13 @@ HOSTILE = [
     ("<div markdown=\"1\">*x*</div>", "&lt;div markdown=\"1\"&gt;<em>x</em>&lt;/div&gt;"),
     ('[x](https://example.org/"onmouseover="alert)', '<a href="https://example.org/&quot;onmouseover=&quot;alert">x</a>'),
 ]
+
+
+GOOD_ID = "northbridge-joining-up-support-for-care-leavers"
+
+
+def answer(body: str, label: str, new: str) -> str:
+    """`body` with the answer under '### label' replaced by `new`."""
+    pattern = re.compile(rf"(^### {re.escape(label)}\n\n)(.*?)(?=\n\n### |\Z)", re.MULTILINE | re.DOTALL)
+    assert pattern.search(body), label
+    return pattern.sub(lambda m: m.group(1) + new, body, count=1)
