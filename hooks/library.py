@@ -13,7 +13,7 @@ import posixpath
 import re
 import shutil
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -26,7 +26,19 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import escaping, explorer_data, html_compact, library, opendata, outputs, pages, placeholders, search_index, studio, urls  # noqa: E402
+from macros import (  # noqa: E402
+    escaping,
+    explorer_data,
+    html_compact,
+    library,
+    opendata,
+    outputs,
+    pages,
+    placeholders,
+    search_index,
+    studio,
+    urls,
+)
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -64,8 +76,8 @@ def on_config(config):
     # Material's offline plugin loads its Web Worker shim from unpkg.com; use the vendored copy instead.
     config.extra["polyfills"] = [LOCAL_SHIM if "unpkg.com/iframe-worker" in url else url for url in config.extra.get("polyfills", [])]
     # The date in citations is the last commit's (SOURCE_DATE_EPOCH), so two builds of a commit are identical.
-    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(timezone.utc).timestamp())
-    config.extra["library_updated"] = datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(UTC).timestamp())
+    config.extra["library_updated"] = datetime.fromtimestamp(stamp, UTC).date().isoformat()
     return config
 
 
@@ -172,7 +184,7 @@ def _expand_placeholders(content: str, page) -> str:
         try:
             return _build.maker.render(template, page.file.src_uri, **context)
         except (KeyError, jinja2.TemplateNotFound) as error:
-            raise Abort(f"docs/{page.file.src_uri}: {template} {context}: {error}")
+            raise Abort(f"docs/{page.file.src_uri}: {template} {context}: {error}") from error
 
     return placeholders.expand(content, render)
 
@@ -184,7 +196,7 @@ def on_pre_build(config):
         try:
             _build.search = search_index.Indexer()
         except search_index.SearchIndexError as error:
-            raise Abort(str(error))
+            raise Abort(str(error)) from error
 
 
 def on_post_page(output, page, config):
@@ -202,7 +214,7 @@ def on_post_build(config):
     try:
         indexer.finish(config.site_dir)
     except search_index.SearchIndexError as error:
-        raise Abort(str(error))
+        raise Abort(str(error)) from error
 
 
 def on_build_error(error):

@@ -26,9 +26,9 @@ import re
 from .library import Library
 from .listings import RECORDS_PER_FILE, explorer_places
 from .outputs import GeneratedFile
-from .urls import evidence_anchors
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, STATUSES
+from .urls import evidence_anchors
 
 FOLDER = "explore/data"
 TAG = re.compile(r"<[^>]+>")

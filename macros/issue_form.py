@@ -16,15 +16,11 @@ there are none, so a bad submission never breaks the next build.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from . import personal_data, scaffold, yamlfile
 from .problems import Problem, Problems, one_line

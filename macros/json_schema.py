@@ -21,7 +21,7 @@ def document(cls, is_list: bool, file_name: str) -> dict:
         "$schema": DIALECT,
         "$id": BASE + file_name,
         "title": f"{cls.__name__} ({'a list' if is_list else 'one record'})",
-        "description": f"Generated from macros/schema.py by 'python -m macros schema'; do not edit by hand.",
+        "description": "Generated from macros/schema.py by 'python -m macros schema'; do not edit by hand.",
         **body,
         "$defs": dict(sorted(defs.items())),
     }

@@ -427,7 +427,7 @@ def _check_place_slugs(cases: list, places: list) -> list[Problem]:
     return out
 
 
-def _check_pathways(lib: "Library") -> list[Problem]:
+def _check_pathways(lib: Library) -> list[Problem]:
     """Every step names a page that exists: a renamed record or page must not leave a pathway broken."""
     out = Problems()
     for pathway in lib.pathways:

@@ -11,8 +11,8 @@ import io
 import json
 
 from . import json_schema, urls
-from .library import Library, as_data
 from .escaping import csv_cell
+from .library import Library, as_data
 from .outputs import GeneratedFile
 from .urls import evidence_anchors
 

@@ -21,12 +21,11 @@ from markupsafe import Markup
 from pymdownx.slugs import slugify
 
 from . import explorer_data, headings, listings, relationship_map, urls
-from .urls import evidence_anchors
 from .library import Library
 from .outputs import GeneratedFile, GeneratedPage
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
-
+from .urls import evidence_anchors
 
 
 def glossary_map(library: Library) -> dict[str, str]:

@@ -78,7 +78,7 @@ def fill(template: str, values: dict[str, str]) -> str:
         pattern = re.compile(rf"^{field}:.*$", re.MULTILINE)
         if not pattern.search(template):
             raise ScaffoldError(f"{TEMPLATE} has no '{field}:' line to fill in; restore it from git.")
-        template = pattern.sub(lambda _: f"{field}: {value}", template, count=1)
+        template = pattern.sub(lambda _, line=f"{field}: {value}": line, template, count=1)
     return template
 
 

@@ -16,10 +16,20 @@ from __future__ import annotations
 import json
 import re
 
-from . import issue_form, library as library_module, personal_data, safe_markdown, scaffold, validate
+from . import issue_form, personal_data, safe_markdown, scaffold, validate
+from . import library as library_module
 from .library import Library
 from .pages import glossary_map
-from .schema import GROUP_MEANINGS, GROUPS, LETTERS, ONE_LINE_REFUSED, REFUSED_CHARACTERS, STATUS_MEANINGS, STATUSES, CaseStudy
+from .schema import (
+    GROUP_MEANINGS,
+    GROUPS,
+    LETTERS,
+    ONE_LINE_REFUSED,
+    REFUSED_CHARACTERS,
+    STATUS_MEANINGS,
+    STATUSES,
+    CaseStudy,
+)
 from .spec import fields_of
 
 SCRIPT = "assets/javascripts/studio-data.js"  # where the build writes it, beside the studio's own scripts
@@ -60,7 +70,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
         if c == "\\":
             kind = source[i + 1]
             if kind == "U":
-                out.append("\\u{%x}" % int(source[i + 2:i + 10], 16))
+                out.append(f"\\u{{{int(source[i + 2:i + 10], 16):x}}}")
                 i += 10
                 continue
             if kind in KEPT:
@@ -72,7 +82,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
             elif kind.isalnum():
                 raise PatternError(f"\\{kind} in {source!r}")
             else:
-                out.append("\\x%02x" % ord(kind) if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
+                out.append(f"\\x{ord(kind):02x}" if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
             i += 2
             continue
         if in_class:

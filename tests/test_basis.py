@@ -147,14 +147,14 @@ def test_no_reading_of_ours_is_shown_without_its_label(built_site):
     shown_on = {}
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for case, entry, anchor, words in findings:
+        for case, _entry, anchor, words in findings:
             if words in html:
                 shown_on.setdefault((case.id, anchor), []).append(page.relative_to(built_site).as_posix())
                 assert not unlabelled(html, words), (page, case.id, anchor, unlabelled(html, words))
             for link in re.finditer(rf'<a [^>]*href="[^"]*case-studies/{case.id}/(?:index\.html)?#{anchor}"[^>]*>(.*?)</a>', html, re.S):
                 if STATUS_WORDS.search(plain(link.group(1))):  # a matrix cell or an explorer entry: the status is the reading
                     assert LABEL in plain(link.group(1)), (page, case.id, anchor, plain(link.group(1)))
-    for case, entry, anchor, words in findings:
+    for case, entry, anchor, _words in findings:
         slug = LIB.by_letter[entry.precondition].slug
         # At least its own case study and its precondition's evidence list show it.
         assert {f"case-studies/{case.id}/index.html", f"preconditions/{slug}/index.html"} <= set(shown_on[(case.id, anchor)])

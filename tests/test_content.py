@@ -6,7 +6,6 @@ import collections
 import difflib
 import functools
 import re
-import shutil
 import subprocess
 from pathlib import Path
 

@@ -26,7 +26,7 @@ def test_every_internal_link_is_a_file_that_exists(offline_site):
         if page.name == "404.html":
             continue  # served by a web server at any address, so its links are absolute; never opened from disk
         links, _ = links_and_ids(page.read_text(encoding="utf-8"))
-        for tag, attr, url in links:
+        for _tag, _attr, url in links:
             if re.match(r"^(https?:|mailto:|#|data:|javascript:)", url):
                 continue
             target = (page.parent / url.split("#")[0].split("?")[0]).resolve()

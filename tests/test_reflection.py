@@ -46,12 +46,12 @@ READ_FORM = """() => {
 
 # True once what is stored matches what the form shows, i.e. the debounced save has happened.
 STORED_MATCHES_FORM = """(readForm) => {
-  const stored = localStorage.getItem('%s');
+  const stored = localStorage.getItem('KEY');
   if (!stored) return false;
   const data = JSON.parse(stored);
-  const shown = (%s)();
+  const shown = (READ_FORM)();
   return JSON.stringify({group: data.group, answers: data.answers}) === JSON.stringify(shown);
-}""" % (KEY, READ_FORM)
+}""".replace("KEY", KEY).replace("READ_FORM", READ_FORM)
 
 
 def expected_state(sample=SAMPLE):

@@ -37,7 +37,7 @@ from tests.support.listings import (
 )
 
 sys.path.insert(0, str(ROOT / "tools"))
-import synthetic  # noqa: E402
+import synthetic
 
 pytestmark = pytest.mark.slow
 N = 1000

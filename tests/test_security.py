@@ -212,7 +212,7 @@ def test_a_whole_file_of_the_largest_size_validates_in_step_with_its_size(tmp_pa
         folder = tmp_path / str(size)
         long = "a" * (size - len(VALID) - 40)
         path = case_file(folder, replace("summary: A short summary.", f"summary: {long}"))
-        times.append(_best(lambda: library._read(folder, [path])))
+        times.append(_best(lambda folder=folder, path=path: library._read(folder, [path])))
         assert os.path.getsize(path) <= 256 * 1024
     assert times[1] / max(times[0], 1e-4) < 24
 

@@ -149,7 +149,7 @@ def test_nothing_is_published_before_the_checks_pass(name):
         needs = [needs] if isinstance(needs, str) else needs
         return any(n in checks or (n not in seen and waits_for_checks(n, seen + (job_name,))) for n in needs)
 
-    for job_name, job in jobs.items():
+    for job_name in jobs:
         if job_name not in checks:
             assert waits_for_checks(job_name), f"{name}: job {job_name!r} must need the checks job"
 

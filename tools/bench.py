@@ -46,13 +46,14 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 import synthetic  # noqa: E402
+
 from macros import library  # noqa: E402
 from tests.support import build, copy_project  # noqa: E402
 
@@ -150,16 +151,16 @@ def build_phases(timings: Path, start: float, end: float) -> dict:
         last = json.loads((timings / "bench_last.json").read_text())
     except (OSError, ValueError):
         return {}
-    f, l = first["stamps"], last["stamps"]
+    f, z = first["stamps"], last["stamps"]  # first and last
     phases = {
         "start-up, config; macros plugin loads + validates data": f["config"] - start,
-        "library hook on_config (data already cached)": l["config"] - f["config"],
-        "collect files + render generated pages (on_files)": l["files"] - l["config"],
-        "navigation": l["nav"] - l["files"],
-        "read + convert Markdown, all pages": l["env"] - l["nav"],
-        "copy assets + render templates + write pages": f["post_build"] - l["env"],
-        "Pagefind index": l["post_build"] - f["post_build"],
-        "exit": end - l["post_build"],
+        "library hook on_config (data already cached)": z["config"] - f["config"],
+        "collect files + render generated pages (on_files)": z["files"] - z["config"],
+        "navigation": z["nav"] - z["files"],
+        "read + convert Markdown, all pages": z["env"] - z["nav"],
+        "copy assets + render templates + write pages": f["post_build"] - z["env"],
+        "Pagefind index": z["post_build"] - f["post_build"],
+        "exit": end - z["post_build"],
     }
     by_kind: dict = {}
     for src, e in last["pages"].items():
@@ -208,8 +209,8 @@ def timed_build(workdir: Path, n: int | None, repeats: int = 1, profile: bool = 
 
 def profile_build(project: Path, site: Path, top: int = 30) -> list[str]:
     """The build under cProfile (slower than a plain build): the functions with most time, inclusive."""
-    import pstats
     import io
+    import pstats
 
     stats_file = site.parent / "build.prof"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763769600", "LIBRARY_OFFLINE": "false",
@@ -260,13 +261,12 @@ def folder_bytes(folder: Path) -> int:
 
 def element_span(html: str, start: int, tag: str) -> int:
     """The index just past the element that opens at `start`, counting nested elements of the same tag."""
-    depth, i = 0, start
+    depth = 0
     pattern = re.compile(rf"<(/?){tag}\b", re.I)
     for m in pattern.finditer(html, start):
         depth += -1 if m.group(1) else 1
         if depth == 0:
             return html.index(">", m.end()) + 1
-        i = m.end()
     return len(html)
 
 
@@ -914,7 +914,7 @@ def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
     tmp = Path(tempfile.mkdtemp(prefix="library-bench-"))
-    report: dict = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": {"cpus": os.cpu_count()},
+    report: dict = {"started": datetime.now(UTC).isoformat(timespec="seconds"), "machine": {"cpus": os.cpu_count()},
                     "targets": TARGETS, "builds": {}, "sizes": {}}
     try:
         report["load_average"] = {"start": os.getloadavg()[0]}
@@ -939,7 +939,7 @@ def main() -> None:
         else:
             print(f"Kept the copies and sites in {tmp}")
 
-    report["finished"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    report["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
     report["load_average"]["end"] = os.getloadavg()[0]
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{report['started'].replace(':', '').replace('+0000', 'Z')}.json"
