@@ -66,7 +66,7 @@ test: check node_modules/.installed
 # It installs the pinned Lighthouse into bench/node_modules itself. Quicker: make bench BENCH_ARGS="--skip lighthouse"
 bench: $(VENV)/.test node_modules/.installed
 	@bash tools/system-deps.sh test
-	$(WITH_VENV) $(PY) tools/bench.py $(BENCH_ARGS)
+	$(WITH_VENV) $(PY) -m tools.bench $(BENCH_ARGS)
 
 # Re-pin requirements.txt and requirements-test.txt from the .in files.
 lock:

@@ -189,6 +189,16 @@ def _expand_placeholders(content: str, page) -> str:
     return placeholders.expand(content, render)
 
 
+@event_priority(50)  # before Material's search plugin reads the page's tags into its index
+def on_page_context(context, page, config, nav):
+    """Tags in words ('housing', 'E. Trusted partners: mixed'), not their keys ('Theme/housing', 'Evidence/E mixed'):
+    the offline build's search (Material's) shows them under each result. Escaped once, as the rest of the meta."""
+    tags = page.meta.get("tags")
+    if isinstance(tags, list):
+        page.meta["tags"] = [theme_text(pages.tag_label(_build.library, html.unescape(str(tag)))) for tag in tags]
+    return context
+
+
 def on_pre_build(config):
     """Start Pagefind, unless Material's own search is on (the offline build): it indexes each page as it is built."""
     search = config.plugins.get("material/search")

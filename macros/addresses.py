@@ -89,7 +89,7 @@ def check(claims_made: list[Claim], root: Path) -> Problems:
     problems = Problems()
     taken = site_addresses(root)
     owners: dict[str, Claim] = {}
-    for claim in claims_made:
+    for claim in sorted(claims_made, key=lambda c: c.redirect):  # a page keeps its address; a redirect is told to change
         example = _example(claim)
         if claim.value.lower() in RESERVED_NAMES:
             problems.add(claim.file, claim.line, claim.field, WINDOWS.format(value=claim.value, example=example))

@@ -16,16 +16,27 @@ Which characters text may hold at all is decided in the schema (macros/schema.py
 | what the theme prints without escaping: a generated page's title, description and tags, so `<title>`, meta, header, nav, footer and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `theme_meta` |
 | tooltips | text only: Material's HTML tooltips are off; library.js draws glossary tooltips with textContent | mkdocs.yml, library.js |
 | open data: JSON | JSON strings | json.dumps |
-| open data: CSV | text; a cell a spreadsheet would run as a formula starts with an apostrophe | `csv_cell` |
+| open data: CSV | text; a cell a spreadsheet would run as a formula starts with an apostrophe: one that starts with a tab or carriage return, or whose first visible character (past spaces, controls, format characters) is = + - @ or a form of one (full-width, small, super- or subscript, U+2212) | `csv_cell` |
 | search index (Pagefind online, Material's offline) | the text of the built pages, as escaped there | the search tools |
 """
 
 from __future__ import annotations
 
 import html
+import unicodedata
 
 # OWASP's list of characters that make a spreadsheet read a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The rule for a CSV cell: it is a formula to a spreadsheet if it starts with a tab or carriage return, or if its first
+# visible character is a formula character. Visible: not white space, a control (C0 and C1, NUL among them), a format
+# character (category Cf: zero-width spaces and joiners, the byte-order mark, direction marks, soft hyphen), a mark
+# that joins the character before it (Mn, Me: variation selectors, the combining grapheme joiner) or a Hangul filler,
+# which spreadsheets may strip or show as nothing. Formula characters: = + - @, every character that NFKC folds to
+# one of them (full-width ＝＋－＠, small ﹦﹢﹣﹫, superscript and subscript ⁺⁼₊₌), and the minus sign U+2212 with
+# what folds to it (⁻₋), which a spreadsheet may read as a minus. Other dashes (‐ – —) start ordinary text.
+FORMULA_CHARACTERS = frozenset("=+-@\u2212")
+HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+_INVISIBLE = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"))
 
 
 def theme_text(value) -> str:
@@ -49,6 +60,15 @@ def theme_meta(meta: dict) -> dict:
 
 def csv_cell(value):
     """A CSV cell that a spreadsheet shows as text: one that would start a formula gets a leading apostrophe (OWASP)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and (value.startswith(("\t", "\r")) or _is_formula_character(_first_visible(value))):
         return "'" + value
     return value
+
+
+def _first_visible(value: str) -> str:
+    """The first character of `value` that a spreadsheet would not strip or show as nothing ('' if none)."""
+    return next((c for c in value if not (c.isspace() or c in HANGUL_FILLERS or unicodedata.category(c) in _INVISIBLE)), "")
+
+
+def _is_formula_character(character: str) -> bool:
+    return bool(character) and (character in FORMULA_CHARACTERS or unicodedata.normalize("NFKC", character) in FORMULA_CHARACTERS)

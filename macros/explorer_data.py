@@ -31,7 +31,7 @@ from .schema import LETTERS, STATUSES
 from .urls import evidence_anchors
 
 FOLDER = "explore/data"
-TAG = re.compile(r"<[^>]+>")
+TAG = re.compile(r"<[^<>]+>")  # a tag of the renderer's HTML; stops at the next '<', so no stretch is read twice
 
 
 def folder(library: Library) -> str:

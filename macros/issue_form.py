@@ -5,13 +5,15 @@ GitHub renders a submitted issue form as Markdown: each field becomes a line
 empty); a dropdown gives the option chosen, a tick box '- [X] <label>'. The
 labels and options below are the contract with
 .github/ISSUE_TEMPLATE/case-study.yml, and a test checks that the two agree.
+Only those headings, in that order, each once, start an answer: a heading typed
+inside an answer stays in it (read_body).
 
 Problems with the form itself (an answer missing, a status without a finding,
 consent not given) are reported against the issue text, naming the form
 field. The case study made from it is then checked by the library's own
 validator in a temporary folder, and each problem is reported against the
-issue too, naming the form field it came from; the file is written only when
-there are none, so a bad submission never breaks the next build.
+issue too, naming the form field it came from, in the same run; the file is
+written only when there are none, so a bad submission never breaks the next build.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import personal_data, scaffold, yamlfile
+from . import personal_data, scaffold, source_answer, yamlfile
 from .problems import Problem, Problems, one_line
 from .schema import LETTERS, CaseStudy, Evidence
 from .spec import fields_of
@@ -107,6 +109,14 @@ FORM_MESSAGES = {
     "no_id": ("has no letters or digits to make the case study's id from; "
               "name the work and the place in words, for example: Youth homelessness in Leeds"),
     "id_taken": "gives the id {id}, which {file} already uses. Change the title, for example: {title} (2)",
+    "source_line": ("has a line without a label, {line}. Start each line of a source with Title:, Publisher:, Year:, Pages: or "
+                    "Web address:, for example: Year: 2023"),
+    "source_year": "gives the year {value}, which is not a year: write it in four figures, for example: Year: 2023",
+    "source_pages": ("gives the pages {value}, which are not page numbers: write numbers, and ranges with a hyphen, "
+                     "separated by commas, for example: Pages: 4-19, 23"),
+    "heading_twice": ("is written as a heading on lines {lines}, and the form writes each question once, so which line "
+                      "starts its answer cannot be told. Edit the issue: remove the '###' from the line typed inside an "
+                      "answer, for example: {label}"),
 }
 
 # How an answer is written where from-issue reads it in a particular way. The form's descriptions say so
@@ -117,7 +127,8 @@ ANSWER_FORMAT = {
     "what_did_not_work": "One per line.",
     "lessons": "One per line.",
     "questions": "One per line.",
-    "sources": "One per line: the title, the year in brackets and a web address if there is one.",
+    "sources": ("Write each source on lines of its own, each line starting with its label: Title:, then any of Publisher:, Year:, "
+                "Pages: and Web address:. Leave a blank line between two sources."),
 }
 
 # Answers written as one item per line, and the case study field each fills.
@@ -130,11 +141,14 @@ FORM_FIELD_OF = {**{name: name for name in (*TEXT_FIELDS, "themes", *LIST_FIELDS
 
 PRECONDITION_LABEL = re.compile(r"^[A-I]\. ")
 NO_EVIDENCE_FIELD = "Preconditions A to I"
-HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
+# Every pattern here reads an issue body, which anyone can write: each takes time in step with the text
+# (tests/test_linear_time.py). None lets two repetitions share one run of characters: the label and the
+# statement start and end with a character that is not a space, and the year's trailing spaces are read once.
+HEADING = re.compile(r"^###[ \t]+([^ \t\n](?:.*[^ \t\n])?)[ \t]*$")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
+TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(?:(\S(?:.*\S)?)\s*)?$")
 URL = re.compile(r"https?://[^\s<>()]+[^\s<>().,;:]")
-YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*[,.]?\s*$")  # ASCII digits: a year is written so
+YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*(?:[,.]\s*)?$")  # ASCII digits: a year is written so
 
 
 @dataclass
@@ -157,26 +171,70 @@ class Draft:
 
 
 def sections(body: str) -> dict[str, Answer]:
-    """Label -> answer, for every known label in the issue body.
+    """Label -> answer, for each of the form's questions the issue body holds."""
+    return read_body(body)[0]
 
-    Only the form's own labels start a section, so a '### heading' typed into
-    an answer stays part of that answer.
+
+def read_body(body: str) -> tuple[dict[str, Answer], list[tuple[int, str]]]:
+    """The answers in an issue body, and the lines that cannot be told to be a question or part of an answer.
+
+    GitHub writes a submitted form as '### <label>', a blank line and the answer, for each question in the
+    form's order, each once. So a line starts a question's answer only if it is '### <label>' for one of the
+    form's labels, at the start of the line, and it is that question's heading in the reading of the body that
+    finds the most questions, in the form's order, each once. Every other line is part of the answer above it:
+    '### Title' typed inside a later answer cannot be the title, which comes first; '### C. Systemic issues'
+    typed after the question on C cannot be it either. Where two readings find as many questions (a label
+    typed inside its own answer, or inside an answer before its question), the body is ambiguous: the lines
+    that differ between readings are returned, for read() to report, rather than a guess.
     """
-    known = set(LABELS.values())
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    position = {LABELS[key]: i for i, key in enumerate(FORM_ORDER)}
+    candidates = [(number, position[m.group(1)]) for number, m in enumerate(map(HEADING.match, lines)) if m and m.group(1) in position]
+    chosen, ambiguous = _one_reading(candidates, len(FORM_ORDER))
+    label_at = {number: LABELS[FORM_ORDER[p]] for number, p in chosen}
     found: dict[str, tuple[int, list[str]]] = {}
     current = None
-    for number, line in enumerate(body.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        match = HEADING.match(line)
-        if match and match.group(1) in known:
-            current = match.group(1)
-            found[current] = (number, [])
+    for number, line in enumerate(lines):
+        if number in label_at:
+            current = label_at[number]
+            found[current] = (number + 1, [])
         elif current:
             found[current][1].append(line)
     out = {}
-    for label, (number, lines) in found.items():
-        text = "\n".join(lines).strip()
-        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-        out[label] = Answer("" if text == NO_RESPONSE else text, number + 1 + first, tuple(lines[first:]))
+    for label, (number, answer_lines) in found.items():
+        text = "\n".join(answer_lines).strip()
+        first = next((i for i, line in enumerate(answer_lines) if line.strip()), 0)
+        out[label] = Answer("" if text == NO_RESPONSE else text, number + 1 + first, tuple(answer_lines[first:]))
+    return out, [(number + 1, LABELS[FORM_ORDER[p]]) for number, p in ambiguous]
+
+
+def _one_reading(candidates: list[tuple[int, int]], kinds: int) -> tuple[list, list]:
+    """(the candidates of a longest chain whose form positions rise, the candidates on some longest chain but not all).
+
+    `candidates` are (line, position in the form) in line order. Time: candidates x positions, whatever the body.
+    """
+    forward = _chain_lengths(candidates, kinds)
+    backward = _chain_lengths([(n, kinds - 1 - p) for n, p in reversed(candidates)], kinds)[::-1]
+    longest = max(forward, default=0)
+    at_step: dict[int, list] = {}  # chain step -> the candidates that can take it in some longest chain
+    for candidate, ahead, behind in zip(candidates, forward, backward):
+        if ahead + behind - 1 == longest:
+            at_step.setdefault(ahead, []).append(candidate)
+    chosen: list = []  # from the last step back, the latest candidate that goes before the one after it
+    for step in sorted(at_step, reverse=True):
+        chosen.insert(0, next(c for c in reversed(at_step[step]) if not chosen or (c[0] < chosen[0][0] and c[1] < chosen[0][1])))
+    ambiguous = [c for options in at_step.values() if len(options) > 1 for c in options]
+    return chosen, sorted(ambiguous)
+
+
+def _chain_lengths(candidates: list[tuple[int, int]], kinds: int) -> list[int]:
+    """For each candidate, the longest chain of rising form positions that ends with it."""
+    best = [0] * kinds  # best[p]: the longest chain so far that ends at form position p
+    out = []
+    for _, p in candidates:
+        length = 1 + max(best[:p], default=0)
+        best[p] = max(best[p], length)
+        out.append(length)
     return out
 
 
@@ -230,9 +288,15 @@ def source(item: str) -> dict:
 
 def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     """The case study the form describes, and every problem with the form, all at once."""
-    answers = sections(body)
+    answers, ambiguous = read_body(body)
     problems = Problems()
     draft = Draft()
+    for label in dict.fromkeys(label for _, label in ambiguous):
+        lines = [str(line) for line, other in ambiguous if other == label]
+        for line, other in ambiguous:
+            if other == label:
+                problems.add(file, line, label, FORM_MESSAGES["heading_twice"].format(
+                    lines=", ".join(lines[:-1]) + " and " + lines[-1], label=label))
 
     def problem(key: str, message: str):
         answer = answers.get(LABELS[key])
@@ -258,7 +322,11 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     for key in LIST_FIELDS:
         if text(key):
             draft.values[key] = items(text(key))
-    if text("sources"):
+    if text("sources") and source_answer.is_labelled(text("sources")):
+        draft.values["sources"], found = source_answer.read(text("sources"))
+        for index, key, values in found:
+            problems.add(file, answers[LABELS["sources"]].line + index, LABELS["sources"], FORM_MESSAGES[key].format(**values))
+    elif text("sources"):  # written one a line, as the form asked before it asked for labels
         draft.values["sources"] = [source(item) for item in items(text("sources"))]
     if text("contributor"):
         draft.values["contributors"] = [" ".join(text("contributor").split())]
@@ -302,7 +370,7 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
 
 # Answers to quote where the schema's own example is not what the form asks for.
 FORM_EXAMPLES = {
-    "sources": "Evaluation of Ignite, Grapevine (2016) https://example.org/ignite.pdf",
+    "sources": "Title: Evaluation of Ignite, then Year: 2016 on the next line",
     "licence": next(iter(LICENCE_OPTIONS)),
     "consent": f"- [X] {CONSENT[0].split(':')[0]}: ...",
 }
@@ -400,9 +468,10 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
             out.append("sources:")
             for entry in value:
                 first = True
-                for key in ("title", "publisher", "year", "url"):
+                for key in ("title", "publisher", "year", "url", "pages"):
                     if key in entry:
-                        text = str(entry[key]) if key == "year" else scalar(entry[key])
+                        text = (str(entry[key]) if key == "year" else "[" + ", ".join(map(str, entry[key])) + "]" if key == "pages"
+                                else scalar(entry[key]))
                         out.append(f"  {'- ' if first else '  '}{key}: {text}")
                         first = False
         elif isinstance(value, list):
@@ -479,40 +548,54 @@ class Result:
 
 
 def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, force: bool = False) -> Result:
-    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it is valid."""
-    draft, form_problems = read(body, issue_name)
-    if form_problems:
-        return Result(None, [str(p) for p in form_problems])
+    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it is valid.
+
+    Every problem is reported in one run: those with the form, and those the validator finds in what could be read
+    (an unticked box does not hide an e-mail address in the summary). The validator is not asked about an answer
+    the form already has a problem with: it would only say the same again.
+    """
+    draft, problems = read(body, issue_name)
     answers = sections(body)
+    on_the_form = {p.field for p in problems}
+    evidence_told = any(PRECONDITION_LABEL.match(field) or field == NO_EVIDENCE_FIELD for field in on_the_form)
 
-    def on_form(key: str, message: str) -> str:
-        return str(Problem(issue_name, answers[LABELS[key]].line, LABELS[key], one_line(message)))
+    def on_form(key: str, message: str) -> Problem:
+        answer = answers.get(LABELS[key])
+        return Problem(issue_name, answer.line if answer else 1, LABELS[key], one_line(message))
 
-    case_id = scaffold.case_study_id(draft.values["place"], draft.values["title"])
-    if not case_id:
-        return Result(None, [on_form("title", FORM_MESSAGES["no_id"])])
-    path = (folder or root / scaffold.FOLDER) / f"{case_id}.yaml"
-    if path.exists() and not force:
-        return Result(None, [on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
-                                              f"Change the title or pass --force to replace the file, for example: {draft.values['title']} (2)")])
-    used_by = scaffold.taken_by(root, case_id, path)
+    title, place = draft.values.get("title"), draft.values.get("place")
+    case_id = scaffold.case_study_id(place, title) if title and place else ""
+    if title and place and not case_id:
+        problems.append(on_form("title", FORM_MESSAGES["no_id"]))
+    path = (folder or root / scaffold.FOLDER) / f"{case_id or 'case-study'}.yaml"
+    if case_id and path.exists() and not force:
+        problems.append(on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
+                                         f"Change the title or pass --force to replace the file, for example: {title} (2)"))
+    used_by = scaffold.taken_by(root, case_id, path) if case_id else None
     if used_by:
-        return Result(None, [on_form("title", FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by,
-                                                                               title=draft.values["title"]))])
+        problems.append(on_form("title", FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by, title=title)))
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
-    text = to_yaml(draft, case_id, schema)
+    text = to_yaml(draft, case_id or "case-study", schema)
     if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
         label = max(answers, key=lambda name: len(answers[name].text))
         key = next(k for k, v in LABELS.items() if v == label)
-        return Result(None, [on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file may hold "
-                                          f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
-                                          f"at most {_limit(key):,} characters.")])
-    with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
-        trial = Path(temporary) / path.name
-        trial.write_text(text, encoding="utf-8")
-        found = scaffold.problems_in(root, trial, replaces=path)
-    if found:
-        return Result(None, [_on_form(p, draft, answers, issue_name) for p in found])
+        problems.append(on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file may hold "
+                                     f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
+                                     f"at most {_limit(key):,} characters."))
+    else:
+        with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
+            trial = Path(temporary) / path.name
+            trial.write_text(text, encoding="utf-8")
+            found = scaffold.problems_in(root, trial, replaces=path)
+        for problem in found:
+            told = _on_form(problem, draft, answers, issue_name)
+            if told.field in on_the_form or (evidence_told and problem.field.startswith("evidence")):
+                continue
+            if not case_id and problem.field in ("id", "(file name)"):
+                continue  # the title or place is missing, and the form said so
+            problems.append(told)
+    if problems:
+        return Result(None, [str(p) for p in sorted(problems, key=lambda p: p.line)])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return Result(path, [])
@@ -524,21 +607,21 @@ ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of i
                  "'Delete revision from history' (the issue's author and the library's editors can).")
 
 
-def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_name: str) -> str:
+def _on_form(problem: Problem, draft: Draft, answers: dict[str, Answer], issue_name: str) -> Problem:
     """A problem in the case study, told against the form field its value came from, at the line of the answer."""
     match = re.match(r"^evidence\[(\d+)\]", problem.field)
     if match and int(match.group(1)) <= len(draft.evidence_letters):
         key = "finding-" + draft.evidence_letters[int(match.group(1)) - 1].lower()
     else:
         key = FORM_FIELD_OF.get(re.split(r"[.\[]", problem.field)[0], "title")
-    answer = answers[LABELS[key]]
+    answer = answers.get(LABELS[key]) or Answer("", 1)  # a question missing from the issue: the form says so too
     where = f" (in the case study: {problem.field})" if problem.field not in (key, "(file name)") else ""
     line, message = answer.line, problem.message + where
     if personal_data.is_message(problem.message):
         found = (m for text in answer.lines for _, m in personal_data.find(text) if repr(m) in problem.message)
         line = answer.line_of(next(found, ""))
         message += " " + ISSUE_HISTORY
-    return str(Problem(issue_name, line, LABELS[key], message))
+    return Problem(issue_name, line, LABELS[key], one_line(message))
 
 
 def _limit(key: str) -> int:

@@ -51,6 +51,18 @@ def case_study_tags(case) -> list[str]:
     return [f"Theme/{t}" for t in case.themes] + [f"Place/{case.place}"] + evidence
 
 
+def tag_label(library: Library, tag: str) -> str:
+    """A tag in words, as a reader sees it: 'housing' for 'Theme/housing', 'Coventry' for 'Place/Coventry',
+    'E. Trusted partners: mixed' for 'Evidence/E mixed'."""
+    group, known, value = tag.partition("/")
+    if not known:
+        return tag
+    if group == "Evidence":
+        letter, status = value.split(" ")
+        return f"{letter}. {library.by_letter[letter].short_title}: {status}"
+    return value
+
+
 def tag_counts(library: Library, group: str) -> list[tuple[str, str, str | None, object, int]]:
     """(tag, label, the explorer's query for it, or the place whose page it opens, case studies with it) for each
     tag of a group ('Theme', 'Place' or 'Evidence'): the tags page. Themes and findings open the explorer; a
@@ -63,10 +75,10 @@ def tag_counts(library: Library, group: str) -> list[tuple[str, str, str | None,
         value = tag.split("/", 1)[1]
         if group == "Evidence":
             letter, status = value.split(" ")
-            label, query = f"{letter}. {library.by_letter[letter].short_title}: {status}", f"precondition={letter}&status={status}"
+            query = f"precondition={letter}&status={status}"
         else:
-            label, query = value, f"{group.lower()}={quote_plus(value)}"
-        out.append((tag, label, query, None, counts[tag]))
+            query = f"{group.lower()}={quote_plus(value)}"
+        out.append((tag, tag_label(library, tag), query, None, counts[tag]))
     return out
 
 

@@ -18,7 +18,7 @@ GUIDANCE = "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."
 # Each '@' is looked at once and the runs either side of it end at the next '@', so this is linear.
 EMAIL_AT = re.compile(r"@")
 EMAIL_LOCAL = re.compile(r"[\w.+-]+")  # matched on the reversed text, leftwards from the '@'
-EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+EMAIL_DOMAIN = re.compile(r"(?<![\w-])[\w-]+(?:\.[\w-]+)+")  # starts a run, never inside one: linear wherever it is tried
 PATTERNS = (
     ("a phone number", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)")),
     # Letters as HMRC allocates them (never D, F, I, Q, U or V; never O second; not BG, GB, KN, NK, NT, TN or ZZ),

@@ -3,6 +3,8 @@
 Only geometry lives here; overrides/library/map.md draws the SVG. Vision (A to D)
 takes the left half of a circle and behaviours (E to I) the right half, so the
 two groups read as two sides and every `related` link is a chord between them.
+The nodes carry their letters only, and the map is square, so it stays legible
+when a phone shrinks it to 288 px; the key beside it (in HTML) names each letter.
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-WIDTH, HEIGHT = 880, 560
-CENTRE_X, CENTRE_Y, RADIUS = WIDTH / 2, HEIGHT / 2 + 10, 200
-NODE_RADIUS = 26
+WIDTH, HEIGHT = 400, 390
+CENTRE_X, CENTRE_Y, RADIUS = WIDTH / 2, 205, 150
+NODE_RADIUS = 28
 
 
 @dataclass
@@ -20,9 +22,6 @@ class Node:
     precondition: object
     x: float
     y: float
-    label_x: float  # where the short title goes, outside the circle
-    label_y: float
-    anchor: str  # SVG text-anchor for the label: start, middle or end
 
 
 @dataclass
@@ -44,8 +43,8 @@ def layout(library) -> tuple[list[Node], list[Edge]]:
     # Vision down the left side (A at the top), behaviours down the right (E at the top).
     for members, start, end in ((groups["vision"], 240, 120), (groups["behaviours"], -60, 60)):
         for i, p in enumerate(members):
-            angle = start + (end - start) * (i / (len(members) - 1) if len(members) > 1 else 0.5)
-            nodes[p.id] = _node(p, math.radians(angle))
+            angle = math.radians(start + (end - start) * (i / (len(members) - 1) if len(members) > 1 else 0.5))
+            nodes[p.id] = Node(p, round(CENTRE_X + RADIUS * math.cos(angle), 1), round(CENTRE_Y + RADIUS * math.sin(angle), 1))
     edges: dict[frozenset, Edge] = {}
     for p in library.preconditions:
         for rel in p.related:
@@ -54,16 +53,3 @@ def layout(library) -> tuple[list[Node], list[Edge]]:
             edge.reasons.append((p, rel.reason))
     ordered = sorted(edges.values(), key=lambda e: (e.a.precondition.id, e.b.precondition.id))
     return [nodes[p.id] for p in library.preconditions], ordered
-
-
-def _node(p, angle: float) -> Node:
-    x = CENTRE_X + RADIUS * math.cos(angle)
-    y = CENTRE_Y + RADIUS * math.sin(angle)
-    gap = NODE_RADIUS + 10
-    label_x = CENTRE_X + (RADIUS + gap) * math.cos(angle)
-    label_y = CENTRE_Y + (RADIUS + gap) * math.sin(angle) + 5
-    horizontal = math.cos(angle)
-    anchor = "start" if horizontal > 0.3 else "end" if horizontal < -0.3 else "middle"
-    if anchor == "middle":
-        label_y += 12 if math.sin(angle) > 0 else -8
-    return Node(p, round(x, 1), round(y, 1), round(label_x, 1), round(label_y, 1), anchor)

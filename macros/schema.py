@@ -52,6 +52,7 @@ ONE_LINE_REFUSED = r"[\t\n]"
 # Names Windows keeps for devices: no file or folder can have them, so no id or slug may be one (the offline zip).
 RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+FILE_NAME = r"^[a-z0-9]+(-[a-z0-9]+)*\.yaml$"  # a case study's file: its id, then .yaml
 SLUG_HELP = "lower-case letters, digits and single hyphens, with no spaces"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 PAGE = Spec("a page number of the source", example=21, minimum=1, maximum=2000)

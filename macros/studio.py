@@ -16,8 +16,17 @@ from __future__ import annotations
 import json
 import re
 
-from . import issue_form, personal_data, safe_markdown, scaffold, validate
-from . import library as library_module
+from . import (
+    crosschecks,
+    issue_form,
+    personal_data,
+    safe_markdown,
+    scaffold,
+    slugs,
+    source_answer,
+    studio_words,
+    validate,
+)
 from .library import Library
 from .pages import glossary_map
 from .schema import (
@@ -25,10 +34,12 @@ from .schema import (
     GROUPS,
     LETTERS,
     ONE_LINE_REFUSED,
+    PAGE,
     REFUSED_CHARACTERS,
     STATUS_MEANINGS,
     STATUSES,
     CaseStudy,
+    Source,
 )
 from .spec import fields_of
 
@@ -70,7 +81,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
         if c == "\\":
             kind = source[i + 1]
             if kind == "U":
-                out.append(f"\\u{{{int(source[i + 2:i + 10], 16):x}}}")
+                out.append("\\u{%x}" % int(source[i + 2:i + 10], 16))
                 i += 10
                 continue
             if kind in KEPT:
@@ -82,7 +93,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
             elif kind.isalnum():
                 raise PatternError(f"\\{kind} in {source!r}")
             else:
-                out.append(f"\\x{ord(kind):02x}" if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
+                out.append("\\x%02x" % ord(kind) if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
             i += 2
             continue
         if in_class:
@@ -115,7 +126,8 @@ def _field(info, path: str) -> dict:
     """One field's rules, with the example strings its messages quote already written out."""
     spec = info.spec
     rule = {"name": info.name, "required": info.required, "help": spec.help, "example": validate.example_of(info),
-            "for_example": validate.for_example(path, spec)}
+            "for_example": validate.for_example(path, spec), "plain": studio_words.plain(spec.example),
+            "say_help": studio_words.HELP.get(info.name, spec.help)}
     for key in ("max_length", "min_items", "max_items", "unique", "minimum", "maximum", "markdown", "pattern_help"):
         rule[key] = getattr(spec, key)
     if spec.pattern:
@@ -125,7 +137,8 @@ def _field(info, path: str) -> dict:
         item_spec = validate.item_spec_of(spec)
         if info.item_type in (str, int):
             item = {"type": "text" if info.item_type is str else "number", "help": item_spec.help,
-                    "for_example": validate.for_example(path + "[1]", item_spec)}
+                    "for_example": validate.for_example(path + "[1]", item_spec), "plain": studio_words.plain(item_spec.example),
+                    "say_help": item_spec.help}
             for key in ("max_length", "minimum", "maximum", "markdown", "pattern_help"):
                 item[key] = getattr(item_spec, key)
             if item_spec.pattern:
@@ -178,12 +191,9 @@ def _yaml() -> dict:
 
 
 def _ids(lib: Library) -> dict:
-    """Every id and former id a case study already has (a new one must not take one), and the file of those
-    not in data/case_studies/<id>.yaml: the page carries every id, so each costs little more than itself."""
-    taken = sorted(name for c in lib.case_studies for name in (c.id, *c.redirect_from))
-    files = {name: c.origin.file for c in lib.case_studies for name in (c.id, *c.redirect_from)
-             if c.origin.file != f"data/case_studies/{name}.yaml"}
-    return {"taken": taken, "files": files}
+    """Every id and former id a case study already has: a new one must not take one. The studio names the
+    address, never the file, so the page carries the ids alone."""
+    return {"taken": sorted(name for c in lib.case_studies for name in (c.id, *c.redirect_from))}
 
 
 def _preconditions(lib: Library) -> list[dict]:
@@ -203,7 +213,7 @@ def data(lib: Library) -> dict:
         "groups": [{"group": g, "meaning": GROUP_MEANINGS[g], "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
         "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]} for s in STATUSES],
         "case_study": [_field(f, f.name) for f in fields_of(CaseStudy)],
-        "messages": {**validate.MESSAGES, **library_module.MESSAGES, "personal_data": personal_data.MESSAGE,
+        "messages": {**validate.MESSAGES, **crosschecks.MESSAGES, "personal_data": personal_data.MESSAGE,
                      "personal_data_more": personal_data.MORE},
         "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)} for pattern, kind in REFUSED_CHARACTERS],
                        "one_line": js_pattern(ONE_LINE_REFUSED)},
@@ -221,12 +231,45 @@ def data(lib: Library) -> dict:
         },
         "form": _form(),
         "questions": questions(),
+        "sources": _sources(),
+        "say": studio_words.SAY,  # the checks' messages, worded for the studio
+        "say_form": studio_words.FORM_KEYS,
         "yaml": _yaml(),
         "ids": _ids(lib),
         "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID, "reserved": sorted(scaffold.RESERVED_IDS),
-               "letters_apart": {chr(k): v for k, v in library_module.LETTERS_APART.items()}},
+               "letters_apart": {chr(k): v for k, v in slugs.LETTERS_APART.items()}},
         "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
         "preconditions": _preconditions(lib),
+    }
+
+
+# The boxes of one source in the studio, in the order a person fills them in; publisher and web address only
+# for a published source.
+SOURCE_ORDER = ("title", "publisher", "year", "pages", "url")
+PUBLISHED_ONLY = ("publisher", "url")
+PAGES_FORMAT = "Numbers, and ranges with a hyphen, separated by commas."
+
+
+def source_fields() -> list[dict]:
+    """Each box of a source as the studio asks it: the schema's Source field, its help and example, and its label in the issue."""
+    labels = source_answer.LABELS
+    out = []
+    for name in SOURCE_ORDER:
+        info = next(f for f in fields_of(Source) if f.name == name)
+        spec = info.spec
+        hint = spec.help[:1].upper() + spec.help[1:] + "." + (" " + PAGES_FORMAT if name == "pages" else "")
+        out.append({"name": name, "label": labels[name], "hint": f"{hint} For example: {studio_words.plain(spec.example)}",
+                    "limit": spec.max_length, "published_only": name in PUBLISHED_ONLY, "numeric": name in ("year", "pages")})
+    return out
+
+
+def _sources() -> dict:
+    """What the studio needs to write the Sources answer and read it back as from-issue does (source_answer.py)."""
+    return {
+        "labels": list(source_answer.LABELS.items()),
+        "patterns": {name: js_pattern(getattr(source_answer, name)) for name in ("LABELLED", "YEAR", "PAGE_NUMBER", "PAGE_RANGE", "PAGES_PREFIX")},
+        "page_maximum": PAGE.maximum,
+        "fields": source_fields(),
     }
 
 
@@ -243,10 +286,12 @@ def questions() -> dict:
         limit = None
         if info is not None:
             limit = info.spec.max_length or (info.spec.item.max_length if info.spec.item else None)
+        structured = key == "sources"  # asked as boxes of their own (source_fields), not as the issue's lines
         out[key] = {
             "key": key, "label": label, "id": "studio-" + key,
-            "hint": help_text[:1].upper() + help_text[1:] + "." + issue_form.example_for(key),
-            "format": issue_form.ANSWER_FORMAT.get(key, ""), "limit": limit,
+            "hint": help_text[:1].upper() + help_text[1:] + "." + ("" if structured else issue_form.example_for(key)),
+            "help": help_text[:1].upper() + help_text[1:] + ".", "example": issue_form.example_for(key),
+            "format": "" if structured else issue_form.ANSWER_FORMAT.get(key, ""), "limit": limit,
             "lines": key in issue_form.LIST_FIELDS or key in ("themes", "sources"),
         }
     return out
@@ -254,7 +299,8 @@ def questions() -> dict:
 
 def page() -> dict:
     """What the studio's form template (overrides/library/studio-form.md) needs besides the library."""
-    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS), "consent": issue_form.CONSENT}
+    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS), "consent": issue_form.CONSENT,
+            "source_fields": source_fields(), "group_meanings": GROUP_MEANINGS, "status_meanings": STATUS_MEANINGS}
 
 
 def script(lib: Library) -> str:

@@ -17,7 +17,6 @@ test_security_browser.py. Examples that once got through are kept below as expli
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,8 @@ from macros import library, pages, yamlfile
 from macros.problems import Problems
 from macros.schema import CaseStudy, Pathway, Place, Precondition, Term
 from tests.support import ROOT, copy_project, hostile
+from tests.support.html_reader import Elements, elements
+from tests.support.records import RENDERER, TEXT
 
 # (record class, file, index of the record in a list file): a real record of each kind is the base.
 RECORDS = {
@@ -39,23 +40,7 @@ RECORDS = {
     Pathway: ("data/pathways.yaml", 0),
 }
 SLOTS = [slot for cls in RECORDS for slot in hostile.text_slots(cls)]
-# What the renderer writes (macros/safe_markdown.py); everything else must be what the library's own pages hold.
-RENDERER = {("p", ()), ("ul", ()), ("ol", ("start",)), ("li", ()), ("em", ()), ("strong", ()), ("code", ()), ("a", ("href",)),
-            ("abbr", ("title",))}
 SAFE_HREF = re.compile(r"^(https?://|mailto:|#|\.\./|\./|[a-z0-9?])", re.I)
-
-# Syntax of every parser that once read contributed text, the library's own placeholders, and characters
-# that made one of them give up (the front-matter breaker of issue 18 is the first two together).
-SYNTAX = st.sampled_from([
-    "{tabindex=0 autofocus onfocus=alert(1)}", "\x80", "*there*", "**", "`", "[x](javascript:alert(1))", "[x](https://e.org/ 't')",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&lt;", "&#x3c;", "{{ 7*7 }}", "{% raw %}", "{#", "---\n",
-    "title: x\n", "\n", "\n\n", "- ", "1. ", "# ", "## x {#evidence}", "\t", "\r\n", "\x00", "\u2028", "\u202e", "\u2066",
-    "\ufeff", "\ufffe", "\U0010ffff", "\ud800", "\u0301", "<!--", "-->", "<!--library:e30-->", "<!--library-heading:0-->",
-    "*[PILOT]: x", "[r]: https://e.org", "--8<-- \"mkdocs.yml\"", ">", "|", "\\", "'", '"', "\u00a0", "\u3000",
-])
-ANY_CHARACTER = st.characters(exclude_categories=())  # surrogates too
-TEXT = st.lists(st.one_of(st.text(ANY_CHARACTER, max_size=6), SYNTAX, st.text("abc ", min_size=1, max_size=8)),
-                min_size=1, max_size=10).map("".join)
 
 
 @pytest.fixture(scope="module")
@@ -88,25 +73,6 @@ def blocks() -> list[tuple[str, dict]]:
 
 
 BLOCKS = blocks()
-
-
-class Elements(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: set = set()
-        self.hrefs: list = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.add((tag, tuple(sorted({name for name, _ in attrs}))))
-        self.hrefs += [value or "" for name, value in attrs if name in ("href", "src", "action", "formaction")]
-
-
-def elements(htmls: list[str]) -> set:
-    parser = Elements()
-    for text in htmls:
-        parser.feed(text)
-    parser.close()
-    return parser.found
 
 
 def hrefs(htmls: list[str]) -> list[str]:

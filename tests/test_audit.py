@@ -18,24 +18,10 @@ import pytest
 from macros import library
 from macros.safe_markdown import TextRenderer
 from macros.spec import Record, fields_of
-from tests.support import build, copy_project, pagefind_pages
+from tests.support import build, copy_project, pagefind_pages, site_pages
 from tests.support.audit import AXE, axe_violations, broken_links, keyboard_problems, nu_errors
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site as a URL path, redirect pages left out."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        if path.parts[len(site.parts)] in ("pagefind", "assets"):
-            continue
-        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]:
-            continue
-        rel = path.relative_to(site).as_posix()
-        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-    assert pages, f"no pages in {site}"
-    return pages
 
 
 # --- Accessibility -----------------------------------------------------------------------------

@@ -16,23 +16,11 @@ import yaml
 from macros import cli, issue_form, library, scaffold
 from macros.schema import FILES, LETTERS
 from tests.support import build, copy_project, read
-from tests.support.records import GOOD, GOOD_ID, answer
+from tests.support.records import GOOD, GOOD_ID, answer, convert, line_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 SITE_URL = "https://place-based-patterns.github.io/library/"
-
-
-def line_of(body: str, label: str) -> int:
-    """The line the answer under '### label' starts on: messages point at the answer, not its heading."""
-    lines = body.splitlines()
-    heading = lines.index(f"### {label}")
-    return next(i for i in range(heading + 1, len(lines)) if lines[i].strip()) + 1
-
-
-def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
-    """Run the parser on `body`, writing into tmp_path; the library's own case studies are checked beside it."""
-    return issue_form.convert(body, name, ROOT, tmp_path)
 
 
 def refused(tmp_path: Path, body: str) -> str:
@@ -268,6 +256,46 @@ def test_a_heading_typed_inside_an_answer_stays_in_the_answer(tmp_path):
     body = answer(GOOD, "Context", "The story in short.\n\n### Background\n\nSix services, one assessment.")
     data = yaml.safe_load(convert(tmp_path, body).path.read_text(encoding="utf-8"))
     assert "### Background" in data["context"] and "Six services, one assessment." in data["context"]
+
+
+LABELLED_SOURCES = """\
+Title: Evaluation of the care leavers' partnership, pages 4-19 (published on the council website, )
+Publisher: Northbridge Borough Council
+Year: 2023
+Pages: 4-19, 23
+Web address: https://example.org/care-leavers-evaluation.pdf
+
+- Title: Our own records of the programme
+Year: 2022
+title: Board papers
+web address: www.northbridge.example.org/board"""
+
+
+def test_sources_written_with_labels_become_source_records_with_nothing_guessed(tmp_path):
+    result = convert(tmp_path, answer(GOOD, "Sources", LABELLED_SOURCES))
+    assert result.problems[0].endswith("(in the case study: sources[3].url)")  # www. is not a web address: said, not mended
+    assert "'www.northbridge.example.org/board' is not valid here" in result.problems[0] and len(result.problems) == 1
+    fixed = LABELLED_SOURCES.replace("www.", "https://www.")
+    data = yaml.safe_load(convert(tmp_path, answer(GOOD, "Sources", fixed)).path.read_text(encoding="utf-8"))
+    assert data["sources"] == [
+        {"title": "Evaluation of the care leavers' partnership, pages 4-19 (published on the council website, )",
+         "publisher": "Northbridge Borough Council", "year": 2023, "url": "https://example.org/care-leavers-evaluation.pdf",
+         "pages": [*range(4, 20), 23]},
+        {"title": "Our own records of the programme", "year": 2022},
+        {"title": "Board papers", "url": "https://www.northbridge.example.org/board"},
+    ]
+
+
+def test_a_source_line_without_a_label_and_a_year_or_pages_that_are_not_numbers_are_named_at_their_lines(tmp_path):
+    sources = "Title: Evaluation\nYear: about 2020\nPages: 9-4\nPublished on the council website\n\nTitle: Minutes\nPages: all"
+    body = answer(GOOD, "Sources", sources)
+    result = convert(tmp_path, body)
+    start = line_of(body, "Sources")
+    assert result.path is None and [p.split(": Sources: ")[0] for p in result.problems] == [
+        f"issue-42.md:{start}", f"issue-42.md:{start}", f"issue-42.md:{start + 3}", f"issue-42.md:{start + 5}"]
+    assert "'about 2020', which is not a year" in result.problems[0] and "'9-4', which are not page numbers" in result.problems[1]
+    assert "a line without a label, 'Published on the council website'" in result.problems[2]
+    assert "'all', which are not page numbers" in result.problems[3]
 
 
 def test_windows_line_endings_are_read(tmp_path):

@@ -148,3 +148,64 @@ def test_the_explorer_filters_from_disk(browser, offline_site):
     context.close()
     assert not errors and titles == want
     assert (offline_site / "explore" / link.split("#")[0]).resolve().is_file()  # a file, not a folder, from disk
+
+
+def test_the_search_page_from_disk_offers_no_filters_and_hands_its_words_to_the_search(browser, offline_site):
+    """From disk Pagefind cannot load, so there is nothing to filter: no "Filter the results", no message that
+    search is not available; the page's box searches with Material's search, as the header's does."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site / "search.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.locator("[data-library-search-filter-box]").count() == 0
+    assert not page.locator("[data-library-search-fallback]").is_visible()
+    page.fill("#library-search-page-q", "housing")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.input_value("input.md-search__input") == "housing" and page.input_value("#library-search-page-q") == "housing"
+    assert "Filter the results" not in page.inner_text("body")
+    context.close()
+    assert not errors, errors
+
+
+def test_search_results_from_disk_name_their_tags_in_words(browser, offline_site):
+    """Under each result Material shows the page's tags: 'housing', 'Coventry', 'E. Trusted partners: mixed',
+    as the tags page says them, never the keys they are filed under ('Theme/housing', 'Evidence/E mixed')."""
+    from macros import library, pages
+    lib = library.load(ROOT)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((offline_site / "index.html").as_uri())
+    page.click("input.md-search__input")
+    page.keyboard.type("coventry")
+    page.wait_for_selector(".md-search-result__item")
+    results = page.eval_on_selector_all(
+        ".md-search-result__item > a", "as => as.map(a => [a.getAttribute('href'), Array.from(a.querySelectorAll('.md-tag')).map(t => t.textContent)])")
+    context.close()
+    shown = {href.split("?")[0].rsplit("/", 1)[-1].removesuffix(".html"): tags for href, tags in results if tags}
+    assert shown, results  # some results carry tags: case studies
+    for case in lib.case_studies:
+        if case.id in shown:
+            assert shown[case.id] == [pages.tag_label(lib, tag) for tag in pages.case_study_tags(case)]
+            assert not [tag for tag in shown[case.id] if "/" in tag]
+            assert f"E. {lib.by_letter['E'].short_title}: " + next(e.status for e in case.evidence if e.precondition == "E") in shown[case.id] \
+                or not any(e.precondition == "E" for e in case.evidence)
+
+
+def test_the_home_page_from_disk_shows_the_nine_as_online(browser, built_site, offline_site):
+    """The nine at a glance from the data, the same from file:// as online, each link a file of the copy."""
+    from tests.support.listings import glance, without_links
+    online, offline = glance((built_site / "index.html").read_text(encoding="utf-8")), glance((offline_site / "index.html").read_text(encoding="utf-8"))
+    assert sum(len(items) for items in offline.values()) > 0
+    assert without_links(offline) == without_links(online)
+    links = [link for items in offline.values() for item in items for link in item["links"]]
+    assert links and all((offline_site / link.split("#")[0]).is_file() for link in links), links
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto((offline_site / "index.html").as_uri())
+    assert page.locator(".library-glance__item").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()

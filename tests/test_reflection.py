@@ -324,6 +324,59 @@ def test_markdown_report(page, site_url, tmp_path):
     assert "not a checklist" in text
 
 
+# Answers that look like the report's own lines, and text whose spaces and blank lines a report could lose.
+HOSTILE = {
+    "group": "  Group: ## A. Beneficiary impact  ",
+    "presence": {"A": "embedded", "B": "in pockets", "C": "not yet visible"},
+    "evidence": {
+        "A": "## A. Beneficiary impact\n\nHow present: not yet visible\n\n### Evidence\n\nNothing written.",
+        "B": "How present: embedded\n## B. Citizen-centred\n### What would strengthen it\n> quoted\n>\n> > nested",
+        "C": "Nothing written.",
+        "D": "# Reflection on the nine preconditions\n## Profile\n- Embedded: A, B, C",
+        "E": "  two spaces before, three after   \n\n\n  and blank lines between  ",
+        "F": "\n\nStarts and ends with blank lines\n\n",
+        "G": "Group: Another group\n<script>alert(1)</script> & {{ 7*7 }} \u202e\u2028\t tab",
+        "H": ">",
+    },
+    "strengthen": {
+        "A": "## B. Citizen-centred\n\nHow present: widespread\n\n### Evidence\n\nsmuggled",
+        "B": " ",
+        "C": "### Evidence",
+        "I": "\n".join(f"## {letter}. Line {n}" for n, letter in enumerate("ABCDEFGHI" * 30)),
+    },
+}
+
+
+def test_the_markdown_report_gives_back_exactly_the_answers_whatever_they_say(page, browser, site_url, tmp_path):
+    """Export then import: the same answers, to the character, though they hold the report's own headings and lines."""
+    open_tool(page, site_url + URL)
+    fill(page, HOSTILE)
+    assert form_state(page) == expected_state(HOSTILE)  # the form holds them as typed
+    path = export_json(page, tmp_path, "markdown")
+    context, tab, errors = new_tab(browser)
+    try:
+        open_tool(tab, site_url + URL)
+        tab.set_input_files("#reflection-import", path)
+        tab.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('loaded')")
+        assert form_state(tab) == expected_state(HOSTILE)
+    finally:
+        context.close()
+    assert not errors, errors
+
+
+def test_a_report_written_before_answers_were_quoted_still_loads(page, site_url):
+    """Reports downloaded before the answers were quoted held each answer as plain lines: they load as they did."""
+    report = ("# Reflection on the nine preconditions\n\nGroup: Old group\n\n## Profile\n\n- Embedded: A\n\n"
+              "## A. Beneficiary impact\n\nHow present: embedded\n\n### Evidence\n\nLine one\nLine two\n\n"
+              "### What would strengthen it\n\nNothing written.\n")
+    open_tool(page, site_url + URL)
+    import_bytes(page, report.encode(), name="old.md")
+    page.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('loaded')")
+    state = form_state(page)
+    assert state["group"] == "Old group"
+    assert state["answers"]["A"] == {"presence": "embedded", "evidence": "Line one\nLine two", "strengthen": ""}
+
+
 # --- Clearing ---------------------------------------------------------------------------
 
 def test_clear_asks_first_and_cancelling_keeps_everything(page, site_url):

@@ -207,3 +207,18 @@ def test_on_a_phone_the_results_come_straight_after_the_box_and_the_filters_wait
     page.wait_for_selector(".library-search__result")
     assert page.is_visible("#library-filter-type-Case-study") and page.is_checked("#library-filter-type-Case-study")
     context.close()
+
+
+def test_the_filter_box_shows_only_once_there_is_something_to_filter(page, site_url):
+    """"Filter the results" stays out of sight until Pagefind has loaded (Material's display for <details> must not
+    override its `hidden`); where Pagefind cannot load, it never shows, and the page says search is not available."""
+    box = page.locator("[data-library-search-filter-box]")
+    page.goto(site_url + "search/")
+    assert not box.is_visible()
+    page.focus("#library-search-page-q")
+    box.wait_for(state="visible")
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(site_url + "search/")
+    page.fill("#library-search-page-q", "housing")
+    page.wait_for_selector("[data-library-search-fallback]", state="visible")
+    assert "not available" in page.inner_text("[data-library-search-fallback]") and not box.is_visible()

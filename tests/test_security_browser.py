@@ -112,6 +112,11 @@ def test_a_refused_payload_is_refused_with_its_file_line_and_field(hostile_proje
     # ... and Markdown that would have put a title attribute on the page: link titles and abbreviation definitions.
     assert refusals >= {("evidence[].finding", "link-title"), ("context", "reference-title"), ("definition", "abbreviation"),
                         ("steps[].note", "link-title"), ("vignette.when_absent", "abbreviation")}
+    # A character no text may hold is refused wherever it is, and a new line wherever a field is one line ...
+    assert refusals >= {(name, "front-matter-breaker") for name in ("title", "summary", "place", "name", "evidence[].finding")}
+    assert refusals >= {(name, "new-line") for name in ("title", "place", "name", "short_title", "summary")}
+    # ... while an attribute list, and a new line in a Markdown field, are text and reach the pages.
+    assert accepted >= {("title", "attribute-list"), ("summary", "attribute-list"), ("evidence[].finding", "new-line")}
 
 
 def _pages(site):
@@ -143,7 +148,7 @@ def test_no_payload_runs_on_any_page(browser, hostile_project, hostile_site, wid
     assert not ran, "contributed text ran as script:\n" + "\n".join(ran)
 
 
-@pytest.mark.parametrize("query", ["onerror", "xss push", "PILOT", "img src"])
+@pytest.mark.parametrize("query", ["onerror", "xss push", "PILOT", "img src", "onfocus"])
 def test_no_payload_runs_from_search_results(browser, hostile_project, hostile_site, query):
     _, planted, _ = hostile_project
     _, url = hostile_site
@@ -170,7 +175,7 @@ def test_no_payload_runs_in_the_offline_copy_or_its_search(browser, hostile_proj
     for form in hostile.FORMS:
         tab.goto((site / "case-studies" / f"xss-{form}.html").as_uri())
         ran += _describe(planted, sweep(tab)[0], f"offline case study xss-{form}")
-    for query in ("onerror", "xss", "PILOT"):
+    for query in ("onerror", "xss", "PILOT", "onfocus"):
         # A fresh page for each: after Escape the box can keep its focus with the search closed, and filling
         # it then does not open the results again.
         tab.goto((site / "index.html").as_uri())

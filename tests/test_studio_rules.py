@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import issue_form, library, pages, personal_data, safe_markdown, scaffold, studio, validate
+from macros import issue_form, library, pages, personal_data, safe_markdown, scaffold, source_answer, studio, validate
 from macros.safe_markdown import TextRenderer
 from tests.support.records import HOSTILE
+from tests.support.studio import VALID
 
 pytestmark = pytest.mark.browser
 
@@ -88,30 +89,6 @@ def test_the_preview_renders_text_exactly_as_the_site_does(scripts):
 
 
 # --- Validation ---------------------------------------------------------------------------------
-
-# A complete, valid case study as the studio holds it (what from-issue makes of the form).
-VALID = {
-    "id": "northbridge-care-leavers",
-    "title": "Care leavers in Northbridge",
-    "place": "Northbridge",
-    "themes": ["care leavers", "housing"],
-    "period": "2021 to 2023",
-    "summary": "Six services agreed one outcome and one assessment.",
-    "context": "Northbridge had six services.\n\nThey agreed to work as one for a year.",
-    "organisations": ["Northbridge Borough Council", "Northbridge Homes"],
-    "evidence": [
-        {"precondition": "A", "status": "present", "basis": "reported", "finding": "The partners judged the year by one shared measure."},
-        {"precondition": "H", "status": "absent", "basis": "reported", "finding": "The pooled budget was withdrawn **at once** when it overspent."},
-    ],
-    "what_did_not_work": ["The pooled budget was cut in the second year."],
-    "lessons": ["Agree the shared outcome before anyone talks about money."],
-    "questions": ["Who would notice if the shared assessment stopped?"],
-    "sources": [{"title": "Evaluation of the partnership", "url": "https://example.org/evaluation.pdf", "year": 2023},
-                {"title": "Our own records of the programme"}],
-    "contributors": ["Northbridge Borough Council"],
-    "licence": "CC-BY-SA-4.0",
-    "maturity": "draft",
-}
 
 
 def changed(**changes):
@@ -265,7 +242,8 @@ def test_the_studio_writes_the_file_from_issue_writes(scripts):
     drafts = []
     for text in ODD_TEXTS:
         drafts.append({"title": text, "context": text, "lessons": [text, "Second"], "themes": ["housing", text.lower()[:30] or "x"],
-                       "sources": [{"title": text, "url": "https://example.org/a.pdf", "year": 2021}],
+                       "sources": [{"title": text, "publisher": text, "url": "https://example.org/a.pdf", "year": 2021, "pages": [4, 5, 19]},
+                                   {"title": "Minutes", "pages": [3]}],
                        "evidence": [{"precondition": "E", "status": "present", "basis": "reported", "finding": text}],
                        "licence": "CC0-1.0", "maturity": "draft"})
     js = run(scripts, "d => window.LibraryStudioRules.toYaml(d, 'some-id')", drafts)
@@ -274,6 +252,7 @@ def test_the_studio_writes_the_file_from_issue_writes(scripts):
         assert written == expected, draft["title"]
         data = yaml.safe_load(written)
         assert data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"] == data["sources"][0]["title"] == draft["title"]
+        assert data["sources"][0]["pages"] == [4, 5, 19] and data["sources"][1] == {"title": "Minutes", "pages": [3]}
 
 
 def test_any_text_reads_back_exactly_from_the_file():
@@ -367,7 +346,10 @@ def test_every_pattern_the_studio_gets_compiles_and_finds_what_python_finds(scri
                ".personal_data.nhs": personal_data.NHS_NUMBER}
     probes = ["", "a", "x\n- item\n  1. one", "[a](https://e.org \"t\")", "*[X]: y", "  [r]: https://e.org", "javascript:x DATA:y",
               "### Title", "###   Place  ", "a\\*b `c` ![d](e) **f**", "Report (2021), 2022.", "https://e.org/a.pdf, then",
-              "943 476 5919", "Mailto:x", "#top", "\n\n \n", "é\u3000😀"]
+              "943 476 5919", "Mailto:x", "#top", "\n\n \n", "é\u3000😀",
+              # the shapes of the patterns made linear: titles after no address, '<>' and '>' addresses, trailing spaces
+              "[a](  \"t\")", "[a](<x> 'y')", "[a](> (z))", "[a](<>\t\"q\")", "](\n\n(", "### a \t", "###\t\tb c\t",
+              "### \n### x", "Report, 2021 , ", "Report ,2021.  \n", "a@b.c-d.e f@-g.h", "<b>x</b> <y", "x---", "--x--"]
     for path, pattern in found:
         python = sources.get(path)
         spans = scripts.evaluate(
@@ -379,3 +361,41 @@ def test_every_pattern_the_studio_gets_compiles_and_finds_what_python_finds(scri
         expected = [[[len(p[:m.start()].encode("utf-16-le")) // 2, len(p[:m.end()].encode("utf-16-le")) // 2]
                      for m in python.finditer(p)] for p in probes]
         assert spans == expected, path
+
+
+# The Sources answer written with labels (source_answer.py), read and written alike.
+LABELLED = [
+    "Title: Evaluation\nPublisher: Northbridge Borough Council\nYear: 2023\nPages: 4-19\nWeb address: https://example.org/e.pdf",
+    "Title: A\n\nTitle: B\nYear: 2020", "Title: A\nYear: 2020\nYear: 2021", "Publisher: Only a publisher", "- Title: Bulleted\n* Year: 1999",
+    "title: lower case\nWEB ADDRESS: www.example.org", "Title: A\nnot labelled\nYear: about 2020\nPages: 9-4", "Title:\nYear:",
+    "Title: Café 😀\u3000\nPages: pp. 4–6, 9", "Title: x\nPages: 1-3000", "Title: x\nPages: ,", "Title: x\nPages: ٣", "Title: x\nYear: ٢٠٢٣",
+    "  Title  :  spaced  \r", "Title: x\u2028y", "Web address: https://a.example\nTitle: after",
+]
+PAGES = ["4", "4-19", "4 - 19", "4\u201319", "pp. 4-6, 9", "p.7", "P 3", "21, 22", "19-4", "", ",", "4,", "1-3000", "2000-2001", "0",
+         "1234567", "4 to 19", "iv", "\u0664", " 5 ", "5-5"]
+
+
+def test_the_studio_reads_a_labelled_sources_answer_as_from_issue_does(scripts):
+    assert [source_answer.is_labelled(t) for t in LABELLED] == run(scripts, "t => window.LibraryStudioRules.isLabelled(t)", LABELLED)
+    js = run(scripts, "t => { const r = window.LibraryStudioRules.readSources(t); return [r.sources, r.problems.map(p => [p.line, p.kind, p.values])]; }", LABELLED)
+    python = [[sources, [list(p) for p in found]] for sources, found in map(source_answer.read, LABELLED)]
+    assert js == python
+    assert run(scripts, "t => window.LibraryStudioRules.pageList(t)", PAGES) == [source_answer.page_list(t) for t in PAGES]
+    assert source_answer.page_list("4-19") == list(range(4, 20)) and source_answer.page_list("19-4") is None
+
+
+def test_the_studio_writes_the_sources_answer_that_from_issue_reads_back(scripts):
+    typed = [[{"title": "Evaluation", "publisher": "Council", "year": "2023", "pages": "4-19", "url": "https://example.org/e.pdf"},
+              {"title": "Our own records", "publisher": "", "year": "", "pages": "", "url": ""}, {"title": "  ", "year": " "}],
+             [{"title": "Two\nlines  and   spaces", "year": "c. 2020"}], []]
+    js = run(scripts, "t => window.LibraryStudioRules.sourcesText(t)", typed)
+    assert js == [source_answer.write(t) for t in typed]
+    sources, found = source_answer.read(js[0])
+    assert sources == [{"title": "Evaluation", "publisher": "Council", "year": 2023, "url": "https://example.org/e.pdf", "pages": list(range(4, 20))},
+                       {"title": "Our own records"}] and found == []
+    assert source_answer.read(js[1]) == ([{"title": "Two lines and spaces"}], [(0, "source_year", {"value": "'c. 2020'"})])
+
+
+def test_the_preview_prints_pages_as_the_page_does(scripts):
+    lists = [[21], [21, 22], [4, 5, 6], [10, 14, 17], [6, 4, 5], [4, 4], [3, 1]]
+    assert run(scripts, "p => window.LibraryStudioRules.pageNumbers(p)", lists) == [pages.page_numbers(p) for p in lists]

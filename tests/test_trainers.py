@@ -73,21 +73,44 @@ def test_the_accessed_date_is_filled_in(page, site_url):
     assert "the date you read it" not in page.text_content("[data-library-accessed]")
 
 
+# Drawn or not: Material's heading links are transparent until wanted.
+OPACITY = "a => parseFloat(getComputedStyle(a).opacity)"
+
+
 @pytest.mark.browser
-def test_a_section_link_is_visible_and_copies_its_address(browser, site_url):
+def test_a_section_link_shows_on_focus_and_copies_its_address(browser, site_url):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "preconditions/trusted-partners/")
     link = page.locator("#signs-of-absence .headerlink")
-    assert float(link.evaluate("a => getComputedStyle(a).opacity")) > 0.4  # visible without hovering
+    assert link.evaluate(OPACITY) == 0  # as Material draws it: out of sight until wanted
     link.focus()
+    page.wait_for_function("a => getComputedStyle(a).opacity === '1'", arg=link.element_handle())
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('[role=status]') && document.querySelector('.headerlink[data-copied]')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/library/preconditions/trusted-partners/#signs-of-absence")
     assert link.text_content().endswith("Link copied")
     context.close()
+
+
+@pytest.mark.browser
+def test_section_links_are_reached_with_tab_and_shown_when_focused(page, site_url):
+    page.goto(site_url + "preconditions/trusted-partners/")
+    wanted = page.locator("article .headerlink").count()
+    assert wanted > 2
+    reached = []
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => { const a = document.activeElement; return a.matches('article .headerlink')"
+                                " ? [a.getAttribute('href'), getComputedStyle(a).opacity] : null; }")
+        if focused and focused[0] in reached:
+            break  # round the page once
+        if focused:
+            reached.append(focused[0])
+            page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
+    assert len(reached) == wanted
 
 
 LABEL_SHOWN = "a => { const r = a.querySelector('.library-headerlink__label').getBoundingClientRect(); return r.width > 5 && r.height > 5; }"
@@ -105,8 +128,9 @@ def test_a_section_link_is_named_and_shows_copy_link_on_hover_and_focus(page, si
         assert link.get_attribute("href").startswith("#") and link.get_attribute("href")[1:] == link.evaluate("a => a.parentNode.id")
     link = page.locator("#signs-of-absence .headerlink")
     assert link.get_attribute("aria-label") == "Copy link to section: Signs that it is absent"
-    assert not link.evaluate(LABEL_SHOWN)  # out of the way until wanted
+    assert not link.evaluate(LABEL_SHOWN) and link.evaluate(OPACITY) == 0  # out of the way until wanted
     page.hover("#signs-of-absence")
+    page.wait_for_function("a => getComputedStyle(a).opacity === '1'", arg=link.element_handle())
     assert link.evaluate(LABEL_SHOWN) and "Copy link" in link.inner_text()
     page.mouse.move(0, 0)
     assert not link.evaluate(LABEL_SHOWN)
@@ -115,14 +139,16 @@ def test_a_section_link_is_named_and_shows_copy_link_on_hover_and_focus(page, si
 
 
 @pytest.mark.browser
-def test_on_a_touch_screen_copy_link_always_shows(browser, site_url):
+def test_on_a_touch_screen_a_tap_on_the_heading_shows_its_link(browser, site_url):
     context = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 400, "height": 800})
     page = context.new_page()
     page.goto(site_url + "preconditions/trusted-partners/")
     assert page.evaluate("matchMedia('(hover: none)').matches")
     link = page.locator("#signs-of-absence .headerlink")
-    assert link.evaluate("a => getComputedStyle(a, '::after').content") == '"Copy link"'
-    assert link.evaluate("a => a.getBoundingClientRect().width") > 30  # the mark and the words, not the mark alone
+    assert link.evaluate(OPACITY) == 0 and not link.evaluate(LABEL_SHOWN)
+    page.tap("#signs-of-absence", position={"x": 5, "y": 5})
+    page.wait_for_function("a => getComputedStyle(a).opacity === '1'", arg=link.element_handle())
+    assert link.evaluate(LABEL_SHOWN) and "Copy link" in link.inner_text()
     context.close()
 
 

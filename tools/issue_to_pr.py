@@ -120,7 +120,7 @@ class GitHub:
     """The few REST calls the workflow makes, with the workflow's token. Every value travels as JSON."""
 
     def __init__(self, repository: str, token: str, api: str = "https://api.github.com"):
-        if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):
+        if not re.fullmatch(r"(?<![\w.-])[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):  # linear wherever it is tried
             raise PublishError(f"GITHUB_REPOSITORY={repository!r} is not owner/name")
         self.repository, self.token, self.api = repository, token, api.rstrip("/")
 

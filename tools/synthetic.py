@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.slugs import slugify  # noqa: E402
 
 LETTERS = "ABCDEFGHI"
 # Real contributions report what was in place more often than what was missing.
@@ -339,10 +342,6 @@ QUESTIONS = [
     "Which partner is missing from your table, and why?",
     "How would your partnership cope if its main funding ended next year?",
 ]
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("&", "and")).strip("-")
 
 
 class _Dumper(yaml.SafeDumper):

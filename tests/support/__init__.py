@@ -70,3 +70,17 @@ def section(html: str, anchor: str) -> str:
     start = html.index(f'id="{anchor}"')
     ends = [i for i in (html.find("<h2", start), html.find("<h3", start), html.find("</article>", start)) if i != -1]
     return html[start:min(ends)]
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a URL path, redirect pages left out."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        if path.parts[len(site.parts)] in ("pagefind", "assets"):
+            continue
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]:
+            continue
+        rel = path.relative_to(site).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    assert pages, f"no pages in {site}"
+    return pages

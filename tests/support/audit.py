@@ -13,7 +13,9 @@ from tests.support.html_reader import links_and_ids
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -46,6 +48,7 @@ def axe_violations(browser, site_url: str, paths: list[str], scheme: str) -> lis
     context.close()
     return found
 
+
 CANDIDATES = """() => {
   const shown = el => {
     // Transparent controls (Material's back-to-top button until you scroll up) are not offered yet;
@@ -61,9 +64,14 @@ CANDIDATES = """() => {
   };
   const seenGroups = new Set();
   const out = [];
+  // A link taken out of the tab order (the relationship map's nodes, for a pointer) is fine only if another link
+  // in it goes to the same place.
+  const address = a => new URL(a.getAttribute('href'), location.href).href;  // an SVG link's .href is not a string
+  const twin = el => el.matches('a[href][tabindex="-1"]') && Array.from(document.querySelectorAll('a[href]'))
+    .some(other => other !== el && other.getAttribute('tabindex') !== '-1' && address(other) === address(el) && shown(other));
   document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')
     .forEach((el, i) => {
-      if (el.disabled || !shown(el)) return;
+      if (el.disabled || !shown(el) || twin(el)) return;
       if (el.type === 'radio') {  // a radio group is one stop: the checked radio, or the first
         const group = el.name;
         const checked = document.querySelector(`input[type=radio][name="${group}"]:checked`);
@@ -75,6 +83,7 @@ CANDIDATES = """() => {
     });
   return out;
 }"""
+
 
 FOCUSED = """() => {
   const el = document.activeElement;
@@ -89,6 +98,14 @@ def keyboard_problems(page, url: str) -> tuple[list[str], list[str]]:
     """The controls of the page at `url` that Tab does not reach, and those that show no focus."""
     page.goto(url)
     page.wait_for_load_state("networkidle")  # search results and other late content are in the tab order too
+    return keyboard_problems_here(page)
+
+
+def keyboard_problems_here(page) -> tuple[list[str], list[str]]:
+    """The controls of the page as it now stands that Tab, from the top, does not reach, and those that show no focus."""
+    page.evaluate("() => { const top = document.createElement('span'); top.tabIndex = -1; document.body.prepend(top); top.focus();"
+                  " top.remove(); window.scrollTo(0, 0); document.querySelectorAll('[data-kb]').forEach(e => delete e.dataset.kb); }")
+    page.wait_for_function("() => !document.querySelector('.md-top') || document.querySelector('.md-top').hidden")  # Material's, once at the top
     wanted = page.evaluate(CANDIDATES)
     reached, invisible = set(), []
     for _ in range(len(wanted) + 25):
@@ -141,7 +158,7 @@ def broken_links(built_site: Path, sources: list[Path]) -> list[str]:
             continue  # the 404 page uses absolute addresses: it is served at any address
         links, own_ids = links_and_ids(source.read_text(encoding="utf-8"))
         ids_cache[source] = own_ids
-        for _tag, _attr, url in links:
+        for tag, attr, url in links:
             if re.match(r"^[a-z][a-z0-9+.-]*:", url) or url.startswith("//"):
                 continue  # another site, mailto: or data:
             path, _, anchor = url.partition("#")

@@ -3,8 +3,10 @@
 Each payload, when it runs, pushes its number onto `window.__xss` (the browser test defines that
 list before any script runs), so a test can say exactly which field and which form got through.
 The payloads are written the ways contributed text could carry markup: raw HTML, a Markdown
-link title, a reference-link title, an abbreviation definition, HTML entities, and text long
-enough to be cut off by the theme (Material copies cut-off header text into a tooltip).
+link title, a reference-link title, an abbreviation definition, HTML entities, text long
+enough to be cut off by the theme (Material copies cut-off header text into a tooltip), an
+attribute list, the same after a character that makes MkDocs give up on front matter, and a
+new line that starts a heading.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ FORMS = {
     "abbreviation": lambda n, limit: f"PILOT\n\n*[PILOT]: {attack(n)}",
     "entities": lambda n, limit: _entities(n),
     "long": lambda n, limit: "W" * max(0, limit - len(attack(n)) - 1) + " " + attack(n),
+    # Python-Markdown's attribute lists: a handler that runs on load, with no click, wherever the text is parsed as Markdown.
+    "attribute-list": lambda n, limit: f"*x*{{tabindex=0 autofocus onfocus=__xss.push({n})}}",
+    # The same after a character MkDocs' front-matter reader gives up on (issue 18): the page's front matter became its text.
+    "front-matter-breaker": lambda n, limit: f"*x*{{tabindex=0 autofocus onfocus=__xss.push({n})}} \x80",
+    # A new line that starts a heading of its own, with an attribute list, in a field meant to be one line.
+    "new-line": lambda n, limit: f"x\n\n# y {{tabindex=0 autofocus onfocus=__xss.push({n})}}\n\nz",
 }
 
 

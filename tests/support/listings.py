@@ -21,6 +21,7 @@ from tests.support.html_reader import table
 
 STATUS_WORD = {"present": "Present", "absent": "Absent", "mixed": "Mixed", "emerging": "Emerging"}
 
+
 STATUS_ICON = {"present": "●", "emerging": "◔", "mixed": "◑", "absent": "○"}
 
 
@@ -134,15 +135,18 @@ def assert_grid(site: Path, root: Path):
 
 
 def assert_matrix_totals(site: Path, root: Path):
-    """The totals on the evidence map, word by word: the count, 'thin' under two, then 'N status' for each status found."""
-    cells = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[-1]
-    letters = [p["id"] for p in raw_preconditions(root)]
-    assert len(cells) == len(letters) + 1
+    """The totals on the evidence map, a row for each precondition, word by word: the count, 'thin' under two,
+    then 'N status' for each status found."""
+    rows = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[1:]
+    preconditions = raw_preconditions(root)
+    assert [tokens(row[0]) for row in rows] == [[f"{p['id']}", f"{p['id']}.", *p["short_title"].split()] for p in preconditions]
     totals = expected_totals(root)
-    for letter, cell in zip(letters, cells[1:]):
+    for p, (_, cell) in zip(preconditions, rows):
+        letter = p["id"]
         n, statuses = totals[letter]
         expected = [str(n)] + (["thin"] if n < 2 else []) + [w for s in STATUSES if statuses[s] for w in (str(statuses[s]), s)]
         assert tokens(cell) == expected, (letter, cell)
+
 
 MAP_PAGES = {"theme": "explore/matrix/", "place": "explore/matrix/places/"}
 
@@ -229,3 +233,25 @@ def assert_tags(site: Path, root: Path):
             assert int(n) == groups[group][label], (group, label)
             assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"{group}={quote_plus(label)}")
             assert ident == pages.tag_anchor(f"{group.capitalize()}/{label}")
+
+
+def text(markup: str) -> str:
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def glance(page: str) -> dict[str, list[dict]]:
+    """group -> the preconditions the home page shows in it, in order: letter, name, summary, evidence, links."""
+    out = {}
+    for group, body in re.findall(r'<section class="library-glance__group library-glance__group--(\w+)"(.*?)</section>', page, re.S):
+        out[group] = [{
+            "letter": letter,
+            "name": text(re.search(r'class="library-glance__name">(.*?)</p>', item, re.S).group(1)),
+            "summary": text(re.search(r'class="library-glance__summary">(.*?)</p>', item, re.S).group(1)),
+            "evidence": text(re.search(r'class="library-glance__evidence">(.*?)</p>', item, re.S).group(1)),
+            "links": re.findall(r'href="([^"]+)"', item),
+        } for letter, item in re.findall(r'<li class="library-glance__item" data-precondition="([A-I])">(.*?)</li>', body, re.S)]
+    return out
+
+
+def without_links(shown: dict) -> dict:
+    return {group: [{k: v for k, v in item.items() if k != "links"} for item in items] for group, items in shown.items()}

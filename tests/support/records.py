@@ -8,9 +8,11 @@ import re
 from pathlib import Path
 
 import yaml
+from hypothesis import strategies as st
 
-from macros import library
+from macros import issue_form, library
 from macros.problems import Problem
+from tests.support import ROOT
 
 VALID = """\
 id: my-place-housing
@@ -307,3 +309,38 @@ def answer(body: str, label: str, new: str) -> str:
     pattern = re.compile(rf"(^### {re.escape(label)}\n\n)(.*?)(?=\n\n### |\Z)", re.MULTILINE | re.DOTALL)
     assert pattern.search(body), label
     return pattern.sub(lambda m: m.group(1) + new, body, count=1)
+
+
+# What the renderer writes (macros/safe_markdown.py); everything else must be what the library's own pages hold.
+RENDERER = {("p", ()), ("ul", ()), ("ol", ("start",)), ("li", ()), ("em", ()), ("strong", ()), ("code", ()), ("a", ("href",)),
+            ("abbr", ("title",))}
+
+
+# Syntax of every parser that once read contributed text, the library's own placeholders, and characters
+# that made one of them give up (the front-matter breaker of issue 18 is the first two together).
+SYNTAX = st.sampled_from([
+    "{tabindex=0 autofocus onfocus=alert(1)}", "\x80", "*there*", "**", "`", "[x](javascript:alert(1))", "[x](https://e.org/ 't')",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "&lt;", "&#x3c;", "{{ 7*7 }}", "{% raw %}", "{#", "---\n",
+    "title: x\n", "\n", "\n\n", "- ", "1. ", "# ", "## x {#evidence}", "\t", "\r\n", "\x00", "\u2028", "\u202e", "\u2066",
+    "\ufeff", "\ufffe", "\U0010ffff", "\ud800", "\u0301", "<!--", "-->", "<!--library:e30-->", "<!--library-heading:0-->",
+    "*[PILOT]: x", "[r]: https://e.org", "--8<-- \"mkdocs.yml\"", ">", "|", "\\", "'", '"', "\u00a0", "\u3000",
+])
+
+
+ANY_CHARACTER = st.characters(exclude_categories=())  # surrogates too
+
+
+TEXT = st.lists(st.one_of(st.text(ANY_CHARACTER, max_size=6), SYNTAX, st.text("abc ", min_size=1, max_size=8)),
+                min_size=1, max_size=10).map("".join)
+
+
+def line_of(body: str, label: str) -> int:
+    """The line the answer under '### label' starts on: messages point at the answer, not its heading."""
+    lines = body.splitlines()
+    heading = lines.index(f"### {label}")
+    return next(i for i in range(heading + 1, len(lines)) if lines[i].strip()) + 1
+
+
+def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
+    """Run the parser on `body`, writing into tmp_path; the library's own case studies are checked beside it."""
+    return issue_form.convert(body, name, ROOT, tmp_path)

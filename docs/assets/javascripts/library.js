@@ -77,6 +77,38 @@
     if (event.key === "Escape") hideTip();
   });
 
+  /* The header's search on a phone: library.css shows only its button, so the site's name has the room; the
+     button opens the box across the header and moves focus into it, and Escape or leaving the box closes it
+     again. Where the box shows anyway (a wider screen), the button searches, as it does without JavaScript. */
+  var searchForm = document.querySelector(".library-search-form");
+  if (searchForm) {
+    var searchBox = searchForm.querySelector(".library-search-form__input");
+    var searchButton = searchForm.querySelector(".library-search-form__button");
+    var narrow = window.matchMedia("(max-width: 59.9375em)");  /* the breakpoint in library.css */
+    var openSearch = function (open) {
+      searchForm.classList.toggle("library-search-form--open", open);
+      if (narrow.matches) searchButton.setAttribute("aria-expanded", String(open));
+      else searchButton.removeAttribute("aria-expanded");
+    };
+    searchButton.setAttribute("aria-controls", searchBox.id);
+    openSearch(false);
+    narrow.addEventListener("change", function () { openSearch(false); });
+    searchButton.addEventListener("click", function (event) {
+      if (getComputedStyle(searchBox).display !== "none") return;  /* the box is showing: search */
+      event.preventDefault();
+      openSearch(true);
+      searchBox.focus();
+    });
+    searchForm.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !searchForm.classList.contains("library-search-form--open")) return;
+      openSearch(false);
+      searchButton.focus();
+    });
+    searchForm.addEventListener("focusout", function (event) {
+      if (!searchForm.contains(event.relatedTarget)) openSearch(false);
+    });
+  }
+
   /* Search suggestions: both search boxes name the <datalist> of names, aliases, places and themes
      (list="library-search-suggestions"). Only the search page carries it (docs/search.md); elsewhere the
      header's empty one (overrides/partials/header.html) is filled from there when a box is first used. */
@@ -110,8 +142,9 @@
 
   /* Section links: the link beside each heading copies the section's full address, for slides and
      course notes, and says so; it still moves to the section as a plain link would. Its name says what
-     it does and which section it is for ("¶" alone says neither); "Copy link" shows beside the mark on
-     hover and focus, and always on touch screens (drawn by library.css). The anchors are unchanged. */
+     it does and which section it is for ("¶" alone says neither); the mark shows, as Material shows it, when
+     the heading is hovered or the link focused, and "Copy link" beside it (library.css). The anchors are
+     unchanged. */
   var announcer = document.createElement("p");
   announcer.className = "library-visually-hidden";
   announcer.setAttribute("role", "status");
@@ -122,10 +155,7 @@
     heading.querySelectorAll(".headerlink").forEach(function (own) { own.remove(); });
     var name = heading.textContent.replace(/\s+/g, " ").trim();
     link.setAttribute("aria-label", (canCopy ? "Copy link to section: " : "Link to section: ") + name);
-    if (!canCopy) {  /* opened from disk, or no clipboard: a plain link, named as one */
-      link.setAttribute("data-library-plain", "");
-      return;
-    }
+    if (!canCopy) return;  /* opened from disk, or no clipboard: a plain link, named as one */
     link.removeAttribute("title");  /* the visible text says it now */
     var mark = document.createElement("span");
     mark.setAttribute("aria-hidden", "true");

@@ -267,10 +267,20 @@
 
   /* --- Markdown report ------------------------------------------------------------------ */
 
+  /* The report holds each answer exactly, whatever it says: every line of it is quoted ("> " before it, ">" alone
+     for an empty line), so no line of an answer can pass for one of the report's own lines ("## A. ...",
+     "How present: ...", "### Evidence"). An answer left empty is written "Nothing written.", unquoted: an answer
+     that says "Nothing written." is quoted like any other. The form's text boxes hold no carriage return (a
+     browser turns every line break in them into a line feed), so the lines give back the text exactly. */
+  function quoted(text) {
+    if (!text) return [NOTHING];
+    return text.split("\n").map(function (line) { return line ? "> " + line : ">"; });
+  }
+
   function toMarkdown(state, saved) {
     var groups = byPresence(state);
-    var lines = ["# Reflection on the nine preconditions", ""];
-    if (state.group.trim()) lines.push("Group: " + oneLine(state.group), "");
+    var lines = [REPORT_TITLE, ""];
+    if (state.group) lines.push("Group: " + oneLine(state.group), "");  // exactly the name: a one-line box holds no line break
     lines.push("Saved: " + saved.toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }), "");
     lines.push("Made with the reflection tool of the Place-based systems change pattern library.",
       "The words describe a conversation, not a score: the preconditions are not a checklist.", "");
@@ -281,8 +291,8 @@
     LETTERS.forEach(function (letter) {
       var answer = state.answers[letter];
       lines.push("", "## " + letter + ". " + titles[letter], "", "How present: " + answer.presence, "");
-      lines.push("### Evidence", "", answer.evidence.trim() || "Nothing written.", "");
-      lines.push("### What would strengthen it", "", answer.strengthen.trim() || "Nothing written.");
+      lines.push.apply(lines, ["### Evidence", ""].concat(quoted(answer.evidence), [""]));
+      lines.push.apply(lines, ["### What would strengthen it", ""].concat(quoted(answer.strengthen)));
     });
     return lines.join("\n") + "\n";
   }
@@ -291,6 +301,16 @@
      Returns the data, or null when the text is not a report from this page. */
   var REPORT_TITLE = "# Reflection on the nine preconditions";
   var NOTHING = "Nothing written.";
+  var QUOTE = /^> ?/;
+
+  /* An answer's lines as the report holds them, back to its text. A report from before answers were quoted
+     (no line starts with ">") is read as it was written then: its lines, trimmed. */
+  function unquoted(lines) {
+    var quotedLines = lines.filter(function (line) { return line.charAt(0) === ">"; });
+    if (quotedLines.length) return quotedLines.map(function (line) { return line.replace(QUOTE, ""); }).join("\n");
+    var written = lines.join("\n").trim();
+    return written === NOTHING ? "" : written;
+  }
 
   function fromMarkdown(text) {
     var lines = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
@@ -300,10 +320,7 @@
     var into = null;  // "evidence" or "strengthen" while their text is being read
     var buffer = [];
     function finish() {
-      if (answer && into) {
-        var written = buffer.join("\n").trim();
-        answer[into] = written === NOTHING ? "" : written;
-      }
+      if (answer && into) answer[into] = unquoted(buffer);
       into = null;
       buffer = [];
     }
@@ -324,7 +341,7 @@
       } else if (into) {
         buffer.push(line);
       } else if (!answer && /^Group: /.test(line)) {
-        data.group = line.slice("Group: ".length).trim();
+        data.group = line.slice("Group: ".length);
       }
     }
     finish();
@@ -332,7 +349,7 @@
   }
 
   function oneLine(text) {
-    return text.replace(/\s+/g, " ").trim();
+    return text.replace(/[\r\n]/g, " ");
   }
 
   /* --- Files ----------------------------------------------------------------------------- */
@@ -350,7 +367,7 @@
   }
 
   function fileName(state, extension) {
-    var slug = state.group.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    var slug = state.group.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "").slice(0, 40);
     var day = new Date().toISOString().slice(0, 10);
     return "reflection" + (slug ? "-" + slug : "") + "-" + day + "." + extension;
   }

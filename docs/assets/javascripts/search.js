@@ -19,6 +19,16 @@
   var list = document.querySelector("[data-library-search-results]");
   var moreButton = document.querySelector("[data-library-search-more]");
   var fallback = document.querySelector("[data-library-search-fallback]");
+  /* The offline build searches with Material's own search, since Pagefind cannot load from file://. There
+     the form sends its words to this page (no action: this page, whatever its address, search.html from
+     disk), and Material's search opens with them (?q=); nothing here filters, so the filter box goes. */
+  if (document.querySelector("[data-md-component=search]")) {
+    filterBox.remove();
+    fallback.hidden = true;
+    input.value = new URLSearchParams(location.search).get("q") || "";
+    return;
+  }
+
   var PAGE_SIZE = 10;
   var FACETS = [["type", "Type"], ["precondition", "Precondition"], ["status", "Status"], ["place", "Place"], ["theme", "Theme"]];
 

@@ -112,9 +112,12 @@
     return out + quote;
   }
 
-  /* f"{n:,}" */
+  /* f"{n:,}" (a loop, not /\B(?=(\d{3})+$)/, whose look-ahead reads the rest of the digits from each of them) */
   function count(n) {
-    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+    var digits = String(Math.abs(n));
+    var out = digits.slice(0, digits.length % 3 || 3);
+    for (var i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+    return (n < 0 ? "-" : "") + out;
   }
 
   /* str.format(**values) on one of the build's templates. */
@@ -178,19 +181,20 @@
   Object.keys(data.links).forEach(function (name) { LINKS[name] = regex(data.links[name]); });
   var ALL_LINKS = regex(data.links.LINK, "g");
 
+  /* {kind, values} of each link or piece of Markdown the library will not show (the messages' templates and their values). */
   function linkProblems(value, markdown) {
     var scheme = LINKS.BARE_SCHEME.exec(value);
-    if (scheme) return [fill(messages.scheme, { scheme: scheme[1].toLowerCase() })];
+    if (scheme) return [{ kind: "scheme", values: { scheme: scheme[1].toLowerCase() } }];
     var out = [];
-    if (LINKS.LINK_TITLE.test(value)) out.push(messages.link_title);
-    if (LINKS.ABBREVIATION.test(value)) out.push(messages.abbreviation);
-    if (LINKS.REFERENCE.test(value)) out.push(messages.reference);
+    if (LINKS.LINK_TITLE.test(value)) out.push({ kind: "link_title", values: {} });
+    if (LINKS.ABBREVIATION.test(value)) out.push({ kind: "abbreviation", values: {} });
+    if (LINKS.REFERENCE.test(value)) out.push({ kind: "reference", values: {} });
     if (markdown) {
       each(ALL_LINKS, value, function (match) {
         var target = match[1];
-        if (target && !LINKS.SAFE_LINK.test(target)) out.push(fill(messages.unsafe_link, { target: repr(shorten(target)) }));
+        if (target && !LINKS.SAFE_LINK.test(target)) out.push({ kind: "unsafe_link", values: { target: repr(shorten(target)) } });
       });
-      if (value.indexOf("![") !== -1) out.push(messages.image);
+      if (value.indexOf("![") !== -1) out.push({ kind: "image", values: {} });
     }
     return out;
   }
@@ -209,8 +213,10 @@
     return path ? path + "." + name : name;
   }
 
-  function add(problems, field, message) {
-    problems.push({ field: oneLine(field), message: oneLine(message) });
+  /* A problem as the validator words it (message), and what it is (kind: the message's template) with the values
+     the template was filled with, so the studio can say it in its own words (studio-problems.js). */
+  function add(problems, field, kind, values) {
+    problems.push({ field: oneLine(field), message: oneLine(fill(messages[kind], values)), kind: kind, values: values });
   }
 
   /* A record: each declared field, missing or checked. True when nothing was wrong with it. */
@@ -220,7 +226,7 @@
       var v = value[rule.name];
       var where = join(path, rule.name);
       if (v === undefined || v === null) {
-        if (rule.required) add(problems, where, fill(messages.missing, { help: rule.help, example: rule.example }));
+        if (rule.required) add(problems, where, "missing", { help: rule.help, example: rule.example });
         return;
       }
       checkValue(rule, v, where, problems);
@@ -238,11 +244,11 @@
 
   function checkList(rule, items, path, problems) {
     if (items.length < rule.min_items) {
-      add(problems, path, fill(messages.too_few, { minimum: rule.min_items, items: rule.min_items > 1 ? "items" : "item",
-        help: rule.help, found: items.length, example: rule.example }));
+      add(problems, path, "too_few", { minimum: rule.min_items, items: rule.min_items > 1 ? "items" : "item",
+        help: rule.help, found: items.length, example: rule.example });
     }
     if (rule.max_items !== null && items.length > rule.max_items) {
-      add(problems, path, fill(messages.too_many, { found: items.length, maximum: rule.max_items, example: rule.example }));
+      add(problems, path, "too_many", { found: items.length, maximum: rule.max_items, example: rule.example });
     }
     var seen = new Map();
     items.forEach(function (item, index) {
@@ -251,7 +257,7 @@
         : checkValue(rule.item, item, where, problems);
       if (value === null || !rule.unique || typeof value === "object") return;
       if (seen.has(value)) {
-        add(problems, where, fill(messages.repeated, { first: seen.get(value), value: repr(shorten(String(value))), example: rule.example }));
+        add(problems, where, "repeated", { first: seen.get(value), value: repr(shorten(String(value))), example: rule.example });
       } else {
         seen.set(value, index + 1);
       }
@@ -262,26 +268,26 @@
   function checkText(rule, raw, path, problems) {
     var value = strip(raw);
     if (!value) {
-      add(problems, path, fill(messages.empty, { help: rule.help, for_example: rule.for_example }));
+      add(problems, path, "empty", { help: rule.help, for_example: rule.for_example });
       return null;
     }
     // The length first: no other rule reads a text longer than its field allows (validate._text).
     if (rule.max_length && length(value) > rule.max_length) {
-      add(problems, path, fill(messages.too_long, { length: count(length(value)), limit: count(rule.max_length), for_example: rule.for_example }));
+      add(problems, path, "too_long", { length: count(length(value)), limit: count(rule.max_length), for_example: rule.for_example });
       return null;
     }
     var refused = characterProblem(value, rule);
     if (refused) {
-      add(problems, path, refused);
+      add(problems, path, refused.kind, refused.values);
       return null;
     }
     var ok = true;
     if (rule.pattern && !matchAt(sticky(rule.pattern), value, 0)) {
-      add(problems, path, fill(messages.pattern, { value: repr(shorten(value)), pattern_help: rule.pattern_help, for_example: rule.for_example }));
+      add(problems, path, "pattern", { value: repr(shorten(value)), pattern_help: rule.pattern_help, for_example: rule.for_example });
       ok = false;
     }
-    linkProblems(value, rule.markdown).forEach(function (message) {
-      add(problems, path, message);
+    linkProblems(value, rule.markdown).forEach(function (found) {
+      add(problems, path, found.kind, found.values);
       ok = false;
     });
     return ok ? value : null;
@@ -290,24 +296,25 @@
   var REFUSED = data.characters.refused.map(function (c) { return { kind: c.kind, pattern: regex(c.pattern) }; });
   var ONE_LINE = regex(data.characters.one_line);
 
-  /* The first character a field may not hold, as validate.character_problem says it; positions count code points. */
+  /* The first character a field may not hold, as validate.character_problem finds it ({kind, values} of its message);
+     positions count code points. */
   function characterProblem(value, rule) {
     function at(match) { return length(value.slice(0, match.index)) + 1; }
     for (var i = 0; i < REFUSED.length; i++) {
       var found = REFUSED[i].pattern.exec(value);
       if (found) {
         var code = "U+" + found[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
-        return fill(messages.character, { kind: REFUSED[i].kind, code: code, position: at(found), for_example: rule.for_example });
+        return { kind: "character", values: { kind: REFUSED[i].kind, code: code, position: at(found), for_example: rule.for_example } };
       }
     }
     var line = rule.markdown ? null : ONE_LINE.exec(value);
-    if (line) return fill(messages.one_line, { what: line[0] === "\n" ? "a new line" : "a tab", position: at(line), for_example: rule.for_example });
+    if (line) return { kind: "one_line", values: { what: line[0] === "\n" ? "a new line" : "a tab", position: at(line), for_example: rule.for_example } };
     return null;
   }
 
   function checkNumber(rule, value, path, problems) {
     if ((rule.minimum !== null && value < rule.minimum) || (rule.maximum !== null && value > rule.maximum)) {
-      add(problems, path, fill(messages.out_of_range, { number: value, minimum: rule.minimum, maximum: rule.maximum, for_example: rule.for_example }));
+      add(problems, path, "out_of_range", { number: value, minimum: rule.minimum, maximum: rule.maximum, for_example: rule.for_example });
       return null;
     }
     return value;
@@ -330,13 +337,13 @@
     if (data.places.some(function (p) { return p.listed && p.name === place; })) return;
     var slug = slugify(place);
     if (!slug) {
-      add(problems, "place", fill(messages.place_unreadable, { place: repr(place) }));
+      add(problems, "place", "place_unreadable", { place: repr(place) });
       return;
     }
     var others = data.places.filter(function (p) { return p.slug === slug && p.name !== place; })
       .map(function (p) { return p.name; }).sort();
     if (others.length) {
-      add(problems, "place", fill(messages.place_shared, { place: repr(place), other: repr(others[0]), slug: slug, example: others[0] }));
+      add(problems, "place", "place_shared", { place: repr(place), other: repr(others[0]), slug: slug, example: others[0] });
     }
   }
 
@@ -354,8 +361,8 @@
       });
       byKind.forEach(function (matches, kind) {
         var more = matches.length - 1;
-        add(problems, pair[0] || "(file)", fill(messages.personal_data, { kind: kind, match: repr(matches[0]),
-          others: more ? fill(messages.personal_data_more, { more: count(more) }) : "" }));
+        add(problems, pair[0] || "(file)", "personal_data", { kind: kind, match: repr(matches[0]),
+          others: more ? fill(messages.personal_data_more, { more: count(more) }) : "" });
       });
     });
     if (placeOk && typeof caseStudy.place === "string" && caseStudy.place) checkPlace(caseStudy.place, problems);
@@ -468,18 +475,117 @@
     return out;
   }
 
+  /* --- The Sources answer written with labels (source_answer.py) ----------------------------- */
+
+  var S = data.sources;
+  var LABELLED = regex(S.patterns.LABELLED, "y");
+  var SOURCE_YEAR = regex(S.patterns.YEAR);
+  var PAGE_NUMBER = regex(S.patterns.PAGE_NUMBER);
+  var PAGE_RANGE = regex(S.patterns.PAGE_RANGE);
+  var PAGES_PREFIX = regex(S.patterns.PAGES_PREFIX);
+  var FIELD_OF = {};
+  S.labels.forEach(function (pair) { FIELD_OF[pair[1].toLowerCase()] = pair[0]; });
+
+  function isLabelled(text) {
+    return text.split("\n").some(function (line) { return matchAt(LABELLED, line, 0); });
+  }
+
+  /* {sources, problems: [{line, kind, values, source}]}: the answer's sources, each field as the schema holds it. */
+  function readSources(text) {
+    var found = [];
+    var problems = [];
+    text.split("\n").forEach(function (line, index) {
+      if (!strip(line)) return;
+      var match = matchAt(LABELLED, line, 0);
+      if (!match) {
+        problems.push({ line: index, kind: "source_line", values: { line: repr(strip(line)) }, source: found.length - 1 });
+        return;
+      }
+      var name = FIELD_OF[match[1].toLowerCase()];
+      if (!found.length || name in found[found.length - 1].written) found.push({ first: index, written: {} });
+      found[found.length - 1].written[name] = strip(match[2]);
+    });
+    var sources = found.map(function (entry, number) {
+      var out = {};
+      S.labels.forEach(function (pair) {
+        var name = pair[0];
+        var value = entry.written[name] || "";
+        if (!value) return;
+        if (name === "year") {
+          if (SOURCE_YEAR.test(value)) out.year = parseInt(value, 10);
+          else problems.push({ line: entry.first, kind: "source_year", values: { value: repr(value) }, source: number });
+        } else if (name === "pages") {
+          var pages = pageList(value);
+          if (pages === null) problems.push({ line: entry.first, kind: "source_pages", values: { value: repr(value) }, source: number });
+          else out.pages = pages;
+        } else {
+          out[name] = value;
+        }
+      });
+      return out;
+    });
+    problems.sort(function (a, b) { return a.line - b.line; });  // stable, as Python's sorted()
+    return { sources: sources, problems: problems };
+  }
+
+  /* '4-19, 23' -> [4, ..., 19, 23], or null (source_answer.page_list). */
+  function pageList(value) {
+    var pages = [];
+    var parts = strip(value).replace(PAGES_PREFIX, "").split(",");
+    for (var i = 0; i < parts.length; i++) {
+      var part = strip(parts[i]);
+      var span = PAGE_RANGE.exec(part);
+      if (PAGE_NUMBER.test(part)) {
+        pages.push(parseInt(part, 10));
+      } else if (span && parseInt(span[1], 10) <= parseInt(span[2], 10)) {
+        var first = parseInt(span[1], 10);
+        var last = parseInt(span[2], 10);
+        if (last <= S.page_maximum) for (var page = first; page <= last; page++) pages.push(page);
+        else pages.push(first, last);
+      } else {
+        return null;
+      }
+    }
+    return pages;
+  }
+
+  /* The answer for sources as the studio holds them (source_answer.write). */
+  function sourcesText(sources) {
+    var blocks = [];
+    sources.forEach(function (source) {
+      var lines = [];
+      S.labels.forEach(function (pair) {
+        var value = strip(String(source[pair[0]] || ""));
+        if (value) lines.push(pair[1] + ": " + collapse(value));
+      });
+      if (lines.length) blocks.push(lines.join("\n"));
+    });
+    return blocks.join("\n\n");
+  }
+
+  /* pages.page_numbers: 'p. 21', 'pp. 21–22' or 'pp. 10, 14, 17'. */
+  function pageNumbers(pages) {
+    var sorted = pages.slice().sort(function (a, b) { return a - b; });
+    if (!sorted.length) return "";
+    if (sorted.length === 1) return "p. " + sorted[0];
+    var run = sorted.every(function (page, i) { return page === sorted[0] + i; });
+    return run ? "pp. " + sorted[0] + "\u2013" + sorted[sorted.length - 1] : "pp. " + sorted.join(", ");
+  }
+
   /* The case study the answers describe, and what from-issue would say about the form itself (issue_form.read). */
   function read(answers) {
     var values = {};
     var letters = [];
     var problems = [];
 
-    function problem(key, message) {
-      problems.push({ key: key, field: form.labels[key], message: oneLine(message) });
+    /* As the validator's: the form's own wording (message), and what it is, with its values, for the studio's. */
+    function problem(key, kind, values, extra) {
+      var message = kind === "empty" ? form.empty[key] : fill(form.messages[kind], values);
+      problems.push(Object.assign({ key: key, field: form.labels[key], message: oneLine(message), kind: kind, values: values }, extra));
     }
 
     form.required.forEach(function (key) {
-      if (!answer(answers, key)) problem(key, form.empty[key]);
+      if (!answer(answers, key)) problem(key, "empty", {});
     });
     form.text_fields.forEach(function (key) {
       var value = answer(answers, key);
@@ -489,13 +595,20 @@
     form.list_fields.forEach(function (key) {
       if (answer(answers, key)) values[key] = items(answer(answers, key));
     });
-    if (answer(answers, "sources")) values.sources = items(answer(answers, "sources")).map(source);
+    var sourcesAnswer = answer(answers, "sources");
+    if (sourcesAnswer && isLabelled(sourcesAnswer)) {
+      var found = readSources(sourcesAnswer);
+      values.sources = found.sources;
+      found.problems.forEach(function (p) { problem("sources", p.kind, p.values, { source: p.source }); });
+    } else if (sourcesAnswer) {  // written one a line, as the form asked before it asked for labels
+      values.sources = items(sourcesAnswer).map(source);
+    }
     if (answer(answers, "contributor")) values.contributors = [collapse(answer(answers, "contributor"))];
     var licence = answer(answers, "licence");
     if (licence && form.licence_options[licence]) values.licence = form.licence_options[licence];
     form.consent.forEach(function (statement, i) {
       if (!(answers.consent && answers.consent[i])) {
-        problem("consent", fill(form.messages.unticked, { statement: statement, start: statement.split(":")[0] }));
+        problem("consent", "unticked", { statement: statement, start: statement.split(":")[0] });
       }
     });
     var evidence = [];
@@ -506,18 +619,16 @@
       var status = form.status_options[chosen];
       var finding = answer(answers, findingKey);
       if (status && !finding) {
-        problem(findingKey, fill(form.messages.finding_empty, { status_label: form.labels[statusKey], chosen: repr(chosen),
-          example: form.finding_example }));
+        problem(findingKey, "finding_empty", { status_label: form.labels[statusKey], chosen: repr(chosen), example: form.finding_example });
       } else if (finding && !status) {
-        problem(statusKey, fill(form.messages.status_missing, { not_shown: repr(form.not_shown), finding_label: form.labels[findingKey],
-          letter: letter }));
+        problem(statusKey, "status_missing", { not_shown: repr(form.not_shown), finding_label: form.labels[findingKey], letter: letter });
       } else if (status) {
         evidence.push({ precondition: letter, status: status, basis: form.evidence_basis, finding: paragraphs(finding) });
         letters.push(letter);
       }
     });
     if (!evidence.length && !problems.some(function (p) { return /^[A-I]\. /.test(p.field); })) {
-      problems.push({ key: "status-a", field: form.no_evidence_field, message: form.messages.no_evidence });
+      problems.push({ key: "status-a", field: form.no_evidence_field, message: form.messages.no_evidence, kind: "no_evidence", values: {} });
     }
     values.evidence = evidence;
     values.licence = values.licence || "CC-BY-4.0";
@@ -543,7 +654,7 @@
     var apart = "";
     for (var c of value.toLowerCase()) apart += data.id.letters_apart[c] || c;
     var bare = apart.normalize("NFKD").replace(/\p{M}/gu, "").replace(/&/g, "and");
-    return bare.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return bare.replace(/[^a-z0-9]+/g, "-").replace(/^-+|(?<!-)-+$/g, "");  // from a run's first hyphen only: linear
   }
 
   function caseStudyId(place, title) {
@@ -656,9 +767,10 @@
         out.push("sources:");
         value.forEach(function (entry) {
           var first = true;
-          ["title", "publisher", "year", "url"].forEach(function (key) {
+          ["title", "publisher", "year", "url", "pages"].forEach(function (key) {
             if (!(key in entry)) return;
-            out.push("  " + (first ? "- " : "  ") + key + ": " + (key === "year" ? String(entry[key]) : scalar(entry[key])));
+            var text = key === "year" ? String(entry[key]) : key === "pages" ? "[" + entry[key].join(", ") + "]" : scalar(entry[key]);
+            out.push("  " + (first ? "- " : "  ") + key + ": " + text);
             first = false;
           });
         });
@@ -710,6 +822,7 @@
     check: check, read: read, headingProblems: headingProblems, personalData: personalData, linkProblems: linkProblems,
     toYaml: toYaml, scalar: scalar, caseStudyId: caseStudyId, slugify: slugify, issueBody: issueBody, issueLink: issueLink,
     answerText: answerText, answer: answer, items: items, paragraphs: paragraphs, source: source, splitThemes: splitThemes,
+    isLabelled: isLabelled, readSources: readSources, pageList: pageList, sourcesText: sourcesText, pageNumbers: pageNumbers,
     repr: repr, shorten: shorten, length: length, count: count, fill: fill, oneLine: oneLine, collapse: collapse
   };
 })();

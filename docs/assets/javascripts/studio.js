@@ -1,14 +1,13 @@
 /* The contribution studio (docs/contribute/studio.md): a case study written one step at a time,
- * checked as it is typed, previewed as its page, and sent as a GitHub issue, a file or text.
+ * checked as it is written, previewed as its page, and sent as a GitHub issue, a file or text.
  *
- * The answers are the case study form's (.github/ISSUE_TEMPLATE/case-study.yml), so a draft, the
- * issue and the file all say the same. The rules are studio-rules.js's, which are the library's
- * own, from the build. Nothing is sent anywhere: no fetch, no XMLHttpRequest, no beacon. Drafts
- * are kept in this browser's storage and in files the person downloads.
+ * The page holds a draft (studio-draft.js): what is on screen, kept in this browser's storage and in files
+ * the person downloads. The findings and the sources draw themselves from it (studio-findings.js,
+ * studio-sources.js); the checks are the library's own, worded for this page (studio-problems.js). Nothing
+ * is sent anywhere: no fetch, no XMLHttpRequest, no beacon.
  *
- * Contributed text reaches the page as text (textContent) or as HTML from studio-text.js, the
- * site's renderer, copied element by element from an inert document with only the renderer's own
- * elements and attributes allowed: never as markup of its own.
+ * Contributed text reaches the page as text (textContent) or as HTML from studio-text.js, through
+ * studio-dom.js, which copies only the renderer's own elements and attributes: never as markup of its own.
  */
 (function () {
   "use strict";
@@ -18,437 +17,193 @@
 
   var data = window.LIBRARY_STUDIO;
   var rules = window.LibraryStudioRules;
-  var renderer = window.LibraryText;
+  var drafts = window.LibraryStudioDraft;
+  var problems = window.LibraryStudioProblems;
+  var dom = window.LibraryStudioDom;
+  var el = dom.el;
+  var clear = dom.clear;
   var questions = data.questions;
   var pages = JSON.parse(root.getAttribute("data-pages"));
   var repo = root.getAttribute("data-repo");
   var form = root.querySelector("[data-library-studio-form]");
 
-  /* The draft file format, version 1. Changing what a file may hold means a new version. */
-  var FORMAT = "place-based-patterns/case-study-draft";
-  var VERSION = 1;
-  var STORAGE_KEY = "place-based-patterns:studio:v1";
   var SAVE_DELAY = 400;  // milliseconds after the last keystroke
   var CHECK_DELAY = 250;
   var LINK_LIMIT = 8000;  // characters: longer addresses are refused by some servers and proxies
   var MAX_FILE_BYTES = 1024 * 1024;
-  var MAX_ANSWER = 100000;  // characters in one answer of a draft file: far beyond any limit of a case study
   var STEPS = 8;
-  var FINDINGS_STEP = 3;
 
   var byLetter = {};
   data.preconditions.forEach(function (p) { byLetter[p.id] = p; });
-  var labelOfStatus = {};
-  Object.keys(data.form.status_options).forEach(function (label) {
-    var status = data.form.status_options[label];
-    if (status) labelOfStatus[status] = label;
-  });
+  var labelOfStatus = drafts.labelOfStatus;
 
-  var findings = [];  // [{n, letter, status, text}], in the order they were added
-  var nextFinding = 1;
-  var touched = {};  // question key -> true once the person has typed there, or moved on from its step
-  var current = 1;
-  var latest = null;  // the last check: {values, id, problems}
-
-  /* --- Small helpers ---------------------------------------------------------------------- */
-
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (attributes[name] === true) node.setAttribute(name, "");
-      else if (attributes[name] !== false && attributes[name] !== null && attributes[name] !== undefined) node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-  }
-
-  function piece(name) {
-    var template = root.querySelector('[data-library-studio-template="' + name + '"]');
-    return template.content.cloneNode(true);
-  }
+  var draft = drafts.empty();
+  var latest = null;  // the last check: {answers, values, letters, id, problems}
 
   function find(selector) {
     return root.querySelector(selector);
-  }
-
-  /* The renderer's HTML as nodes: parsed in an inert document, then copied with only its own
-     elements and attributes. The renderer escapes all text, so nothing else is ever there. */
-  var ALLOWED = { P: [], UL: ["start"], OL: ["start"], LI: [], EM: [], STRONG: [], CODE: [], A: ["href"], ABBR: ["title"] };
-
-  function rendered(html) {
-    var fragment = document.createDocumentFragment();
-    var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
-    copyInto(parsed.body, fragment);
-    return fragment;
-  }
-
-  function copyInto(from, to) {
-    Array.prototype.forEach.call(from.childNodes, function (node) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        to.appendChild(document.createTextNode(node.data));
-      } else if (node.nodeType === Node.ELEMENT_NODE && ALLOWED[node.tagName]) {
-        var copy = document.createElement(node.tagName.toLowerCase());
-        ALLOWED[node.tagName].forEach(function (name) {
-          if (node.hasAttribute(name)) copy.setAttribute(name, node.getAttribute(name));
-        });
-        copyInto(node, copy);
-        to.appendChild(copy);
-      } else if (node.nodeType === Node.ELEMENT_NODE) {
-        to.appendChild(document.createTextNode(node.textContent));
-      }
-    });
-  }
-
-  function block(text) {
-    return rendered(renderer.block(text));
-  }
-
-  function inline(text) {
-    return rendered(renderer.inline(text));
-  }
-
-  /* --- Storage: localStorage when the browser allows it ----------------------------------- */
-
-  var storage = (function () {
-    try {
-      var probe = STORAGE_KEY + ":probe";
-      window.localStorage.setItem(probe, "1");
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;  // private browsing, a locked-down browser or file:// restrictions
-    }
-  })();
-
-  function readStored() {
-    try {
-      return storage ? storage.getItem(STORAGE_KEY) : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function writeStored(text) {
-    try {
-      if (!storage) return false;
-      storage.setItem(STORAGE_KEY, text);
-      return true;
-    } catch (e) {
-      return false;
-    }
-  }
-
-  function removeStored() {
-    try {
-      if (storage) storage.removeItem(STORAGE_KEY);
-    } catch (e) { /* nothing stored */ }
-  }
-
-  /* --- Answers: the form's, keyed as the form keys them ------------------------------------ */
-
-  function control(key) {
-    return form.elements.namedItem(key);
-  }
-
-  function lower(letter) {
-    return letter.toLowerCase();
-  }
-
-  function answers() {
-    var out = {};
-    data.form.order.forEach(function (key) {
-      if (key.indexOf("status-") === 0 || key.indexOf("finding-") === 0) return;
-      if (key === "consent") {
-        out.consent = Array.prototype.map.call(form.querySelectorAll("input[name=consent]"), function (box) { return box.checked; });
-      } else if (control(key)) {
-        out[key] = control(key).value;
-      }
-    });
-    findings.forEach(function (f) {
-      if (!f.letter) return;
-      out["status-" + lower(f.letter)] = f.status ? labelOfStatus[f.status] : data.form.not_shown;
-      out["finding-" + lower(f.letter)] = f.text;
-    });
-    return out;
-  }
-
-  function isEmpty(a) {
-    return Object.keys(a).every(function (key) {
-      if (key === "consent") return !a.consent.some(Boolean);
-      if (key === "licence") return a.licence === Object.keys(data.form.licence_options)[0];
-      if (key.indexOf("status-") === 0) return a[key] === data.form.not_shown;
-      return !renderer.strip(a[key]);
-    });
-  }
-
-  function writeAnswers(a) {
-    data.form.order.forEach(function (key) {
-      if (key.indexOf("status-") === 0 || key.indexOf("finding-") === 0) return;
-      if (key === "consent") {
-        Array.prototype.forEach.call(form.querySelectorAll("input[name=consent]"), function (box, i) { box.checked = !!(a.consent && a.consent[i]); });
-      } else if (key === "licence") {
-        control(key).value = a.licence || Object.keys(data.form.licence_options)[0];
-      } else if (control(key)) {
-        control(key).value = a[key] || "";
-      }
-    });
-    findings = [];
-    data.letters.forEach(function (letter) {
-      var label = a["status-" + lower(letter)];
-      var text = a["finding-" + lower(letter)] || "";
-      var status = label ? data.form.status_options[label] || null : null;
-      if (status || renderer.strip(text)) findings.push({ n: nextFinding++, letter: letter, status: status, text: text });
-    });
-    renderFindings();
-  }
-
-  /* A draft read from a file or from storage: {answers} or {problem: "what was wrong, in a sentence"}. */
-  function checkDraft(file) {
-    if (file === null || typeof file !== "object" || Array.isArray(file)) return { problem: "it does not hold a draft case study" };
-    if (file.format !== FORMAT) return { problem: "it is not a case study draft from this page (its \"format\" should be \"" + FORMAT + "\")" };
-    if (file.version !== VERSION) return { problem: "it is version " + JSON.stringify(file.version) + " of the format, and this page reads version " + VERSION };
-    var a = file.answers;
-    if (a === null || typeof a !== "object" || Array.isArray(a)) return { problem: "its \"answers\" are missing" };
-    var keys = Object.keys(a);
-    for (var i = 0; i < keys.length; i++) {
-      var key = keys[i];
-      var value = a[key];
-      if (data.form.order.indexOf(key) === -1) return { problem: "it has an answer this page does not know: \"" + key.slice(0, 40) + "\"" };
-      if (key === "consent") {
-        if (!Array.isArray(value) || value.length > data.form.consent.length || !value.every(function (v) { return typeof v === "boolean"; })) {
-          return { problem: "its consent answers are not a list of ticks" };
-        }
-      } else if (typeof value !== "string") {
-        return { problem: "its answer to \"" + data.form.labels[key] + "\" is not text" };
-      } else if (value.length > MAX_ANSWER) {
-        return { problem: "its answer to \"" + data.form.labels[key] + "\" is far longer than a case study can hold" };
-      } else if (key.indexOf("status-") === 0 && !(value in data.form.status_options)) {
-        return { problem: "its answer to \"" + data.form.labels[key] + "\" is not one of the form's choices" };
-      } else if (key === "licence" && !(value in data.form.licence_options)) {
-        return { problem: "its licence is not one of the form's choices" };
-      }
-    }
-    return { answers: a };
-  }
-
-  /* --- Findings and the precondition chooser ------------------------------------------------ */
-
-  var findingsBox = find("[data-library-studio-findings]");
-
-  function used(except) {
-    return findings.filter(function (f) { return f !== except && f.letter; }).map(function (f) { return f.letter; });
   }
 
   function name(letter) {
     return letter + ". " + byLetter[letter].short_title;
   }
 
-  function findingCard(f) {
-    var id = "finding-" + f.n;
-    var question = questions["finding-a"];
-    var card = el("section", { "class": "library-studio__finding", "data-finding": String(f.n), "aria-labelledby": id + "-title" });
-    var title = el("h3", { "class": "library-studio__finding-title", id: id + "-title", tabindex: "-1" }, [""]);
-    card.appendChild(title);
-    card.appendChild(el("div", { "class": "library-studio__error", id: id + "-error", "data-library-studio-card-error": "", hidden: true }));
+  var ctx = {
+    root: root, pages: pages,
+    draft: function () { return draft; },
+    changed: function (now) { changed(now); },
+    seen: function (id) { seen(id); }
+  };
+  var findings = window.LibraryStudioFindings(ctx);
+  var sources = window.LibraryStudioSources(ctx);
 
-    var textId = id + "-text";
-    card.appendChild(el("label", { "class": "library-studio__label", "for": textId }, ["What happened"]));
-    card.appendChild(el("p", { "class": "library-studio__hint", id: textId + "-hint" }, [question.hint]));
-    var textarea = el("textarea", { "class": "library-field library-studio__text", id: textId, rows: "6", spellcheck: "true",
-      "aria-describedby": textId + "-hint", "data-limit": String(question.limit) });
-    textarea.value = f.text;
-    card.appendChild(textarea);
-    var countLine = el("p", { "class": "library-studio__count", "aria-live": "polite" });
-    card.appendChild(countLine);
+  /* --- The form's questions, in the draft ------------------------------------------------- */
 
-    var chooser = el("fieldset", { "class": "library-studio__question library-studio__fieldset", "aria-describedby": id + "-letter-hint" }, [
-      el("legend", { "class": "library-studio__label" }, ["Which precondition does it show?"]),
-      el("p", { "class": "library-studio__hint", id: id + "-letter-hint" },
-        ["Choose the one it shows most clearly. Each choice opens its signs, so you can compare, and a question where two are easily confused."])
-    ]);
-    var groups = el("fieldset", { "class": "library-studio__fieldset library-studio__groups" }, [
-      el("legend", { "class": "library-studio__label" }, ["What is it mostly about?"])
-    ]);
-    data.groups.concat([{ group: "all", meaning: null, letters: data.letters }]).forEach(function (g) {
-      var radioId = id + "-group-" + g.group;
-      groups.appendChild(el("div", { "class": "library-studio__choice" }, [
-        el("input", { type: "radio", id: radioId, name: id + "-group", value: g.group, checked: g.group === "all" }),
-        el("label", { "for": radioId }, [g.meaning ? g.meaning.charAt(0).toUpperCase() + g.meaning.slice(1) + " (" + g.letters[0] + " to " +
-          g.letters[g.letters.length - 1] + ")" : "Not sure: show all nine"])
-      ]));
-    });
-    chooser.appendChild(groups);
-    var choices = el("div", { "class": "library-studio__choices" });
-    data.preconditions.forEach(function (p) {
-      var radioId = id + "-letter-" + lower(p.id);
-      choices.appendChild(el("div", { "class": "library-studio__choice", "data-group": p.group }, [
-        el("input", { type: "radio", id: radioId, name: id + "-letter", value: p.id, "aria-describedby": radioId + "-hint" }),
-        el("label", { "for": radioId }, [name(p.id)]),
-        el("span", { "class": "library-studio__choice-hint", id: radioId + "-hint" }, [p.summary])
-      ]));
-    });
-    chooser.appendChild(choices);
-    var about = el("div", { "class": "library-studio__panel", hidden: true });
-    chooser.appendChild(about);
-    card.appendChild(chooser);
+  function control(key) {
+    return form.elements.namedItem(key);
+  }
 
-    var status = el("fieldset", { "class": "library-studio__question library-studio__fieldset library-studio__statuses" }, [
-      el("legend", { "class": "library-studio__label" }, ["How far was it in place?"])
-    ]);
-    var statusChoices = el("div", { "class": "library-studio__choices" });
-    data.statuses.forEach(function (s) {
-      var radioId = id + "-status-" + s.status;
-      statusChoices.appendChild(el("div", { "class": "library-studio__choice" }, [
-        el("input", { type: "radio", id: radioId, name: id + "-status", value: s.status, "aria-describedby": radioId + "-hint" }),
-        el("label", { "for": radioId }, [labelOfStatus[s.status]]),
-        el("span", { "class": "library-studio__choice-hint", id: radioId + "-hint" },
-          [s.meaning.charAt(0).toUpperCase() + s.meaning.slice(1) + ". For example: " + s.example + "."])
-      ]));
-    });
-    status.appendChild(statusChoices);
-    card.appendChild(status);
-    var remove = el("button", { "class": "md-button", type: "button" }, ["Remove this finding"]);
-    card.appendChild(remove);
+  function consentBoxes() {
+    return form.querySelectorAll("input[name=consent]");
+  }
 
-    function showTitle() {
-      title.textContent = "Finding " + (findings.indexOf(f) + 1) + (f.letter ? ": " + name(f.letter) : "");
-    }
-
-    function showCount() {
-      var left = question.limit - rules.length(renderer.strip(textarea.value));
-      countLine.textContent = left >= 0 ? "You have " + rules.count(left) + " characters left." : "You have " + rules.count(-left) + " characters too many.";
-    }
-
-    function choose(letter) {
-      var radio = card.querySelector('input[name="' + id + '-letter"][value="' + letter + '"]');
-      if (!radio || radio.disabled) return;
-      radio.checked = true;
-      f.letter = letter;
-      afterChoice();
-      radio.focus();
-    }
-
-    function afterChoice() {
-      showTitle();
-      showAbout();
-      changed();
-    }
-
-    function answerButtons(pairs) {
-      var box = el("div", { "class": "library-studio__buttons" });
-      pairs.forEach(function (pair) {
-        var button = el("button", { "class": "md-button", type: "button", "data-letter": pair[1] }, [pair[0]]);
-        button.addEventListener("click", function () { choose(pair[1]); });
-        box.appendChild(button);
-      });
-      return box;
-    }
-
-    function showAbout() {
-      clear(about);
-      if (!f.letter) {
-        about.hidden = true;
-        return;
+  /* Everything on screen drawn from the draft: after a reload, an opened file or a fresh start. */
+  function showDraft() {
+    Object.keys(draft.answers).forEach(function (key) {
+      if (key === "consent") {
+        Array.prototype.forEach.call(consentBoxes(), function (box, i) { box.checked = !!draft.answers.consent[i]; });
+      } else if (control(key)) {
+        control(key).value = draft.answers[key];
       }
-      var p = byLetter[f.letter];
-      about.hidden = false;
-      about.appendChild(el("h4", {}, [name(p.id) + ": is this it?"]));
-      about.appendChild(el("p", {}, [p.summary]));
-      about.appendChild(el("h5", {}, ["Signs that it is present"]));
-      about.appendChild(listOf(p.looks_like));
-      about.appendChild(el("h5", {}, ["Signs that it is absent"]));
-      about.appendChild(listOf(p.signs_of_absence));
-      p.tell_apart.forEach(function (t) {
-        if (used(f).indexOf(t.precondition) !== -1) return;
-        about.appendChild(el("h5", {}, ["Or is it " + name(t.precondition) + "?"]));
-        about.appendChild(el("p", {}, [t.question]));
-        about.appendChild(answerButtons([[t.here, p.id], [t.there, t.precondition]]));
-      });
-      about.appendChild(el("p", {}, [el("a", { href: pages.preconditions[p.id], target: "_blank", rel: "noopener" },
-        ["Read " + name(p.id) + " in full (opens in a new tab)"])]));
+    });
+    find("[data-library-studio-help]").open = draft.help;
+    findings.render();
+    sources.render();
+  }
+
+  form.addEventListener("input", function (event) {
+    var key = event.target.name;
+    if (key && key !== "consent" && key in draft.answers) {
+      draft.answers[key] = event.target.value;
+      var line = find('[data-library-studio-count="' + key + '"]');
+      if (line) countLine(line, event.target.value, Number(event.target.getAttribute("data-limit")));
+      changed(false);
     }
-
-    function listOf(items) {
-      var list = el("ul");
-      items.forEach(function (item) {
-        var li = el("li");
-        li.appendChild(inline(item));
-        list.appendChild(li);
-      });
-      return list;
-    }
-
-    textarea.addEventListener("input", function () {
-      f.text = textarea.value;
-      touched["finding-" + f.n] = true;
-      showCount();
-    });
-    groups.addEventListener("change", function (event) {
-      Array.prototype.forEach.call(choices.children, function (choice) {
-        choice.hidden = event.target.value !== "all" && choice.getAttribute("data-group") !== event.target.value &&
-          !choice.querySelector("input").checked;
-      });
-    });
-    choices.addEventListener("change", function (event) {
-      f.letter = event.target.value;
-      afterChoice();
-    });
-    statusChoices.addEventListener("change", function (event) {
-      f.status = event.target.value;
-      changed();
-    });
-    remove.addEventListener("click", function () {
-      var index = findings.indexOf(f);
-      findings.splice(index, 1);
-      renderFindings();
-      changed();
-      var next = findingsBox.querySelectorAll(".library-studio__finding-title")[Math.min(index, findings.length - 1)];
-      (next || find("[data-library-studio-add-finding]")).focus();
-    });
-
-    card.refresh = function () {
-      var taken = used(f);
-      Array.prototype.forEach.call(choices.querySelectorAll("input"), function (radio) {
-        radio.disabled = taken.indexOf(radio.value) !== -1;
-        radio.checked = radio.value === f.letter;
-        var hint = card.querySelector("#" + radio.id + "-hint");
-        hint.textContent = byLetter[radio.value].summary + (radio.disabled ? " (Another finding already shows it.)" : "");
-      });
-      Array.prototype.forEach.call(statusChoices.querySelectorAll("input"), function (radio) { radio.checked = radio.value === f.status; });
-      showTitle();
-    };
-    card.refresh();
-    showCount();
-    showAbout();
-    return card;
-  }
-
-  function renderFindings() {
-    clear(findingsBox);
-    findings.forEach(function (f) { findingsBox.appendChild(findingCard(f)); });
-  }
-
-  function refreshCards() {
-    Array.prototype.forEach.call(findingsBox.children, function (card) { card.refresh(); });
-  }
-
-  find("[data-library-studio-add-finding]").addEventListener("click", function () {
-    var f = { n: nextFinding++, letter: null, status: null, text: "" };
-    findings.push(f);
-    var card = findingCard(f);
-    findingsBox.appendChild(card);
-    card.querySelector("textarea").focus();
-    changed();
   });
+  form.addEventListener("change", function (event) {
+    var key = event.target.name;
+    if (key === "consent") {
+      draft.answers.consent = Array.prototype.map.call(consentBoxes(), function (box) { return box.checked; });
+      seen(questions.consent.id);
+      changed(true);
+    } else if (key === "licence") {
+      draft.answers.licence = event.target.value;
+      changed(true);
+    }
+  });
+  form.addEventListener("focusout", function (event) {
+    if (event.target.name && questions[event.target.name] && event.target.id) seen(event.target.id);
+  });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  find("[data-library-studio-help]").addEventListener("toggle", function (event) {
+    if (draft.help === event.target.open) return;
+    draft.help = event.target.open;
+    changed(false);
+  });
+  find("[data-library-studio-add-finding]").addEventListener("click", function () { findings.add(); });
 
-  /* --- Checking ------------------------------------------------------------------------------ */
+  /* --- Saving and checking ------------------------------------------------------------------ */
+
+  var saveTimer = null;
+  var checkTimer = null;
+
+  function busy() {
+    if (saveTimer !== null || checkTimer !== null) root.setAttribute("data-library-studio-busy", "");
+    else root.removeAttribute("data-library-studio-busy");
+  }
+
+  /* The saved status, beside the step's buttons and under "Your draft". It changes only when the state does. */
+  function setStatus(message) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-saved], [data-library-studio-status]"), function (line) {
+      if (line.textContent !== message) line.textContent = message;
+    });
+  }
+
+  function notSaving() {
+    return "This browser is not letting the page save, so your draft is kept only while the page is open. Download it before you close the page.";
+  }
+
+  function save() {
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    if (!drafts.canStore) setStatus(notSaving());
+    else setStatus(drafts.store(draft) ? "Saved in this browser."
+      : "Your latest changes could not be saved in this browser, perhaps because its storage is full. Download the draft to keep them.");
+    busy();
+  }
+
+  function flush() {
+    if (saveTimer !== null) save();
+  }
+
+  /* After any change. `now`: show its effect at once (a choice made), else once typing pauses. */
+  function changed(now) {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, SAVE_DELAY);
+    clearTimeout(checkTimer);
+    checkTimer = null;
+    if (now) refresh();
+    else checkSoon(CHECK_DELAY);
+    busy();
+  }
+
+  /* A check that waits while a mouse button or finger is down: a message appearing as a box is left would move
+     what the person is about to click (leaving a box and clicking a choice are one gesture). */
+  var pressing = false;
+  document.addEventListener("pointerdown", function () { pressing = true; }, true);
+  document.addEventListener("pointerup", function () { pressing = false; }, true);
+  document.addEventListener("pointercancel", function () { pressing = false; }, true);
+
+  function checkSoon(delay) {
+    checkTimer = setTimeout(function wait() {
+      if (pressing) checkTimer = setTimeout(wait, 50);
+      else refresh();
+    }, delay);
+  }
+
+  /* The person has had the chance to answer `id` (a question left, a step left): its problems may show. */
+  function seen(id) {
+    if (!markSeen(id)) return;
+    clearTimeout(checkTimer);
+    checkSoon(0);
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, SAVE_DELAY);
+    busy();
+  }
+
+  function markSeen(id) {
+    if (draft.seen.indexOf(id) !== -1) return false;
+    draft.seen.push(id);
+    return true;
+  }
+
+  function refresh() {
+    clearTimeout(checkTimer);
+    checkTimer = null;
+    latest = problems.find(draft, stepOf);
+    showProblems();
+    showCounts();
+    showAddress();
+    if (draft.step === 7) {
+      summary();
+      preview();
+      where();
+    }
+    if (draft.step === 8) sending();
+    busy();
+  }
+
+  /* --- Problems, shown where they are once the person has had the chance to answer ----------- */
 
   var STEP_OF = {};  // question key -> its step
   Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-question]"), function (node) {
@@ -456,129 +211,112 @@
   });
 
   function stepOf(key) {
-    return STEP_OF[key] || FINDINGS_STEP;
+    return STEP_OF[key] || (key === "sources" ? 5 : 3);
   }
 
-  /* The studio key a problem belongs to: a question of the form, or a finding card ("finding-<n>"). */
-  function cardKey(formKey) {
-    var letter = /^(?:status|finding)-([a-i])$/.exec(formKey);
-    if (!letter) return formKey;
-    var f = findings.filter(function (x) { return x.letter && lower(x.letter) === letter[1]; })[0];
-    return f ? "finding-" + f.n : "findings";
-  }
-
-  /* The file of the case study that already has `id` (or had it), else null (studio.py's _ids). */
-  var takenIds = null;
-  function fileWithId(id) {
-    if (!takenIds) {
-      takenIds = Object.create(null);
-      data.ids.taken.forEach(function (name) { takenIds[name] = true; });
-    }
-    if (!takenIds[id]) return null;
-    return Object.prototype.hasOwnProperty.call(data.ids.files, id) ? data.ids.files[id] : "data/case_studies/" + id + ".yaml";
-  }
-
-  /* Every problem from-issue and the validator would report, as {key, message}, told against the question
-     its value came from (issue_form._on_form). */
-  function checkAll() {
-    var a = answers();
-    var result = rules.read(a);
-    var v = result.values;
-    var out = result.problems.map(function (p) { return { key: cardKey(p.key), message: p.message }; });
-    var formKeys = {};
-    result.problems.forEach(function (p) { formKeys[p.key] = true; });
-    var id = v.title && v.place ? rules.caseStudyId(v.place, v.title) : "";
-    if (v.title && v.place && !id) out.push({ key: "title", message: data.form.messages.no_id });
-    var taken = id && fileWithId(id);
-    if (taken) {
-      out.push({ key: "title", message: rules.fill(data.form.messages.id_taken, { id: rules.repr(id), file: taken, title: v.title }) });
-    }
-    var caseStudy = Object.assign(id ? { id: id } : {}, v);
-    rules.check(caseStudy).forEach(function (p) {
-      if (p.field === "id" && !id) return;  // no id without a title and a place, which the form's own problems name
-      var evidence = /^evidence\[(\d+)\]/.exec(p.field);
-      var key;
-      if (evidence && Number(evidence[1]) <= result.letters.length) key = "finding-" + lower(result.letters[Number(evidence[1]) - 1]);
-      else if (p.field === "evidence") key = "status-a";
-      else key = data.form.field_of[p.field.split(/[.[]/)[0]] || "title";
-      if (formKeys[key] || (key === "status-a" && result.problems.length)) return;  // the form's own problem says it first
-      var where = p.field !== key && p.field !== "(file name)" ? " (in the case study: " + p.field + ")" : "";
-      out.push({ key: cardKey(key), message: p.message + where });
-    });
-    rules.headingProblems(a).forEach(function (h) {
-      out.push({ key: cardKey(h.key), message: "has a line the issue would read as the start of another question: " + rules.repr(h.line) +
-        ". Remove the ### at its start, for example: " + h.line.replace(/^#+[ \t]*/, "") });
-    });
-    findings.forEach(function (f) {
-      if (!f.letter && renderer.strip(f.text)) out.push({ key: "finding-" + f.n, message: "Choose the precondition this finding shows." });
-    });
-    return { answers: a, values: v, letters: result.letters, id: id, problems: out };
-  }
-
-  function shown(key) {
-    return touched[key] || touched["step-" + stepOf(key)];
+  function shown(p) {
+    if (draft.seen.indexOf("step-" + p.step) !== -1) return true;
+    if (p.finding !== undefined && draft.open !== p.finding) return true;  // a closed finding: the person has moved on from it
+    return draft.seen.indexOf(p.id) !== -1;
   }
 
   function showProblems() {
-    var byKey = {};
-    latest.problems.forEach(function (p) { (byKey[p.key] = byKey[p.key] || []).push(p.message); });
-    Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-error]"), function (box) {
-      var key = box.getAttribute("data-library-studio-error");
-      var target = key === "findings" ? null : document.getElementById(box.id.replace(/-error$/, ""));
-      showIn(box, shown(key) ? byKey[key] || (key === "findings" ? byKey["status-a"] : null) : null, target);
+    var byId = {};
+    latest.problems.forEach(function (p) {
+      if (shown(p)) (byId[p.id] = byId[p.id] || []).push(p.message);
     });
-    findings.forEach(function (f) {
-      var card = findingsBox.querySelector('[data-finding="' + f.n + '"]');
-      if (!card) return;
-      var key = "finding-" + f.n;
-      showIn(card.querySelector("[data-library-studio-card-error]"), shown(key) ? byKey[key] : null, card.querySelector("textarea"));
+    Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-error]"), function (box) {
+      var id = box.getAttribute("data-library-studio-error");
+      var target = document.getElementById(id);
+      dom.showErrors(box, byId[id], target && /^(INPUT|TEXTAREA|SELECT|FIELDSET)$/.test(target.tagName) ? target : null);
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("[data-finding]"), function (card) {  // a closed finding says it has some
+      var index = Number(card.getAttribute("data-finding")) - 1;
+      var count = draft.open === index ? 0 : latest.problems.filter(function (p) { return p.finding === index && shown(p); }).length;
+      card.querySelector("[data-finding-problems]").textContent = count ? " (" + count + " to fix)" : "";
     });
     for (var step = 1; step <= 6; step++) {
-      var count = latest.problems.filter(function (p) { return stepOf(p.key.indexOf("finding-") === 0 || p.key === "status-a" ? "findings" : p.key) === step; }).length;
-      var badge = find('[data-library-studio-step-problems="' + step + '"]');
-      badge.textContent = touched["step-" + step] && count ? " (" + count + " to fix)" : "";
+      var count = latest.problems.filter(function (p) { return p.step === step; }).length;
+      find('[data-library-studio-step-problems="' + step + '"]').textContent =
+        draft.seen.indexOf("step-" + step) !== -1 && count ? " (" + count + " to fix)" : "";
     }
   }
 
-  function showIn(box, list, target) {
-    clear(box);
-    box.hidden = !list || !list.length;
-    (list || []).forEach(function (message) {
-      box.appendChild(el("p", {}, [el("span", { "class": "library-visually-hidden" }, ["Error: "]), message]));
-    });
-    if (!target) return;
-    var described = (target.getAttribute("aria-describedby") || "").split(" ").filter(function (d) { return d && d !== box.id; });
-    if (!box.hidden) described.push(box.id);
-    target.setAttribute("aria-describedby", described.join(" "));
-    if (box.hidden) target.removeAttribute("aria-invalid");
-    else target.setAttribute("aria-invalid", "true");
+  function countLine(line, value, limit) {
+    var left = limit - rules.length(window.LibraryText.strip(value));
+    line.textContent = left >= 0 ? "You have " + rules.count(left) + " characters left." : "You have " + rules.count(-left) + " characters too many.";
   }
 
   function showCounts() {
     Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-count]"), function (line) {
       var key = line.getAttribute("data-library-studio-count");
-      var limit = Number(control(key).getAttribute("data-limit"));
-      var left = limit - rules.length(renderer.strip(control(key).value));
-      line.textContent = left >= 0 ? "You have " + rules.count(left) + " characters left." : "You have " + rules.count(-left) + " characters too many.";
+      countLine(line, control(key).value, Number(control(key).getAttribute("data-limit")));
     });
   }
 
   function showAddress() {
-    var line = find("[data-library-studio-address]");
-    line.textContent = latest.id ? "Its address will be " + pages.published + latest.id + "/" : "";
+    find("[data-library-studio-address]").textContent = latest.id ? "Its address will be " + pages.published + latest.id + "/" : "";
   }
 
-  function showSources() {
-    var box = find("[data-library-studio-sources]");
-    clear(box);
-    var sources = latest.values.sources || [];
-    if (!sources.length) return;
-    box.appendChild(el("p", {}, ["The library will read your sources as:"]));
-    var list = el("ul");
-    sources.forEach(function (s) {
-      list.appendChild(el("li", {}, ["Title: " + s.title + (s.year ? "; year: " + s.year : "") + (s.url ? "; web address: " + s.url : "")]));
+  /* --- Steps ---------------------------------------------------------------------------------- */
+
+  /* The first question on screen in a step (a closed finding's are not), else its heading. */
+  function firstField(step) {
+    var section = find("[data-library-studio-step='" + step + "']");
+    var fields = section.querySelectorAll("input:not([type=hidden]):not([type=file]), textarea:not([readonly]), select, [data-library-studio-toggle]");
+    return Array.prototype.filter.call(fields, function (field) { return !field.closest("[hidden]"); })[0] ||
+      section.querySelector(".library-studio__step-title");
+  }
+
+  function go(step, focusHeading) {
+    if (step < 1 || step > STEPS) return;
+    if (step !== draft.step) markSeen("step-" + draft.step);  // moving on shows what is left to do there
+    if (step >= 7) for (var s = 1; s <= 6; s++) markSeen("step-" + s);
+    draft.step = step;
+    showStep();
+    changed(true);
+    if (focusHeading !== false) {
+      var heading = find("[data-library-studio-step='" + step + "'] .library-studio__step-title");
+      heading.focus();
+      heading.scrollIntoView({ block: "start" });
+    }
+    if (step === 7 && latest.problems.length && focusHeading !== false) find("[data-library-studio-summary]").focus();
+  }
+
+  function showStep() {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-step]"), function (section) {
+      section.hidden = Number(section.getAttribute("data-library-studio-step")) !== draft.step;
     });
-    box.appendChild(list);
+    Array.prototype.forEach.call(root.querySelectorAll(".library-studio__step-link"), function (button) {
+      if (Number(button.getAttribute("data-library-studio-go")) === draft.step) button.setAttribute("aria-current", "step");
+      else button.removeAttribute("aria-current");
+    });
+    find("[data-library-studio-skip]").setAttribute("href", "#" + firstField(draft.step).id);
+  }
+
+  root.addEventListener("click", function (event) {
+    var goButton = event.target.closest("[data-library-studio-go]");
+    if (goButton) go(Number(goButton.getAttribute("data-library-studio-go")));
+    var copyTarget = event.target.closest("[data-library-studio-copy]");
+    if (copyTarget) copy(copyTarget);
+  });
+
+  find("[data-library-studio-skip]").addEventListener("click", function (event) {
+    event.preventDefault();
+    var first = firstField(draft.step);
+    first.focus();
+    first.scrollIntoView({ block: "center" });
+  });
+
+  /* --- Feedback beside the control that caused it ------------------------------------------- */
+
+  /* The line after `control` (a live region) says what happened; a problem is marked as one. */
+  function feedback(control, message, problem) {
+    var line = control.closest(".library-studio__action").querySelector(".library-studio__feedback");
+    line.classList.toggle("library-studio__feedback--problem", !!problem);
+    clear(line);
+    if (problem) line.appendChild(el("strong", {}, ["There is a problem. "]));
+    line.appendChild(document.createTextNode(message));
   }
 
   /* --- The check, the preview and where it will appear ------------------------------------ */
@@ -596,36 +334,31 @@
     box.appendChild(el("p", {}, ["You can still look at the preview. Each link goes to the answer to change."]));
     var list = el("ul");
     latest.problems.forEach(function (p) {
-      var link = el("a", { href: "#" + targetId(p.key) }, [labelOf(p.key) + ": " + p.message]);
+      var link = el("a", { href: "#" + p.id }, [p.label + ": " + p.message]);
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        goTo(p.key);
+        goTo(p);
       });
       list.appendChild(el("li", {}, [link]));
     });
     box.appendChild(list);
   }
 
-  function labelOf(key) {
-    if (key.indexOf("finding-") === 0) {
-      var f = findings.filter(function (x) { return "finding-" + x.n === key; })[0];
-      return f && f.letter ? name(f.letter) : "Finding " + (findings.indexOf(f) + 1);
+  function goTo(p) {
+    go(p.step, false);
+    if (p.finding !== undefined && draft.open !== p.finding) {
+      draft.open = p.finding;
+      findings.render();
+      refresh();
     }
-    if (key === "findings" || key === "status-a") return "Findings";
-    return questions[key] ? questions[key].label : data.form.labels[key] || key;
+    var target = document.getElementById(p.id);
+    if (target && target.tagName === "FIELDSET") target = target.querySelector("input:checked") || target.querySelector("input");
+    if (!target || target.hidden) target = find("[data-library-studio-step='" + p.step + "'] .library-studio__step-title");
+    target.focus();
   }
 
-  function targetId(key) {
-    if (key.indexOf("finding-") === 0) return key + "-text";
-    if (key === "findings" || key === "status-a") return "step-the-preconditions-title";
-    if (key === "consent") return "studio-consent-1";
-    return questions[key] ? questions[key].id : "step-the-work-title";
-  }
-
-  function goTo(key) {
-    go(stepOf(key.indexOf("finding-") === 0 || key === "status-a" ? "findings" : key), false);
-    var target = document.getElementById(targetId(key));
-    if (target) target.focus();
+  function piece(pieceName) {
+    return dom.template(root, pieceName);
   }
 
   function preview() {
@@ -634,7 +367,7 @@
     var v = latest.values;
     box.appendChild(el("h4", { "class": "library-studio__page-title" }, [v.title || "Your title"]));
     box.appendChild(piece("draft"));
-    if (v.summary) box.appendChild(el("div", { "class": "library-lede" }, [el("p", {}, [inline(v.summary)])]));
+    if (v.summary) box.appendChild(el("div", { "class": "library-lede" }, [el("p", {}, [dom.inline(v.summary)])]));
     var facts = el("dl", { "class": "library-facts" });
     function fact(term, value) {
       facts.appendChild(el("div", {}, [el("dt", {}, [term]), el("dd", {}, [value])]));
@@ -647,7 +380,7 @@
     box.appendChild(facts);
     box.appendChild(el("h5", {}, ["Context"]));
     var prose = el("div", { "class": "library-prose" });
-    prose.appendChild(block(v.context || ""));
+    prose.appendChild(dom.block(v.context || ""));
     box.appendChild(prose);
     box.appendChild(el("h5", {}, ["Evidence against the preconditions"]));
     box.appendChild(piece("evidence-intro"));
@@ -667,27 +400,19 @@
       meta.appendChild(el("a", { href: pages.evidence_tags[p.id + " " + entry.status] },
         ["Case studies where " + p.id + " was " + entry.status]));
       finding.appendChild(meta);
-      finding.appendChild(block(entry.finding));
+      finding.appendChild(dom.block(entry.finding));
       box.appendChild(finding);
     });
     [["What did not work", v.what_did_not_work, true], ["Lessons", v.lessons, true], ["Questions for other places", v.questions, false]].forEach(function (part) {
       box.appendChild(el("h5", {}, [part[0]]));
       var list = el("ul", { "class": "library-list" });
-      (part[1] || []).forEach(function (item) { list.appendChild(el("li", {}, [part[2] ? inline(item) : item])); });
+      (part[1] || []).forEach(function (item) { list.appendChild(el("li", {}, [part[2] ? dom.inline(item) : item])); });
       box.appendChild(list);
     });
     box.appendChild(el("h5", {}, ["Sources and provenance"]));
-    var sources = el("ul", { "class": "library-list" });
-    (v.sources || []).forEach(function (s) {
-      var item = el("li", {}, [el("cite", {}, [s.title])]);
-      if (s.year) item.appendChild(document.createTextNode(" (" + s.year + ")"));
-      if (s.url && /^https?:\/\//i.test(s.url)) {  // always so (from-issue reads only such addresses), and checked again here
-        item.appendChild(document.createTextNode(". "));
-        item.appendChild(el("a", { href: s.url }, ["Read the source"]));
-      }
-      sources.appendChild(item);
-    });
-    box.appendChild(sources);
+    var list = el("ul", { "class": "library-list" });
+    (v.sources || []).forEach(function (s) { list.appendChild(el("li", {}, sourceLine(s))); });
+    box.appendChild(list);
     var provenance = el("dl", { "class": "library-facts library-facts--provenance" });
     provenance.appendChild(el("div", {}, [el("dt", {}, ["Contributed by"]), el("dd", {}, [(v.contributors || []).join("; ")])]));
     var status = el("dd");
@@ -695,6 +420,18 @@
     provenance.appendChild(el("div", {}, [el("dt", {}, ["Status"]), status]));
     provenance.appendChild(el("div", {}, [el("dt", {}, ["Licence"]), el("dd", {}, [v.licence])]));
     box.appendChild(provenance);
+  }
+
+  /* A source as the page prints it (the macro source_line in overrides/library/_macros.md). */
+  function sourceLine(s) {
+    var out = [el("cite", {}, [s.title || ""])];
+    var text = (s.publisher ? ", " + s.publisher : "") + (s.year ? " (" + s.year + ")" : "") + (s.pages && s.pages.length ? ", " + rules.pageNumbers(s.pages) : "");
+    if (text) out.push(text);
+    if (s.url && /^https?:\/\//i.test(s.url)) {  // always so once the checks pass, and checked again here
+      out.push(". ");
+      out.push(el("a", { href: s.url }, ["Read the source"]));
+    }
+    return out;
   }
 
   function where() {
@@ -748,179 +485,66 @@
     var choices = find("[data-library-studio-choices]");
     clear(choices);
     latest.values.evidence.forEach(function (entry) {
-      choices.appendChild(el("li", {}, ["under " + data.form.labels["status-" + lower(entry.precondition)] + ", choose " + labelOfStatus[entry.status] + ";"]));
+      choices.appendChild(el("li", {}, ["under " + data.form.labels["status-" + entry.precondition.toLowerCase()] + ", choose " + labelOfStatus[entry.status] + ";"]));
     });
-    choices.appendChild(el("li", {}, ["under " + data.form.labels.licence + ", choose " + control("licence").value + ";"]));
+    choices.appendChild(el("li", {}, ["under " + data.form.labels.licence + ", choose " + draft.answers.licence + ";"]));
     choices.appendChild(el("li", {}, ["under " + data.form.labels.consent + ", tick the three boxes, if they are true."]));
     var link = rules.issueLink(latest.answers, repo, LINK_LIMIT);
     find("[data-library-studio-issue-link]").setAttribute("href", link.url);
     var left = find("[data-library-studio-left]");
-    clear(left);
-    if (link.left.length) {
-      left.appendChild(el("p", {}, ["These answers are too long to fill in from a link. Copy each one into its box on the form:"]));
-      link.left.forEach(function (key, i) {
-        var id = "studio-left-" + i;
-        var area = el("textarea", { "class": "library-field library-studio__text", id: id, rows: "3", readonly: true });
-        area.value = rules.answerText(latest.answers, key);
-        left.appendChild(el("div", { "class": "library-studio__question" }, [
-          el("label", { "class": "library-studio__label", "for": id }, [data.form.labels[key]]), area, copyButton(id, "Copy " + data.form.labels[key])
-        ]));
-      });
+    var body = rules.issueBody(latest.answers);
+    if (left.getAttribute("data-for") !== body) {  // drawn again only when the answers change, so feedback stays
+      left.setAttribute("data-for", body);
+      clear(left);
+      if (link.left.length) {
+        left.appendChild(el("p", {}, ["These answers are too long to fill in from a link. Copy each one into its box on the form:"]));
+        link.left.forEach(function (key, i) {
+          var id = "studio-left-" + i;
+          var area = el("textarea", { "class": "library-field library-studio__text", id: id, rows: "3", readonly: true });
+          area.value = rules.answerText(latest.answers, key);
+          left.appendChild(el("div", { "class": "library-studio__question" }, [
+            el("label", { "class": "library-studio__label", "for": id }, [data.form.labels[key]]), area,
+            el("div", { "class": "library-studio__action" }, [
+              el("button", { "class": "md-button", type: "button", "data-library-studio-copy": id }, ["Copy " + data.form.labels[key]]),
+              el("p", { "class": "library-studio__feedback", role: "status" })])
+          ]));
+        });
+      }
     }
-    find("[data-library-studio-issue-body]").value = rules.issueBody(latest.answers);
+    find("[data-library-studio-issue-body]").value = body;
   }
 
-  function copyButton(id, label) {
-    var button = el("button", { "class": "md-button", type: "button", "data-library-studio-copy": id }, [label]);
-    return button;
-  }
-
-  function copy(id) {
-    var area = document.getElementById(id);
-    var done = function () { notice("Copied. Paste it where you need it."); };
+  function copy(button) {
+    var area = document.getElementById(button.getAttribute("data-library-studio-copy"));
+    var done = function () { feedback(button, "Copied. Paste it where you need it."); };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(area.value).then(done, function () { selectAndCopy(area, done); });
+      navigator.clipboard.writeText(area.value).then(done, function () { selectAndCopy(button, area, done); });
     } else {
-      selectAndCopy(area, done);
+      selectAndCopy(button, area, done);
     }
   }
 
-  function selectAndCopy(area, done) {
+  function selectAndCopy(button, area, done) {
     area.focus();
     area.select();
     try {
       if (document.execCommand("copy")) {
         done();
+        button.focus();
         return;
       }
     } catch (e) { /* not allowed here */ }
-    notice("The text is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it.");
+    feedback(button, "The text is selected: press Ctrl+C (or Cmd+C on a Mac) to copy it.");
   }
 
-  function download(name, content, type) {
+  function download(fileName, content, type) {
     var url = URL.createObjectURL(new Blob([content], { type: type }));
-    var link = el("a", { href: url, download: name, hidden: true });
+    var link = el("a", { href: url, download: fileName, hidden: true });
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
-
-  /* --- Messages and saving ------------------------------------------------------------------ */
-
-  var statusLine = find("[data-library-studio-status]");
-  var alertBox = find("[data-library-studio-alert]");
-  var noticeBox = find("[data-library-studio-notice]");
-
-  function alertText(message) {
-    noticeBox.textContent = "";
-    clear(alertBox);
-    alertBox.appendChild(el("strong", {}, ["There is a problem. "]));
-    alertBox.appendChild(document.createTextNode(message));
-  }
-
-  function notice(message) {
-    clear(alertBox);
-    noticeBox.textContent = message;
-  }
-
-  /* The status line is a live region: it changes only when the state does, not after every pause in typing. */
-  function setStatus(message) {
-    if (statusLine.textContent !== message) statusLine.textContent = message;
-  }
-
-  function notSaving() {
-    return "This browser is not letting the page save, so your draft is kept only while the page is open. Download it before you close the page.";
-  }
-
-  var saveTimer = null;
-  var checkTimer = null;
-
-  function save() {
-    clearTimeout(saveTimer);
-    saveTimer = null;
-    if (!storage) {
-      setStatus(notSaving());
-      return;
-    }
-    var file = { format: FORMAT, version: VERSION, saved: new Date().toISOString(), answers: answers() };
-    setStatus(writeStored(JSON.stringify(file)) ? "Saved in this browser."
-      : "Your latest changes could not be saved in this browser, perhaps because its storage is full. Download the draft to keep them.");
-  }
-
-  function flush() {
-    if (saveTimer !== null) save();
-  }
-
-  function refresh() {
-    clearTimeout(checkTimer);
-    checkTimer = null;
-    latest = checkAll();
-    refreshCards();
-    showProblems();
-    showCounts();
-    showAddress();
-    showSources();
-    if (current === 7) {
-      summary();
-      preview();
-      where();
-    }
-    if (current === 8) sending();
-  }
-
-  function changed() {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(save, SAVE_DELAY);
-    clearTimeout(checkTimer);
-    checkTimer = setTimeout(refresh, CHECK_DELAY);
-  }
-
-  /* --- Steps ---------------------------------------------------------------------------------- */
-
-  function go(step, focusHeading) {
-    if (step < 1 || step > STEPS) return;
-    if (step !== current) touched["step-" + current] = true;  // moving on shows what is left to do there
-    current = step;
-    Array.prototype.forEach.call(root.querySelectorAll("[data-library-studio-step]"), function (section) {
-      section.hidden = Number(section.getAttribute("data-library-studio-step")) !== step;
-    });
-    Array.prototype.forEach.call(root.querySelectorAll(".library-studio__step-link"), function (button) {
-      if (Number(button.getAttribute("data-library-studio-go")) === step) button.setAttribute("aria-current", "step");
-      else button.removeAttribute("aria-current");
-    });
-    if (step >= 7) {
-      for (var s = 1; s <= 6; s++) touched["step-" + s] = true;
-    }
-    refresh();
-    if (focusHeading !== false) {
-      var heading = find("[data-library-studio-step='" + step + "'] .library-studio__step-title");
-      heading.focus();
-      heading.scrollIntoView({ block: "start" });
-    }
-    if (step === 7 && latest.problems.length && focusHeading !== false) find("[data-library-studio-summary]").focus();
-  }
-
-  root.addEventListener("click", function (event) {
-    var goButton = event.target.closest("[data-library-studio-go]");
-    if (goButton) go(Number(goButton.getAttribute("data-library-studio-go")));
-    var copyTarget = event.target.closest("[data-library-studio-copy]");
-    if (copyTarget) copy(copyTarget.getAttribute("data-library-studio-copy"));
-  });
-
-  form.addEventListener("input", function (event) {
-    if (event.target.name && questions[event.target.name]) touched[event.target.name] = true;
-    changed();
-  });
-  form.addEventListener("change", function (event) {
-    if (event.target.name === "consent") touched.consent = true;
-    changed();
-  });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden") flush();
-  });
 
   /* --- Draft files ---------------------------------------------------------------------------- */
 
@@ -929,22 +553,23 @@
     return id + (extension === "yaml" ? "" : "-draft-" + new Date().toISOString().slice(0, 10)) + "." + extension;
   }
 
-  find("[data-library-studio-export]").addEventListener("click", function () {
+  var exportButton = find("[data-library-studio-export]");
+  exportButton.addEventListener("click", function () {
     flush();
     refresh();
-    var file = { format: FORMAT, version: VERSION, saved: new Date().toISOString(), answers: answers() };
-    download(fileName("json"), JSON.stringify(file, null, 2) + "\n", "application/json");
-    notice("Your draft has been downloaded as a file. Open it here again with \u201cOpen a draft file\u201d, on this computer or another.");
+    download(fileName("json"), JSON.stringify(drafts.toFile(draft), null, 2) + "\n", "application/json");
+    feedback(exportButton, "Your draft has been downloaded as a file. Open it here again with \u201cOpen a draft file\u201d, on this computer or another.");
   });
 
-  find("[data-library-studio-download-yaml]").addEventListener("click", function () {
+  var yamlButton = find("[data-library-studio-download-yaml]");
+  yamlButton.addEventListener("click", function () {
     refresh();
     if (!latest.id) {
-      alertText("The file is named after the case study's title and place: write those first, in step 1.");
+      feedback(yamlButton, "The file is named after the case study's title and place: write those first, in step 1.", true);
       return;
     }
     download(latest.id + ".yaml", rules.toYaml(latest.values, latest.id), "text/yaml");
-    notice("The case study file " + latest.id + ".yaml has been downloaded." +
+    feedback(yamlButton, "The case study file has been downloaded." +
       (latest.problems.length ? " The checks still find things to change in it: it will not pass them until they are fixed." : ""));
   });
 
@@ -956,7 +581,7 @@
     var unchanged = " Your draft here has not changed.";
     importInput.value = "";
     if (file.size > MAX_FILE_BYTES) {
-      alertText(named + " is too large to be a draft from this page." + unchanged);
+      feedback(importInput, named + " is too large to be a draft from this page." + unchanged, true);
       return;
     }
     file.text().then(function (content) {
@@ -964,75 +589,77 @@
       try {
         parsed = JSON.parse(content);
       } catch (e) {
-        alertText(named + " could not be opened: it is not a draft file from this page. Choose a file made with \u201cDownload the draft\u201d." + unchanged);
+        feedback(importInput, named + " could not be opened: it is not a draft file from this page. Choose a file made with \u201cDownload the draft\u201d." + unchanged, true);
         return;
       }
-      var result = checkDraft(parsed);
+      var result = drafts.check(parsed);
       if (result.problem) {
-        alertText(named + " could not be opened: " + result.problem + "." + unchanged);
+        feedback(importInput, named + " could not be opened: " + result.problem + "." + unchanged, true);
         return;
       }
       flush();
-      if (!isEmpty(answers()) && !window.confirm("Replace the draft on this page with the one in " + named + "? What you have now will be lost unless you have downloaded it.")) {
-        notice("Nothing was opened. Your draft here has not changed.");
+      if (!drafts.isEmpty(draft) && !window.confirm("Replace the draft on this page with the one in " + named + "? What you have now will be lost unless you have downloaded it.")) {
+        feedback(importInput, "Nothing was opened. Your draft here has not changed.");
         return;
       }
-      writeAnswers(result.answers);
-      touched = {};
+      draft = result.draft;
+      showDraft();
+      showStep();
       save();
       refresh();
-      notice("The draft in " + named + " has been opened.");
+      feedback(importInput, "The draft in " + named + " has been opened." + (result.version === 1 && draft.sources.some(function (s) { return s.title; })
+        ? " Each of its sources was one line: that line is now the source's title. In step 5, move its year, pages and web address into their own boxes." : ""));
     }, function () {
-      alertText(named + " could not be read." + unchanged);
+      feedback(importInput, named + " could not be read." + unchanged, true);
     });
   });
 
-  find("[data-library-studio-clear]").addEventListener("click", function () {
+  var clearButton = find("[data-library-studio-clear]");
+  clearButton.addEventListener("click", function () {
     if (!window.confirm("Clear this draft from the page and from this browser? This cannot be undone.")) {
-      notice("Nothing was cleared.");
+      feedback(clearButton, "Nothing was cleared.");
       return;
     }
     clearTimeout(saveTimer);
     saveTimer = null;
-    writeAnswers({});
-    form.reset();
-    removeStored();
-    touched = {};
-    refresh();
-    setStatus(storage ? "No draft is saved in this browser." : notSaving());
-    notice("The draft has been cleared.");
-    go(1);
+    draft = drafts.empty();
+    drafts.unstore();
+    showDraft();
+    go(1, false);
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    busy();
+    setStatus(drafts.canStore ? "No draft is saved in this browser." : notSaving());
+    feedback(clearButton, "The draft has been cleared.");
+  });
+
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flush();
   });
 
   /* --- Start ---------------------------------------------------------------------------------- */
 
   function restore() {
-    if (!storage) {
+    if (!drafts.canStore) {
       setStatus(notSaving());
       return;
     }
-    var stored = readStored();
-    if (stored === null) {
+    var result = drafts.stored();
+    if (result === null) {
       setStatus("Your draft will be saved in this browser as you type.");
-      return;
-    }
-    var result;
-    try {
-      result = checkDraft(JSON.parse(stored));
-    } catch (e) {
-      result = { problem: "not readable" };
-    }
-    if (result.problem) {
+    } else if (result.problem) {
       setStatus("A draft saved earlier in this browser could not be read, so the page starts empty.");
-      return;
+    } else {
+      draft = result.draft;
+      setStatus("Your draft has been restored from this browser.");
     }
-    writeAnswers(result.answers);
-    setStatus("Your draft has been restored from this browser.");
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-library-studio-nojs]"), function (node) { node.hidden = true; });
   root.hidden = false;
   restore();
-  latest = checkAll();
-  go(1, false);
+  showDraft();
+  showStep();
+  refresh();
 })();
