@@ -14,9 +14,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The recipes that run Node.js (npm, and the tests that call node) find the pinned one in .venv/bin first.
 WITH_VENV := PATH="$(CURDIR)/$(VENV)/bin:$$PATH"
-# make check runs the tests marked neither build, browser nor slow (pytest.ini; tests/conftest.py marks
+# make check runs the tests marked neither build, browser, slow nor timing (pytest.ini; tests/conftest.py marks
 # every test that uses the built site or a browser).
-FAST := not build and not browser and not slow
+FAST := not build and not browser and not slow and not timing
 export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763769600)

@@ -15,11 +15,11 @@ from tests import support  # noqa: E402
 from tests.support import build, copy_project  # noqa: E402
 from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve  # noqa: E402
 
-# A test that uses one of these builds the site, serves it or drives a browser (the last four are fixtures of
-# test_build.py, test_contributing.py, test_explore.py and test_serve.py): it is marked `build`, and make check
-# leaves it out.
+# A test that uses one of these builds the site, serves it or drives a browser (the last five are fixtures of
+# test_build.py, test_contributing.py, test_explore.py, test_serve.py and test_parsers.py): it is marked
+# `build`, and make check leaves it out.
 BUILDING_FIXTURES = {"built_site", "offline_site", "site_url", "browser", "page", "project_build", "contributed",
-                     "draft_project", "served"}
+                     "draft_project", "served", "marked"}
 SLOW_TIERS = ("build", "browser", "slow")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 import yaml
 
 from macros import issue_form
@@ -102,6 +103,7 @@ def _read_seconds(body: str) -> float:
     return best
 
 
+@pytest.mark.timing
 def test_reading_a_body_full_of_headings_takes_time_in_step_with_it():
     """Thousands of the form's headings typed in an answer, in and out of order: the reading stays linear."""
     def body(repeats: int) -> str:

@@ -183,6 +183,7 @@ def _python_candidates(where: str) -> tuple[Shape, ...]:
     return tuple(_screen_python(pattern.python, regex_inventory.shapes(pattern)))
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("where", [p.where for p in PY])
 def test_python_pattern_takes_time_in_step_with_the_text(where):
     pattern = next(p for p in PY if p.where == where)

@@ -240,6 +240,7 @@ def test_places_whose_names_differ_only_in_punctuation_keep_their_own_anchors(tm
     assert len(ids) == len(set(ids)) == len(lib.all_places)
 
 
+@pytest.mark.build
 def test_the_build_refuses_a_generated_page_over_another(tmp_path):
     """The last guard: were validation to miss a collision, the build stops instead of replacing a page."""
     project = copy_project(tmp_path / "project")

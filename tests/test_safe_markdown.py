@@ -94,6 +94,7 @@ def _seconds(text: str) -> float:
     return best
 
 
+@pytest.mark.timing
 # Python-Markdown took 5 s on 6,000 "[" in one field and grew with the square of the length.
 @pytest.mark.parametrize("unit", ["[", "![", "[a](", "*[", "[ ", "*a", "a*", "`a", "a\n", "- a\n\n", "1. ", "<a", "&", "Payment by Results "])
 def test_rendering_time_grows_in_step_with_the_text(unit):

@@ -161,6 +161,7 @@ def _best(function, *args) -> float:
 UNITS = ["a", "1", "a.", "+4", "a@", "a@b.", "](", "*[", "[a]:", "0 ", "AB12 ", "CV1 ", "page:a/"]
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("unit", UNITS)
 def test_personal_data_checks_take_time_in_step_with_the_text(unit):
     """Scaling, not seconds: 8x the text takes about 8x the processor time (the old e-mail pattern took 64x)."""
@@ -169,6 +170,7 @@ def test_personal_data_checks_take_time_in_step_with_the_text(unit):
     assert ratio < 24, f"{unit!r}: 8x the text took {ratio:.1f}x as long"
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("unit", UNITS)
 def test_every_field_rule_takes_time_in_step_with_the_text(unit):
     """Every text rule of the schema (patterns, links, Markdown checks) on a value as long as a whole file."""
