@@ -24,8 +24,7 @@ from . import explorer_data, headings, listings, relationship_map, urls
 from .library import Library
 from .outputs import GeneratedFile, GeneratedPage
 from .safe_markdown import TextRenderer
-from .schema import LETTERS, MATURITIES, PRESENCE, STATUSES
-from .urls import evidence_anchors
+from .schema import GROUP_MEANINGS, GROUPS, LETTERS, MATURITIES, PRESENCE, STATUSES
 
 
 def glossary_map(library: Library) -> dict[str, str]:
@@ -151,7 +150,7 @@ class PageMaker:
                                 terms=lambda text: Markup(self.renderer.text(str(text))))  # glossary terms in <abbr>, the rest escaped
         self.env.globals.update(
             step_target=self.step_target, record_target=self.record_target,
-            lib=library, LETTERS=LETTERS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
+            lib=library, LETTERS=LETTERS, GROUPS=GROUPS, GROUP_MEANINGS=GROUP_MEANINGS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
             evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor,
             idle_evidence_tags=idle_evidence_tags, tag_counts=tag_counts, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),

@@ -64,6 +64,8 @@ SAY = {
                     "counts too."),
     "no_id": ("The title and the place have no letters or digits to make the page's address from. Name the work and the place "
               "in words, for example: Youth homelessness in Leeds"),
+    "heading_twice": ("A line of an answer is written as the name of a question with ### before it, so the answers could not be "
+                      "told apart. Remove the ### from the start of that line."),
     "source_line": "This could not be read as a source: {line}. Write it in the source's boxes.",
     "source_year": "{value} is not a year: write it in four figures, for example: 2023",
     "source_pages": ("{value} are not page numbers: write numbers, and ranges with a hyphen, separated by commas, for example: "

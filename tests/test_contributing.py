@@ -629,10 +629,12 @@ def test_the_guide_and_the_schema_explain_the_statuses_alike():
 
 
 def test_the_home_page_and_the_schema_describe_the_two_groups_alike():
+    from macros import library, pages
     from macros.schema import GROUP_MEANINGS
-    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "nine-at-a-glance.md" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    home = pages.PageMaker(library.load(ROOT), ROOT / "overrides" / "library").render("nine-at-a-glance.md", "index.md")
     for group, meaning in GROUP_MEANINGS.items():
-        assert f"**{group.capitalize()}** – {meaning}" in home, group
+        assert f'{group.capitalize()}<span class="library-glance__about">: {meaning}</span>' in home, group
 
 
 def test_personal_data_in_an_issue_is_named_at_its_line_with_how_to_clear_the_history(tmp_path):
