@@ -25,6 +25,7 @@ from .library import Library
 from .outputs import GeneratedFile, GeneratedPage
 from .safe_markdown import TextRenderer
 from .schema import GROUP_MEANINGS, GROUPS, LETTERS, MATURITIES, PRESENCE, STATUSES
+from .urls import evidence_anchors
 
 
 def glossary_map(library: Library) -> dict[str, str]:
