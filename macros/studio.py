@@ -81,7 +81,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
         if c == "\\":
             kind = source[i + 1]
             if kind == "U":
-                out.append("\\u{%x}" % int(source[i + 2:i + 10], 16))
+                out.append(f"\\u{{{int(source[i + 2:i + 10], 16):x}}}")
                 i += 10
                 continue
             if kind in KEPT:
@@ -93,7 +93,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> dict:
             elif kind.isalnum():
                 raise PatternError(f"\\{kind} in {source!r}")
             else:
-                out.append("\\x%02x" % ord(kind) if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
+                out.append(f"\\x{ord(kind):02x}" if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
             i += 2
             continue
         if in_class:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import importlib
 import re
-import re._constants as C  # noqa: N812
+import re._constants as C
 import re._parser as sre_parse
 from dataclasses import dataclass
 from functools import cache
@@ -457,7 +457,7 @@ def parse_for_shapes(pattern: Pattern):
     source = pattern.source
     if pattern.language == "js":
         source = re.sub(r"\\[pP]\{[^}]*\}", r"\\w", source).replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
-        source = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: "\\U%08x" % int(m.group(1), 16), source)
+        source = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: f"\\U{int(m.group(1), 16):08x}", source)
         flags = (re.I if "i" in pattern.flags else 0) | (re.M if "m" in pattern.flags else 0) | (re.S if "s" in pattern.flags else 0)
     else:
         flags = pattern.flags

@@ -147,7 +147,7 @@ def _best_ratio(pattern_seconds, baseline_seconds) -> float:
     if that is not under LIMIT, the best of RUNS more: a pause on a busy machine makes a run slower, never faster,
     so more runs can only take a pause out, and a pattern that grows with the square of the text still fails."""
     best = [math.inf] * 4
-    for attempt in range(2):
+    for _attempt in range(2):
         for _ in range(RUNS):
             for i, size in enumerate(SIZES):
                 best[2 * i] = min(best[2 * i], pattern_seconds(size))
@@ -188,7 +188,7 @@ def _python_candidates(where: str) -> tuple[Shape, ...]:
 def test_python_pattern_takes_time_in_step_with_the_text(where):
     pattern = next(p for p in PY if p.where == where)
     for shape in _python_candidates(where):
-        _assert_linear(pattern, shape, lambda: _python_ratio(pattern.python, shape))
+        _assert_linear(pattern, shape, lambda shape=shape: _python_ratio(pattern.python, shape))
 
 
 # --- JavaScript, in Chromium -----------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_javascript_pattern_takes_time_in_step_with_the_text(where, timing, js_c
     tab, session = timing
     pattern = next(p for p in JS if p.where == where)
     for shape in js_candidates[where]:
-        _assert_linear(pattern, shape, lambda: _js_ratio(tab, session, pattern, shape))
+        _assert_linear(pattern, shape, lambda shape=shape: _js_ratio(tab, session, pattern, shape))
 
 
 def _fails(ratio_of) -> bool:

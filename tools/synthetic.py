@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.slugs import slugify  # noqa: E402
+from macros.slugs import slugify
 
 LETTERS = "ABCDEFGHI"
 # Real contributions report what was in place more often than what was missing.

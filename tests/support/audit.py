@@ -158,7 +158,7 @@ def broken_links(built_site: Path, sources: list[Path]) -> list[str]:
             continue  # the 404 page uses absolute addresses: it is served at any address
         links, own_ids = links_and_ids(source.read_text(encoding="utf-8"))
         ids_cache[source] = own_ids
-        for tag, attr, url in links:
+        for _tag, _attr, url in links:
             if re.match(r"^[a-z][a-z0-9+.-]*:", url) or url.startswith("//"):
                 continue  # another site, mailto: or data:
             path, _, anchor = url.partition("#")
