@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import (
+from macros import (  # noqa: E402
     escaping,
     explorer_data,
     html_compact,
@@ -39,7 +39,7 @@ from macros import (
     studio,
     urls,
 )
-from macros.escaping import theme_text
+from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
 LOCAL_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"

@@ -11,9 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import support
-from tests.support import build, copy_project
-from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve
+from tests import support  # noqa: E402
+from tests.support import build, copy_project  # noqa: E402
+from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve  # noqa: E402
 
 # A test that uses one of these builds the site, serves it or drives a browser (the last five are fixtures of
 # test_build.py, test_contributing.py, test_explore.py, test_serve.py and test_parsers.py): it is marked

@@ -19,7 +19,7 @@ from tests.support import read
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-import published_urls
+import published_urls  # noqa: E402
 
 LIST = Path(__file__).resolve().parent / "published-urls.txt"
 RECORD = "make urls"

@@ -138,7 +138,7 @@ def test_every_filter_combination_is_reachable_by_address(scale, cases):
     html = read(site, "explore/case-studies/")
     places = sorted({c["place"].strip() for c in cases})
     themes = sorted({t for c in cases for t in c["themes"]})
-    labels = lambda name: [re.sub(r"\s+", " ", o).strip() for o in re.findall(
+    labels = lambda name: [re.sub(r"\s+", " ", o).strip() for o in re.findall(  # noqa: E731
         r"<option[^>]*>([^<]*)</option>", re.search(rf'<select name="{name}">(.*?)</select>', html, re.S).group(1))][1:]
     assert [label.split(".")[0] for label in labels("precondition")] == list("ABCDEFGHI")
     assert labels("place") == places and labels("theme") == themes

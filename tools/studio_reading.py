@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support import build, copy_project
-from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.support import build, copy_project  # noqa: E402
+from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 ANSWERS = {
     1: {"title": "Joining up support for care leavers in Northbridge", "place": "Northbridge", "period": "2021 to 2023",
