@@ -20,7 +20,8 @@ def validate(args) -> int:
         print(problem)
     if lib.problems:
         files = len({p.file for p in lib.problems})
-        print(f"{len(lib.problems)} problem(s) in {files} file(s). Each line says file:line: field: what to change.", file=sys.stderr)
+        print(f"{len(lib.problems)} problem(s) in {files} file(s). Each line says file:line: field: what to change.",
+              file=sys.stderr)
         return 1
     print(f"OK: {lib.summary()}.")
     return 0
@@ -56,9 +57,11 @@ def new_case_study(args) -> int:
     place = args.place or _ask(ask, "Place (for example: Leeds): ")
     if not title or not place:
         print("Give the case study's title and place, for example:\n"
-              '  .venv/bin/python -m macros new-case-study --title "Youth homelessness in Leeds" --place Leeds', file=sys.stderr)
+              '  .venv/bin/python -m macros new-case-study --title "Youth homelessness in Leeds" --place Leeds',
+              file=sys.stderr)
         return 2
-    themes = args.themes if args.themes is not None else _ask(ask, "Themes, separated by commas (Enter to fill in later): ")
+    themes = (args.themes if args.themes is not None
+              else _ask(ask, "Themes, separated by commas (Enter to fill in later): "))
     try:
         path = scaffold.create(ROOT, title, place, scaffold.split_themes(themes or ""), args.id)
     except scaffold.ScaffoldError as error:
@@ -95,8 +98,10 @@ def from_issue(args) -> int:
     for line in result.problems:
         print(line)
     if result.path is None:
-        print(f"{len(result.problems)} problem(s) in the form; nothing was written. Each line names the form field to change: "
-              "ask the contributor to correct it on the issue, or correct the saved issue text and run this again.", file=sys.stderr)
+        print(f"{len(result.problems)} problem(s) in the form; nothing was written. Each line names the form field to "
+              "change: "
+              "ask the contributor to correct it on the issue, or correct the saved issue text and run this again.",
+              file=sys.stderr)
         return 1
     written = result.path.resolve()
     shown = written.relative_to(ROOT).as_posix() if written.is_relative_to(ROOT) else str(result.path)
@@ -105,7 +110,8 @@ def from_issue(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog=".venv/bin/python -m macros", description="Check and manage the pattern library's data.")
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m macros",
+                                     description="Check and manage the pattern library's data.")
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("validate", help="check the data files; print file:line: field: message for each problem")
     p.add_argument("paths", nargs="*", help="files or folders to check (default: all of data/)")
@@ -113,13 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("schema", help="write the JSON Schema files in schema/ from macros/schema.py")
     p.add_argument("--check", action="store_true", help="only report whether the files are up to date")
     p.set_defaults(run=schema)
-    p = commands.add_parser("new-case-study", help="start a case study file from the template, with its title, place and id filled in")
+    p = commands.add_parser("new-case-study",
+                            help="start a case study file from the template, with its title, place and id filled in")
     p.add_argument("--title", help='what the work was, and where: "Youth homelessness in Leeds"')
     p.add_argument("--place", help="the town, city, borough or area: Leeds")
     p.add_argument("--id", help="the file name without .yaml (default: made from the place and title)")
     p.add_argument("--themes", help='lower-case tags separated by commas: "homelessness, young people"')
     p.set_defaults(run=new_case_study)
-    p = commands.add_parser("from-issue", help="turn a submitted case-study issue form (its Markdown body) into a case study file")
+    p = commands.add_parser("from-issue",
+                            help="turn a submitted case-study issue form (its Markdown body) into a case study file")
     p.add_argument("file", help="the issue body saved as a text file, or - to read it from standard input")
     p.add_argument("--folder", help="the folder to write <id>.yaml in (default: data/case_studies)")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")

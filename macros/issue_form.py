@@ -89,9 +89,12 @@ LICENCE_OPTIONS = {
     "CC0 1.0": "CC0-1.0",
 }
 CONSENT = (
-    "Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.",
-    "There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National Insurance numbers.",
-    "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above.",
+    "Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or "
+    "stories only one person could have.",
+    "There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National "
+    "Insurance numbers.",
+    "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the "
+    "licence chosen above.",
 )
 
 # What from-issue says about the form itself, as templates: the contribution studio says the same.
@@ -103,19 +106,23 @@ FORM_MESSAGES = {
                       "in two to five sentences.{example}"),
     "status_missing": ("is {not_shown}, but {finding_label} has an answer. Choose Present, Absent, Mixed or Emerging, "
                        "or delete the answer if this case study says nothing about {letter}; for example: Present"),
-    "no_evidence": ("none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
-                    "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
+    "no_evidence": ("none has a status, so the case study shows nothing about the preconditions. Choose Present, "
+                    "Absent, "
+                    "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was "
+                    "missing "
                     "counts too, for example: E. Trusted partners: Absent"),
     "no_id": ("has no letters or digits to make the case study's id from; "
               "name the work and the place in words, for example: Youth homelessness in Leeds"),
     "id_taken": "gives the id {id}, which {file} already uses. Change the title, for example: {title} (2)",
-    "source_line": ("has a line without a label, {line}. Start each line of a source with Title:, Publisher:, Year:, Pages: or "
+    "source_line": ("has a line without a label, {line}. Start each line of a source with Title:, Publisher:, Year:, "
+                    "Pages: or "
                     "Web address:, for example: Year: 2023"),
     "source_year": "gives the year {value}, which is not a year: write it in four figures, for example: Year: 2023",
     "source_pages": ("gives the pages {value}, which are not page numbers: write numbers, and ranges with a hyphen, "
                      "separated by commas, for example: Pages: 4-19, 23"),
     "heading_twice": ("is written as a heading on lines {lines}, and the form writes each question once, so which line "
-                      "starts its answer cannot be told. Edit the issue: remove the '###' from the line typed inside an "
+                      "starts its answer cannot be told. Edit the issue: remove the '###' from the line typed inside "
+                      "an "
                       "answer, for example: {label}"),
 }
 
@@ -127,7 +134,8 @@ ANSWER_FORMAT = {
     "what_did_not_work": "One per line.",
     "lessons": "One per line.",
     "questions": "One per line.",
-    "sources": ("Write each source on lines of its own, each line starting with its label: Title:, then any of Publisher:, Year:, "
+    "sources": ("Write each source on lines of its own, each line starting with its label: Title:, then any of "
+                "Publisher:, Year:, "
                 "Pages: and Web address:. Leave a blank line between two sources."),
 }
 
@@ -154,7 +162,8 @@ YEAR = re.compile(r"\(([0-9]{4})\)|,\s*([0-9]{4})\s*(?:[,.]\s*)?$")  # ASCII dig
 @dataclass
 class Answer:
     text: str  # '' when the field was left empty
-    line: int  # the line the answer starts on (its first line of text, or the line after the heading when there is none)
+    # the line the answer starts on (its first line of text, or the line after the heading when there is none)
+    line: int
     lines: tuple = ()  # the answer's lines as written, from `line` on
 
     def line_of(self, needle: str) -> int:
@@ -189,7 +198,8 @@ def read_body(body: str) -> tuple[dict[str, Answer], list[tuple[int, str]]]:
     """
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     position = {LABELS[key]: i for i, key in enumerate(FORM_ORDER)}
-    candidates = [(number, position[m.group(1)]) for number, m in enumerate(map(HEADING.match, lines)) if m and m.group(1) in position]
+    candidates = [(number, position[m.group(1)]) for number, m in enumerate(map(HEADING.match, lines)) if m
+                  and m.group(1) in position]
     chosen, ambiguous = _one_reading(candidates, len(FORM_ORDER))
     label_at = {number: LABELS[FORM_ORDER[p]] for number, p in chosen}
     found: dict[str, tuple[int, list[str]]] = {}
@@ -222,7 +232,9 @@ def _one_reading(candidates: list[tuple[int, int]], kinds: int) -> tuple[list, l
             at_step.setdefault(ahead, []).append(candidate)
     chosen: list = []  # from the last step back, the latest candidate that goes before the one after it
     for step in sorted(at_step, reverse=True):
-        chosen.insert(0, next(c for c in reversed(at_step[step]) if not chosen or (c[0] < chosen[0][0] and c[1] < chosen[0][1])))
+        chosen.insert(0,
+                      next(c for c in reversed(at_step[step]) if not chosen
+                           or (c[0] < chosen[0][0] and c[1] < chosen[0][1])))
     ambiguous = [c for options in at_step.values() if len(options) > 1 for c in options]
     return chosen, sorted(ambiguous)
 
@@ -305,8 +317,9 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     for key in REQUIRED:
         answer = answers.get(LABELS[key])
         if answer is None:
-            problem(key, "is not in the issue. Was the issue written without the case study form, or its headings changed? "
-                         f"Each answer must follow its heading exactly as the form wrote it, for example: ### {LABELS[key]}")
+            problem(key,
+                    "is not in the issue. Was the issue written without the case study form, or its headings changed? "
+                    f"Each answer must follow its heading exactly as the form wrote it, for example: ### {LABELS[key]}")
         elif not answer.text:
             problem(key, empty_answer(key))
 
@@ -325,7 +338,8 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
     if text("sources") and source_answer.is_labelled(text("sources")):
         draft.values["sources"], found = source_answer.read(text("sources"))
         for index, key, values in found:
-            problems.add(file, answers[LABELS["sources"]].line + index, LABELS["sources"], FORM_MESSAGES[key].format(**values))
+            problems.add(file, answers[LABELS["sources"]].line + index, LABELS["sources"],
+                         FORM_MESSAGES[key].format(**values))
     elif text("sources"):  # written one a line, as the form asked before it asked for labels
         draft.values["sources"] = [source(item) for item in items(text("sources"))]
     if text("contributor"):
@@ -347,17 +361,21 @@ def read(body: str, file: str) -> tuple[Draft, list[Problem]]:
         status_key, finding_key = f"status-{letter.lower()}", f"finding-{letter.lower()}"
         chosen, finding = text(status_key) or NOT_SHOWN, text(finding_key)
         if chosen not in STATUS_OPTIONS:
-            problem(status_key, f"{chosen!r} is not one of the form's options: {', '.join(STATUS_OPTIONS)}; for example: Present")
+            problem(status_key,
+                    f"{chosen!r} is not one of the form's options: {', '.join(STATUS_OPTIONS)}; for example: Present")
             continue
         status = STATUS_OPTIONS[chosen]
         if status and not finding:
-            problem(finding_key, FORM_MESSAGES["finding_empty"].format(status_label=LABELS[status_key], chosen=repr(chosen),
-                                                                       example=example_for("finding")))
+            problem(finding_key,
+                    FORM_MESSAGES["finding_empty"].format(status_label=LABELS[status_key], chosen=repr(chosen),
+                                                          example=example_for("finding")))
         elif finding and not status:
-            problem(status_key, FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
-                                                                       letter=letter))
+            problem(status_key,
+                    FORM_MESSAGES["status_missing"].format(not_shown=repr(NOT_SHOWN), finding_label=LABELS[finding_key],
+                                                           letter=letter))
         elif status:
-            evidence.append({"precondition": letter, "status": status, "basis": EVIDENCE_BASIS, "finding": paragraphs(finding)})
+            evidence.append({"precondition": letter, "status": status, "basis": EVIDENCE_BASIS,
+                             "finding": paragraphs(finding)})
             draft.evidence_letters.append(letter)
     if not evidence and not any(PRECONDITION_LABEL.match(p.field) for p in problems):
         first = answers.get(LABELS["status-a"])
@@ -470,7 +488,8 @@ def to_yaml(draft: Draft, case_id: str, schema_path: str) -> str:
                 first = True
                 for key in ("title", "publisher", "year", "url", "pages"):
                     if key in entry:
-                        text = (str(entry[key]) if key == "year" else "[" + ", ".join(map(str, entry[key])) + "]" if key == "pages"
+                        text = (str(entry[key]) if key == "year" else "[" + ", ".join(map(str, entry[key])) + "]" if key
+                                == "pages"
                                 else scalar(entry[key]))
                         out.append(f"  {'- ' if first else '  '}{key}: {text}")
                         first = False
@@ -515,7 +534,8 @@ def _field(name: str, value: str, indent: str) -> list[str]:
 
 
 def _block(value: str, indent: str) -> list[str] | None:
-    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it exactly.
+    """The lines of a folded block ('>-') holding `value`, wrapped at spaces, or None if a folded block cannot hold it
+    exactly.
 
     In a folded block a single line break reads as a space, so each line break in the text becomes a
     blank line. It holds text whose every line starts and ends with a character that is not a space,
@@ -548,7 +568,8 @@ class Result:
 
 
 def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, force: bool = False) -> Result:
-    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it is valid.
+    """Read the form, check the case study it makes, and write <id>.yaml in `folder` (data/case_studies) only if it is
+    valid.
 
     Every problem is reported in one run: those with the form, and those the validator finds in what could be read
     (an unticked box does not hide an e-mail address in the summary). The validator is not asked about an answer
@@ -570,18 +591,22 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
     path = (folder or root / scaffold.FOLDER) / f"{case_id or 'case-study'}.yaml"
     if case_id and path.exists() and not force:
         problems.append(on_form("title", f"gives the id {case_id!r}, but {_display(root, path)} already exists. "
-                                         f"Change the title or pass --force to replace the file, for example: {title} (2)"))
+                                         f"Change the title or pass --force to replace the file, for example: {title} "
+                                         "(2)"))
     used_by = scaffold.taken_by(root, case_id, path) if case_id else None
     if used_by:
         problems.append(on_form("title", FORM_MESSAGES["id_taken"].format(id=repr(case_id), file=used_by, title=title)))
     schema = os.path.relpath(root / "schema" / "case-study.schema.json", path.parent.resolve()).replace(os.sep, "/")
     text = to_yaml(draft, case_id or "case-study", schema)
-    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:  # the validator would only say "the file": name the answer instead
+    # the validator would only say "the file": name the answer instead
+    if len(text.encode("utf-8")) > yamlfile.MAX_BYTES:
         label = max(answers, key=lambda name: len(answers[name].text))
         key = next(k for k, v in LABELS.items() if v == label)
-        problems.append(on_form(key, f"is {len(answers[label].text):,} characters long, more than a case study file may hold "
-                                     f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
-                                     f"at most {_limit(key):,} characters."))
+        problems.append(on_form(key,
+                                f"is {len(answers[label].text):,} characters long, more than a case study file may "
+                                "hold "
+                                f"({yamlfile.MAX_BYTES // 1024} KB in all). Shorten it, for example: a few paragraphs, "
+                                f"at most {_limit(key):,} characters."))
     else:
         with tempfile.TemporaryDirectory() as temporary:  # checked beside the library's case studies, never among them
             trial = Path(temporary) / path.name
@@ -602,7 +627,8 @@ def convert(body: str, issue_name: str, root: Path, folder: Path | None = None, 
 
 
 # An issue is public from the moment it is sent, and GitHub keeps every earlier version of its text.
-ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, delete "
+ISSUE_HISTORY = ("The issue is public and GitHub keeps each earlier version of it: once the detail is edited out, "
+                 "delete "
                  "those versions too. Select 'edited' at the top of the issue, open each earlier version and choose "
                  "'Delete revision from history' (the issue's author and the library's editors can).")
 

@@ -42,7 +42,8 @@ class Indexer:
 
         binary = get_executable()
         if binary is None:
-            raise SearchIndexError("Pagefind's program is missing: install the pinned requirements (pip install -r requirements.txt)")
+            raise SearchIndexError("Pagefind's program is missing: install the pinned requirements (pip install -r "
+                                   "requirements.txt)")
         self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.STDOUT)
         self._replies: dict[int, dict] = {}
@@ -55,7 +56,8 @@ class Indexer:
 
     def add(self, url: str, html: str) -> None:
         """Index a page (Pagefind indexes only pages with a data-pagefind-body element) under its site URL."""
-        self._pages.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html}))
+        self._pages.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
+                                       "file_contents": html}))
 
     def finish(self, site_dir: str | Path) -> None:
         """Wait for every page, write the index to `site_dir/pagefind/`, stop Pagefind, make the files stable.
@@ -90,7 +92,8 @@ class Indexer:
             self._process.stdin.write(base64.b64encode(message) + b",")
             self._process.stdin.flush()
         except BrokenPipeError:
-            raise SearchIndexError(f"Pagefind stopped: {self._replies.get(0, {}).get('message', 'no reason given')}") from None
+            reason = self._replies.get(0, {}).get("message", "no reason given")
+            raise SearchIndexError(f"Pagefind stopped: {reason}") from None
         return self._sent
 
     def _read(self) -> None:
@@ -148,7 +151,8 @@ def _filter_list(meta) -> list:
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in item)]
     filters = [c for c in candidates if all("_" in pair[1] for pair in c)]
     if len(filters) != 1:
-        raise SearchIndexError("unexpected Pagefind metadata layout; check macros/search_index.py against the pinned Pagefind")
+        raise SearchIndexError("unexpected Pagefind metadata layout; check macros/search_index.py against the pinned "
+                               "Pagefind")
     return filters[0]
 
 

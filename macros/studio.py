@@ -51,7 +51,8 @@ WORD = r"\p{L}\p{N}_"
 SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 BOUNDARY = f"(?:(?<=[{WORD}])(?![{WORD}])|(?<![{WORD}])(?=[{WORD}]))"
 ESCAPES_IN = {"w": WORD, "d": r"\p{Nd}", "D": r"\P{Nd}", "s": SPACE}  # inside a character class
-ESCAPES_OUT = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": f"[{SPACE}]", "S": f"[^{SPACE}]",
+ESCAPES_OUT = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": f"[{SPACE}]",
+               "S": f"[^{SPACE}]",
                "b": BOUNDARY, "A": r"(?<![\s\S])", "Z": r"(?![\s\S])"}
 KEPT = set("ntrfvxu")  # escapes JavaScript reads as Python does
 
@@ -137,7 +138,8 @@ def _field(info, path: str) -> dict:
         item_spec = validate.item_spec_of(spec)
         if info.item_type in (str, int):
             item = {"type": "text" if info.item_type is str else "number", "help": item_spec.help,
-                    "for_example": validate.for_example(path + "[1]", item_spec), "plain": studio_words.plain(item_spec.example),
+                    "for_example": validate.for_example(path + "[1]", item_spec),
+                    "plain": studio_words.plain(item_spec.example),
                     "say_help": item_spec.help}
             for key in ("max_length", "minimum", "maximum", "markdown", "pattern_help"):
                 item[key] = getattr(item_spec, key)
@@ -155,7 +157,8 @@ def _field(info, path: str) -> dict:
 
 
 def _form() -> dict:
-    """The issue form as from-issue reads it: labels, options, what is required, and what it says about an empty answer."""
+    """The issue form as from-issue reads it: labels, options, what is required, and what it says about an empty
+    answer."""
     return {
         "labels": issue_form.LABELS,
         "order": list(issue_form.FORM_ORDER),
@@ -184,7 +187,8 @@ def _yaml() -> dict:
     return {
         "order": issue_form.ORDER, "header": list(issue_form.HEADER), "evidence_notes": list(issue_form.EVIDENCE_NOTES),
         "short_line": issue_form.SHORT_LINE, "wrap": issue_form.WRAP, "words": sorted(issue_form.YAML_WORDS),
-        "plain": js_pattern(issue_form.PLAIN), "flow_plain": js_pattern(issue_form.FLOW_PLAIN),"plain_line": js_pattern(issue_form.PLAIN_LINE),
+        "plain": js_pattern(issue_form.PLAIN), "flow_plain": js_pattern(issue_form.FLOW_PLAIN),
+        "plain_line": js_pattern(issue_form.PLAIN_LINE),
         "printable": js_pattern(issue_form.PRINTABLE_CHAR), "schema": "../../schema/case-study.schema.json",
         "preconditions": issue_form.PRECONDITIONS,
     }
@@ -210,24 +214,29 @@ def data(lib: Library) -> dict:
     return {
         "letters": list(LETTERS),
         "space": SPACE,  # Python's white space (str.isspace), for its strip() and split()
-        "groups": [{"group": g, "meaning": GROUP_MEANINGS[g], "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
-        "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]} for s in STATUSES],
+        "groups": [{"group": g, "meaning": GROUP_MEANINGS[g],
+                    "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
+        "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]}
+                     for s in STATUSES],
         "case_study": [_field(f, f.name) for f in fields_of(CaseStudy)],
         "messages": {**validate.MESSAGES, **crosschecks.MESSAGES, "personal_data": personal_data.MESSAGE,
                      "personal_data_more": personal_data.MORE},
-        "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)} for pattern, kind in REFUSED_CHARACTERS],
+        "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)}
+                                   for pattern, kind in REFUSED_CHARACTERS],
                        "one_line": js_pattern(ONE_LINE_REFUSED)},
         "links": {name: js_pattern(getattr(validate, name))
                   for name in ("LINK", "BARE_SCHEME", "SAFE_LINK", "LINK_TITLE", "ABBREVIATION", "REFERENCE")},
         "personal_data": {
             "patterns": [{"kind": kind, "pattern": js_pattern(pattern)} for kind, pattern in personal_data.PATTERNS],
             "nhs": js_pattern(personal_data.NHS_NUMBER),
-            "email_local": js_pattern(personal_data.EMAIL_LOCAL), "email_domain": js_pattern(personal_data.EMAIL_DOMAIN),
+            "email_local": js_pattern(personal_data.EMAIL_LOCAL),
+            "email_domain": js_pattern(personal_data.EMAIL_DOMAIN),
         },
         "renderer": {
             "glossary": renderer.glossary,
             "terms": js_pattern(renderer._terms) if renderer._terms else None,
-            "patterns": {name: js_pattern(getattr(safe_markdown, name)) for name in ("SAFE_HREF", "PARAGRAPH_BREAK", "LIST_ITEM", "INLINE")},
+            "patterns": {name: js_pattern(getattr(safe_markdown, name))
+                         for name in ("SAFE_HREF", "PARAGRAPH_BREAK", "LIST_ITEM", "INLINE")},
         },
         "form": _form(),
         "questions": questions(),
@@ -236,9 +245,11 @@ def data(lib: Library) -> dict:
         "say_form": studio_words.FORM_KEYS,
         "yaml": _yaml(),
         "ids": _ids(lib),
-        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID, "reserved": sorted(scaffold.RESERVED_IDS),
+        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID,
+               "reserved": sorted(scaffold.RESERVED_IDS),
                "letters_apart": {chr(k): v for k, v in slugs.LETTERS_APART.items()}},
-        "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
+        "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}}
+                   for p in lib.all_places],
         "preconditions": _preconditions(lib),
     }
 
@@ -251,15 +262,18 @@ PAGES_FORMAT = "Numbers, and ranges with a hyphen, separated by commas."
 
 
 def source_fields() -> list[dict]:
-    """Each box of a source as the studio asks it: the schema's Source field, its help and example, and its label in the issue."""
+    """Each box of a source as the studio asks it: the schema's Source field, its help and example, and its label in the
+    issue."""
     labels = source_answer.LABELS
     out = []
     for name in SOURCE_ORDER:
         info = next(f for f in fields_of(Source) if f.name == name)
         spec = info.spec
         hint = spec.help[:1].upper() + spec.help[1:] + "." + (" " + PAGES_FORMAT if name == "pages" else "")
-        out.append({"name": name, "label": labels[name], "hint": f"{hint} For example: {studio_words.plain(spec.example)}",
-                    "limit": spec.max_length, "published_only": name in PUBLISHED_ONLY, "numeric": name in ("year", "pages")})
+        out.append({"name": name, "label": labels[name],
+                    "hint": f"{hint} For example: {studio_words.plain(spec.example)}",
+                    "limit": spec.max_length, "published_only": name in PUBLISHED_ONLY,
+                    "numeric": name in ("year", "pages")})
     return out
 
 
@@ -267,14 +281,16 @@ def _sources() -> dict:
     """What the studio needs to write the Sources answer and read it back as from-issue does (source_answer.py)."""
     return {
         "labels": list(source_answer.LABELS.items()),
-        "patterns": {name: js_pattern(getattr(source_answer, name)) for name in ("LABELLED", "YEAR", "PAGE_NUMBER", "PAGE_RANGE", "PAGES_PREFIX")},
+        "patterns": {name: js_pattern(getattr(source_answer, name))
+                     for name in ("LABELLED", "YEAR", "PAGE_NUMBER", "PAGE_RANGE", "PAGES_PREFIX")},
         "page_maximum": PAGE.maximum,
         "fields": source_fields(),
     }
 
 
 def questions() -> dict:
-    """The form's questions as the studio asks them: key -> label, hint (the schema's help and example), limit, format."""
+    """The form's questions as the studio asks them: key -> label, hint (the schema's help and example), limit,
+    format."""
     out = {}
     for key in issue_form.FORM_ORDER:
         label = issue_form.LABELS[key]
@@ -299,11 +315,13 @@ def questions() -> dict:
 
 def page() -> dict:
     """What the studio's form template (overrides/library/studio-form.md) needs besides the library."""
-    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS), "consent": issue_form.CONSENT,
+    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS),
+            "consent": issue_form.CONSENT,
             "source_fields": source_fields(), "group_meanings": GROUP_MEANINGS, "status_meanings": STATUS_MEANINGS}
 
 
 def script(lib: Library) -> str:
-    """The data as a script that sets window.LIBRARY_STUDIO (a script, not JSON: pages opened from file:// cannot fetch)."""
+    """The data as a script that sets window.LIBRARY_STUDIO (a script, not JSON: pages opened from file:// cannot
+    fetch)."""
     text = json.dumps(data(lib), ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return "window.LIBRARY_STUDIO = " + text.replace("<", "\\u003c") + ";\n"

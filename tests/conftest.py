@@ -75,7 +75,8 @@ def browser():
     """Debian's Chromium driven by Playwright. A missing browser is a failure, not a skip."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run 'bash tools/system-deps.sh' (or set CHROMIUM_PATH)"
+    assert Path(CHROMIUM).exists(), (f"Chromium not found at {CHROMIUM}: run 'bash tools/system-deps.sh' (or set "
+                                     "CHROMIUM_PATH)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -56,7 +56,8 @@ def allowed(project) -> set:
 
 def everything_rendered(lib) -> list[str]:
     """The HTML of every generated page and of every block of data a hand-written page places."""
-    maker = pages.PageMaker(lib, ROOT / "overrides" / "library", permalink="&para;", permalink_title="Link to this section")
+    maker = pages.PageMaker(lib, ROOT / "overrides" / "library", permalink="&para;",
+                            permalink_title="Link to this section")
     out = [page.html for page in maker.pages()] + [file.content for file in maker.redirects()]
     for template, context in BLOCKS:
         out.append(maker.render(template, "docs/page.md", site_url="https://example.org/library/", **context))
@@ -67,7 +68,8 @@ def blocks() -> list[tuple[str, dict]]:
     """Every library_block a hand-written page places, with its arguments (the studio's form needs more than data)."""
     found = set()
     for page in (ROOT / "docs").rglob("*.md"):
-        for template, name, value in re.findall(r'library_block\("([^"]+)"(?:, (\w+)="([^"]*)")?\)', page.read_text(encoding="utf-8")):
+        for template, name, value in re.findall(r'library_block\("([^"]+)"(?:, (\w+)="([^"]*)")?\)',
+                                                page.read_text(encoding="utf-8")):
             found.add((template, (name, value) if name else None))
     return [(template, dict([pair]) if pair else {}) for template, pair in sorted(found, key=str)]
 
@@ -107,7 +109,8 @@ def restore(project: Path) -> None:
         (project / file).write_text((ROOT / file).read_text(encoding="utf-8"), encoding="utf-8")
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(slot=st.sampled_from(SLOTS), text=TEXT)
 # Examples that once got through: the front-matter breaker of issue 18, in a summary and in a title.
 @example(slot=next(s for s in SLOTS if s.cls is CaseStudy and s.name == "summary"),
@@ -122,8 +125,10 @@ def test_any_text_is_refused_where_it_is_written_or_published_as_text(project, a
         if lib.problems:
             # A text YAML itself cannot hold (half of a character) is refused by the reader, before fields exist.
             here = [p for p in lib.problems if p.file == file and p.field in (field, "(yaml)")]
-            assert here, f"{slot.name} = {text!r} was refused, but no problem names {file} and {field}: {lib.problems[:3]}"
-            assert all(p.line == field_line(project, file, field) for p in here), (here, field_line(project, file, field))
+            assert here, (f"{slot.name} = {text!r} was refused, but no problem names {file} and {field}: "
+                          f"{lib.problems[:3]}")
+            assert all(p.line == field_line(project, file, field)
+                       for p in here), (here, field_line(project, file, field))
             return
         rendered = everything_rendered(lib)
         extra = elements(rendered) - allowed

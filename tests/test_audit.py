@@ -91,7 +91,8 @@ def test_two_clean_builds_are_byte_identical(tmp_path, built_site):
     assert build(project, second).returncode == 0
 
     def digests(site):
-        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*") if p.is_file()}
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*")
+                if p.is_file()}
 
     first, again = digests(built_site), digests(second)
     assert len(first) > 100 and sorted(first) == sorted(again)
@@ -147,7 +148,8 @@ def _record_pages(lib):
 def test_every_record_and_list_item_is_on_its_page_and_in_the_search_index(built_site):
     lib = library.load(ROOT)
     renderer = TextRenderer()
-    indexed = {url: _unpunctuated(" ".join(html.unescape(text).split())) for url, text in pagefind_pages(built_site).items()}
+    indexed = {url: _unpunctuated(" ".join(html.unescape(text).split()))
+               for url, text in pagefind_pages(built_site).items()}
     lost_page, lost_index = [], []
     for url, rec in _record_pages(lib):
         page = _page_text(built_site, url)
@@ -159,6 +161,7 @@ def test_every_record_and_list_item_is_on_its_page_and_in_the_search_index(built
             if _unpunctuated(plain) not in index:
                 lost_index.append(f"{url} {name}: {plain[:60]}")
     glossary = _page_text(built_site, "glossary/")
-    lost_page += [f"glossary/ {t.term}" for t in lib.glossary if t.term not in glossary or _plain(t.definition, renderer) not in glossary]
+    lost_page += [f"glossary/ {t.term}" for t in lib.glossary if t.term not in glossary
+                  or _plain(t.definition, renderer) not in glossary]
     assert not lost_page, "missing from pages:\n" + "\n".join(lost_page[:30])
     assert not lost_index, "missing from the search index:\n" + "\n".join(lost_index[:30])

@@ -80,7 +80,8 @@ def test_make_runs_the_pinned_node():
     assert NODE.exists(), f"{NODE} is missing: run make check (tools/venv.sh links it)"
     version = subprocess.run([NODE, "--version"], capture_output=True, text=True, check=True).stdout.strip()
     assert version == "v" + pinned.group(1)
-    npm = subprocess.run([NODE.parent / "npm", "--version"], capture_output=True, text=True, env={"PATH": "/nonexistent"})
+    npm = subprocess.run([NODE.parent / "npm", "--version"], capture_output=True, text=True,
+                         env={"PATH": "/nonexistent"})
     assert npm.returncode == 0, npm.stderr  # npm runs with that node, whatever is on PATH
 
 
@@ -136,7 +137,8 @@ def test_a_python_without_venv_is_named(tmp_path):
     result, _ = _system(tmp_path, uid=1000, os_id="debian", tier="site", have=("make", "git"), python=str(python))
     assert result.returncode == 1
     assert result.stderr.splitlines()[:3] == ["Missing: Python's venv module with pip (Debian's python3-venv).",
-                                              "On Debian 12, install them with:", "    sudo apt-get install python3-venv"]
+                                              "On Debian 12, install them with:",
+                                              "    sudo apt-get install python3-venv"]
 
 
 def test_make_serve_needs_no_browser(tmp_path):

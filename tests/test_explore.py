@@ -49,7 +49,8 @@ def draft_project(tmp_path_factory):
     project = copy_project(root / "project")
     draft = (project / "data" / "case_studies" / "coventry-ignite.yaml").read_text(encoding="utf-8")
     assert "maturity: reviewed" in draft
-    draft = draft.replace("id: coventry-ignite", "id: coventry-ignite-draft").replace("maturity: reviewed", "maturity: draft")
+    draft = draft.replace("id: coventry-ignite",
+                          "id: coventry-ignite-draft").replace("maturity: reviewed", "maturity: draft")
     (project / "data" / "case_studies" / "coventry-ignite-draft.yaml").write_text(draft, encoding="utf-8")
     site = root / "site"
     result = build(project, site)
@@ -67,7 +68,8 @@ def test_matrix_totals_count_published_case_studies_only(built_site):
 
 def test_draft_case_studies_show_but_do_not_count(draft_project, lib):
     project, site = draft_project
-    rows = [row for _, html in listing(site, "explore/matrix/case-studies/") for row in table(html, "matrix-caption")[1:]]
+    rows = [row for _, html in listing(site, "explore/matrix/case-studies/")
+            for row in table(html, "matrix-caption")[1:]]
     assert len(rows) == len(lib.case_studies) + 1
     assert sum(1 for row in rows if "Draft" in row[0][0]) == 1 + sum(c.maturity == "draft" for c in lib.case_studies)
     # The draft gives evidence, so totals that counted it would differ from these.
@@ -102,7 +104,8 @@ def map_nodes(svg: str) -> dict[str, tuple[float, float]]:
         if shape.startswith("<circle"):
             centres[letter] = (_number(shape, "cx"), _number(shape, "cy"))
         else:
-            centres[letter] = (_number(shape, "x") + _number(shape, "width") / 2, _number(shape, "y") + _number(shape, "height") / 2)
+            centres[letter] = (_number(shape, "x") + _number(shape, "width") / 2,
+                               _number(shape, "y") + _number(shape, "height") / 2)
     return centres
 
 
@@ -111,7 +114,8 @@ def test_map_nodes_and_edges_equal_the_data(built_site):
     html = read(built_site, "explore/map/")
     figure = html[html.index('<figure class="library-map">'):]
     svg = figure[:figure.index("</svg>")]
-    nodes = re.findall(r'<a href="\.\./\.\./preconditions/([a-z-]+)/" class="library-map__link[^"]*" data-precondition="([A-I])"', svg)
+    nodes = re.findall(r'<a href="\.\./\.\./preconditions/([a-z-]+)/" class="library-map__link[^"]*" '
+                       r'data-precondition="([A-I])"', svg)
     assert sorted(nodes) == sorted((p["slug"], p["id"]) for p in preconditions)
     centres = map_nodes(svg)
     assert len(set(centres.values())) == len(centres), "two nodes share a centre, so a line's ends would be ambiguous"
@@ -125,7 +129,8 @@ def test_map_nodes_and_edges_equal_the_data(built_site):
 
     drawn = []
     for line in re.findall(r"<line [^>]*>", svg):
-        ends = frozenset((node_at(_number(line, "x1"), _number(line, "y1")), node_at(_number(line, "x2"), _number(line, "y2"))))
+        ends = frozenset((node_at(_number(line, "x1"), _number(line, "y1")),
+                          node_at(_number(line, "x2"), _number(line, "y2"))))
         assert len(ends) == 2, f"{line} joins a node to itself"
         both = all(pair in named for pair in (tuple(ends), tuple(ends)[::-1]))
         assert ("library-map__edge--both" in line) == both, (sorted(ends), line)
@@ -149,7 +154,8 @@ def test_evidence_tags_nobody_carries_keep_their_anchor(built_site, lib):
     assert "Evidence/E absent" in idle  # the library's E findings that were absent are now mixed
     for tag in idle:
         anchor = pages.tag_anchor(tag)
-        assert f'<span id="{anchor}"></span>' in html and not re.search(rf'<h\d [^>]*id="{re.escape(anchor)}"', html), tag
+        assert f'<span id="{anchor}"></span>' in html and not re.search(rf'<h\d [^>]*id="{re.escape(anchor)}"',
+                                                                        html), tag
     for case in lib.case_studies:
         assert not set(pages.case_study_tags(case)) & set(idle)
 
@@ -160,17 +166,19 @@ def test_case_study_facts_link_to_the_explorer(built_site, lib):
         for theme in case.themes:
             assert f'href="../../explore/case-studies/?theme={quote(theme)}"' in html
         for entry in case.evidence:
-            assert f'href="../../explore/case-studies/?precondition={entry.precondition}&amp;status={entry.status}"' in html
+            query = f"precondition={entry.precondition}&amp;status={entry.status}"
+            assert f'href="../../explore/case-studies/?{query}"' in html
 
 
 def test_open_data_json_equals_the_yaml(built_site):
-    for name, source in [("preconditions", "data/preconditions.yaml"), ("places", "data/places.yaml"), ("glossary", "data/glossary.yaml")]:
+    for name, source in [("preconditions", "data/preconditions.yaml"), ("places", "data/places.yaml"),
+                         ("glossary", "data/glossary.yaml")]:
         published = json.loads((built_site / "open-data" / "v1" / f"{name}.json").read_text(encoding="utf-8"))
         written = load_as_editor((ROOT / source).read_text(encoding="utf-8"))
         assert len(published["records"]) == len(written)
         for record, original in zip(sorted(published["records"], key=_key), sorted(written, key=_key)):
             _assert_same(record, original)
-        assert published["schema"].endswith(f"/schema/{'preconditions' if name == 'preconditions' else name}.schema.json")
+        assert published["schema"].endswith(f"/schema/{name}.schema.json")
     cases = json.loads((built_site / "open-data" / "v1" / "case-studies.json").read_text(encoding="utf-8"))["records"]
     files = sorted((ROOT / "data" / "case_studies").glob("*.yaml"))
     assert files and sorted(c["id"] for c in cases) == sorted(f.stem for f in files)
@@ -183,7 +191,8 @@ def _key(record):
 
 
 def _assert_same(published, original, where="record"):
-    """Every field written in YAML is published unchanged, down to the last list item; fields left out are published as empty."""
+    """Every field written in YAML is published unchanged, down to the last list item; fields left out are published as
+    empty."""
     assert isinstance(published, dict), f"{where}: published as {type(published).__name__}, written as a mapping"
     missing = set(original) - set(published)
     assert not missing, f"{where}: fields written in YAML but not published: {sorted(missing)}"
@@ -191,7 +200,8 @@ def _assert_same(published, original, where="record"):
         if key in original:
             _assert_same_value(value, original[key], f"{where}.{key}")
         else:
-            assert value in (None, []), f"{where}.{key}: not in the YAML, so it should be published empty, not {value!r}"
+            assert value in (None, []), (f"{where}.{key}: not in the YAML, so it should be published empty, not "
+                                         f"{value!r}")
 
 
 def _assert_same_value(value, expected, where):
@@ -208,12 +218,14 @@ def _assert_same_value(value, expected, where):
         assert value == expected, where
 
 
-CSV_COLUMNS = ["case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url",
+CSV_COLUMNS = ["case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding",
+               "maturity", "page_url",
                "basis"]
 
 
 def _text(fragment: str) -> str:
-    """The text of some HTML as a reader sees it: tags dropped (inline ones such as <abbr> join their words), spaces collapsed."""
+    """The text of some HTML as a reader sees it: tags dropped (inline ones such as <abbr> join their words), spaces
+    collapsed."""
     return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).replace("\xa0", " ").split())
 
 
@@ -247,8 +259,11 @@ def test_evidence_csv_has_one_row_per_finding(built_site):
         html = read(built_site, url)
         heading = re.search(rf'<h3 [^>]*id="{re.escape(anchor)}"[^>]*>(.*?)</h3>', html, re.S)
         assert heading, f"{row['page_url']}: no finding heading with that id"
-        assert _text(heading.group(1)).startswith(f"{row['precondition']}. ") and STATUS_WORD[row["status"]].lower() in _text(heading.group(1)).lower()
-        assert " ".join(row["finding"].replace("*", "").split()) in _text(section(html, anchor)).replace("*", ""), row["page_url"]
+        assert (_text(heading.group(1)).startswith(f"{row['precondition']}. ")
+                and STATUS_WORD[row["status"]].lower() in _text(heading.group(1)).lower())
+        assert " ".join(row["finding"].replace("*",
+                                               "").split()) in _text(section(html,
+                                                                             anchor)).replace("*", ""), row["page_url"]
 
 
 def test_schemas_are_published_where_their_ids_say(built_site):

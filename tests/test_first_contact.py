@@ -30,7 +30,8 @@ def test_make_serve_on_a_busy_port_says_so_in_one_line_and_how_to_choose_another
         taken.listen()
         port = taken.getsockname()[1]
         # -o: the virtual environment counts as made; PY: the Python running the tests.
-        result = subprocess.run(["make", "-o", ".venv/.site", "serve", f"PORT={port}", f"PY={sys.executable}"], cwd=ROOT,
+        result = subprocess.run(["make", "-o", ".venv/.site", "serve", f"PORT={port}", f"PY={sys.executable}"],
+                                cwd=ROOT,
                                 capture_output=True, text=True, timeout=60)
     ours = [line for line in (result.stdout + result.stderr).splitlines() if not line.startswith("make")]
     assert result.returncode != 0
@@ -163,7 +164,8 @@ def test_the_home_page_title_names_the_site_once(built_site):
     home = read(built_site, "")
     assert re.search(r"<title>([^<]*)</title>", home).group(1) == "Place-based systems change pattern library"
     other = read(built_site, "contribute/studio/")
-    assert re.search(r"<title>([^<]*)</title>", other).group(1) == "Write a case study - Place-based systems change pattern library"
+    assert (re.search(r"<title>([^<]*)</title>", other).group(1)
+            == "Write a case study - Place-based systems change pattern library")
 
 
 def test_no_test_module_imports_another():
@@ -179,7 +181,8 @@ def test_no_test_module_imports_another():
                 names = [a.name for a in node.names]
             else:
                 continue
-            assert not [n for n in names if re.match(r"tests\.(test_|conftest\b)", n)], f"{path.name}: {ast.unparse(node)}"
+            assert not [n for n in names if re.match(r"tests\.(test_|conftest\b)", n)], (f"{path.name}: "
+                                                                                         f"{ast.unparse(node)}")
 
 
 def _guides() -> list[Path]:

@@ -53,7 +53,8 @@ def test_the_home_page_shows_the_nine_in_their_groups_with_their_summaries_and_e
 
 def test_the_home_page_gives_each_kind_of_reader_a_start(built_site):
     page = read(built_site, "")
-    for reader, start in [("for-practitioners", "preconditions/"), ("for-places", "case-studies/"), ("for-trainers", "trainers/")]:
+    for reader, start in [("for-practitioners", "preconditions/"), ("for-places", "case-studies/"),
+                          ("for-trainers", "trainers/")]:
         card = page[page.index(f'id="{reader}"'):]
         card = card[:card.index("</div>")]
         assert f'<a class="md-button" href="{start}">' in card, reader
@@ -63,7 +64,8 @@ def change_summary(project: Path, letter: str, summary: str) -> None:
     """Give one precondition a new summary in the project's data/preconditions.yaml, whatever form it was written in."""
     path = project / "data" / "preconditions.yaml"
     raw = path.read_text(encoding="utf-8")
-    changed = re.sub(rf"(- id: {letter}\n(?:  .*\n)*?  summary: )(?:>-?\n(?:    .*\n)+|.*\n)", rf"\g<1>{summary}\n", raw, count=1)
+    changed = re.sub(rf"(- id: {letter}\n(?:  .*\n)*?  summary: )(?:>-?\n(?:    .*\n)+|.*\n)", rf"\g<1>{summary}\n",
+                     raw, count=1)
     assert changed != raw
     path.write_text(changed, encoding="utf-8")
     assert next(p for p in yaml.safe_load(changed) if p["id"] == letter)["summary"] == summary
@@ -77,14 +79,17 @@ def test_a_new_summary_or_case_study_changes_what_the_home_page_shows(tmp_path):
     change_summary(project, "E", "Partners understand what matters to each other, and say so.")
     source = (project / "data" / "case_studies" / "coventry-ignite.yaml").read_text(encoding="utf-8")
     assert "id: coventry-ignite\n" in source and "maturity: draft" not in source
-    another = source.replace("id: coventry-ignite\n", "id: coventry-ignite-again\n").replace("title: ", "title: Again, ", 1)
+    another = source.replace("id: coventry-ignite\n",
+                             "id: coventry-ignite-again\n").replace("title: ", "title: Again, ", 1)
     (project / "data" / "case_studies" / "coventry-ignite-again.yaml").write_text(another, encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     after = expected_glance(project)
     assert without_links(glance(read(site, ""))) == after
-    assert next(i for i in after["behaviours"] if i["letter"] == "E")["summary"] == "Partners understand what matters to each other, and say so."
+    assert (next(i for i in after["behaviours"] if i["letter"] == "E")["summary"]
+            == "Partners understand what matters to each other, and say so.")
     letters = {e["precondition"] for e in yaml.safe_load(another)["evidence"]}
-    changed = {i["letter"] for group in after for i, j in zip(after[group], before[group]) if i["evidence"] != j["evidence"]}
+    changed = {i["letter"] for group in after for i, j in zip(after[group], before[group]) if i["evidence"]
+               != j["evidence"]}
     assert letters and changed == letters

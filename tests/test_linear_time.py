@@ -64,8 +64,9 @@ def _first_look(seconds_at) -> None:
 
 
 def _message(pattern, shape: Shape, ratio: float | str) -> str:
-    found = ratio if isinstance(ratio, str) else (f"10x the text took {ratio:.1f}x as long, beside a linear scan of the same "
-                                                  f"text (linear is about 1, quadratic about 10)")
+    found = ratio if isinstance(ratio,
+                                str) else (f"10x the text took {ratio:.1f}x as long, beside a linear scan of the same "
+                                           f"text (linear is about 1, quadratic about 10)")
     return f"{pattern.where} ({pattern.source[:80]!r}) on {shape}: {found}; make the pattern linear"
 
 
@@ -100,7 +101,8 @@ def test_the_shapes_include_the_texts_that_were_slow():
     """The shapes that once took minutes are among those written for each pattern, found from the pattern alone."""
     def has(where, lead, unit, end=None):
         pattern = next(p for p in PY if p.where == where)
-        assert any(s.lead == lead and s.unit == unit and (end is None or s.end == end) for s in regex_inventory.shapes(pattern)), where
+        assert (any(s.lead == lead and s.unit == unit and (end is None or s.end == end)
+                    for s in regex_inventory.shapes(pattern))), where
 
     has("macros/validate.py LINK_TITLE", "](", " ")
     has("macros/issue_form.py TICK", "- [ ] a", " ")
@@ -117,7 +119,8 @@ def test_the_inventory_reads_regular_expression_literals_and_nothing_else():
 # --- Python ----------------------------------------------------------------------------------------
 
 def _seconds(function, least: float = 0.002) -> float:
-    """Processor seconds for one call: calls repeated until they last `least`, so the clock's cost is nothing beside them."""
+    """Processor seconds for one call: calls repeated until they last `least`, so the clock's cost is nothing beside
+    them."""
     times = 1
     while True:
         start = time.process_time()
@@ -225,7 +228,8 @@ def _js_seconds(tab, session, pattern, shape: Shape, size: int, least: float = 0
     args = [spec, [shape.lead, shape.unit, shape.end], size]
     key = json.dumps(args + [least])
     if key not in _CALIBRATED:
-        _CALIBRATED[key] = tab.evaluate("([p, s, n, least]) => RegexTiming.calibrate(p, s, n, least)", args + [least * 1000])
+        _CALIBRATED[key] = tab.evaluate("([p, s, n, least]) => RegexTiming.calibrate(p, s, n, least)",
+                                        args + [least * 1000])
     times = _CALIBRATED[key]
     start = _thread_seconds(session)
     if pattern is None:
@@ -246,9 +250,11 @@ def js_candidates(timing):
     """Each JavaScript pattern's fastest-growing shapes in the browser, with those of the Python pattern it was
     translated from (the two engines differ, but mostly fail on the same texts)."""
     tab, _ = timing
-    specs = [{"source": p.source, "flags": p.flags, "shapes": [[s.lead, s.unit, s.end] for s in regex_inventory.shapes(p)]}
+    specs = [{"source": p.source, "flags": p.flags,
+              "shapes": [[s.lead, s.unit, s.end] for s in regex_inventory.shapes(p)]}
              for p in JS]
-    screened = tab.evaluate(f"([ps, sizes]) => RegexTiming.screen(ps, sizes, 0.03).map(r => r.slice(0, {CANDIDATES}).map(x => x.shape))",
+    screened = tab.evaluate("([ps, sizes]) => RegexTiming.screen(ps, sizes, 0.03).map(r => r.slice(0, "
+                            f"{CANDIDATES}).map(x => x.shape))",
                             [specs, list(SCREEN_SIZES)])
     twins = {p.python.pattern: p.where for p in PY if p.python is not None}
     out = {}
@@ -280,7 +286,8 @@ def _fails(ratio_of) -> bool:
 
 @pytest.mark.browser
 def test_the_measure_tells_a_quadratic_pattern_from_a_linear_one(timing):
-    """The method itself: a pattern known to be quadratic fails it, in Python and in the browser, and a linear one passes.
+    """The method itself: a pattern known to be quadratic fails it, in Python and in the browser, and a linear one
+    passes.
 
     'x\\s*\\s+y' after 'x' and a run of spaces tries every way of sharing the run between its two repetitions, each
     to the end of the run: the shape of the old link-title rule. 'x\\s+y' reads the run once."""

@@ -142,7 +142,8 @@ def test_the_release_records_addresses_before_it_publishes():
 
 def test_the_list_is_sorted_and_has_no_repeats():
     lines = published()
-    assert lines == sorted(set(lines)), f"tests/{LIST.name} is out of order or repeats a line: rewrite it with\n  {RECORD}"
+    assert lines == sorted(set(lines)), (f"tests/{LIST.name} is out of order or repeats a line: rewrite it with\n  "
+                                         f"{RECORD}")
 
 
 def test_every_kind_of_address_the_library_promises_is_found_by_the_registry_tool(built_site):
@@ -151,12 +152,16 @@ def test_every_kind_of_address_the_library_promises_is_found_by_the_registry_too
     listed = set(published_urls.addresses(built_site)) | set(published_urls.DEPLOY_ONLY)
     data = ROOT / "data"
     preconditions = yaml.safe_load((data / "preconditions.yaml").read_text(encoding="utf-8"))
-    expected = {"/", "search/", "glossary/", "trainers/cards/", "trainers/reflection/", "explore/open-data/#stable-addresses", *published_urls.DEPLOY_ONLY}
+    expected = {"/", "search/", "glossary/", "trainers/cards/", "trainers/reflection/",
+                "explore/open-data/#stable-addresses", *published_urls.DEPLOY_ONLY}
     for p in preconditions:
         letter = p["id"].lower()
-        expected |= {f"{letter}/", f"trainers/cards/#card-{letter}", f"trainers/cards/#vignette-card-{letter}", f"trainers/reflection/#reflect-{letter}"}
+        expected |= {f"{letter}/", f"trainers/cards/#card-{letter}", f"trainers/cards/#vignette-card-{letter}",
+                     f"trainers/reflection/#reflect-{letter}"}
         page = f"preconditions/{p['slug']}/"
-        expected |= {page} | {f"{page}#{s}" for s in ("what-it-means", "looks-like", "signs-of-absence", "vignette", "questions", "evidence", "related")}
+        expected |= {page} | {f"{page}#{s}"
+                              for s in ("what-it-means", "looks-like", "signs-of-absence", "vignette", "questions",
+                                        "evidence", "related")}
     former = set()  # anchors a finding had before: published once, so recorded, and kept landing (the first test)
     cases = sorted((data / "case_studies").glob("*.yaml"))
     assert cases

@@ -41,8 +41,10 @@ def test_hostile_text_is_inert(text, expected):
 
 def test_only_its_own_elements_come_out_of_any_mix_of_markup():
     """Random text made of the characters that carry syntax: the output never holds another element or attribute."""
-    pieces = ["<", ">", "&", "\"", "'", "[", "]", "(", ")", "*", "**", "`", "!", "\\", "#", "-", "1.", "\n", "\n\n", "  ",
-              "a", "img src=x onerror=alert(1)", "https://e.org", "javascript:", "title=", "PILOT", "Payment by Results", ":"]
+    pieces = ["<", ">", "&", "\"", "'", "[", "]", "(", ")", "*", "**", "`", "!", "\\", "#", "-", "1.", "\n", "\n\n",
+              "  ",
+              "a", "img src=x onerror=alert(1)", "https://e.org", "javascript:", "title=", "PILOT",
+              "Payment by Results", ":"]
     rng = random.Random(11)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
@@ -52,7 +54,8 @@ def test_only_its_own_elements_come_out_of_any_mix_of_markup():
         for tag, _ in _elements(html):
             if tag == "a":
                 assert 'href="https://e.org' in html, (text, html)
-        assert "<abbr" not in html or 'title="&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"' in html or "Funding paid" in html
+        assert ("<abbr" not in html or 'title="&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"' in html
+                or "Funding paid" in html)
 
 
 def test_links_and_emphasis_still_work():
@@ -96,7 +99,9 @@ def _seconds(text: str) -> float:
 
 @pytest.mark.timing
 # Python-Markdown took 5 s on 6,000 "[" in one field and grew with the square of the length.
-@pytest.mark.parametrize("unit", ["[", "![", "[a](", "*[", "[ ", "*a", "a*", "`a", "a\n", "- a\n\n", "1. ", "<a", "&", "Payment by Results "])
+@pytest.mark.parametrize("unit",
+                         ["[", "![", "[a](", "*[", "[ ", "*a", "a*", "`a", "a\n", "- a\n\n", "1. ", "<a", "&",
+                          "Payment by Results "])
 def test_rendering_time_grows_in_step_with_the_text(unit):
     """Scaling, not seconds: 8x the text takes about 8x the processor time (quadratic would be 64x)."""
     small, large = (unit * (size // len(unit)) for size in (32 * 1024, 256 * 1024))

@@ -16,7 +16,8 @@ SCHEMA = ROOT / "schema"
 
 def test_committed_json_schema_matches_the_python_schema():
     for name, text in json_schema.render_all().items():
-        assert (SCHEMA / name).read_text(encoding="utf-8") == text, f"schema/{name} is stale: run python -m macros schema"
+        assert (SCHEMA / name).read_text(encoding="utf-8") == text, (f"schema/{name} is stale: run python -m macros "
+                                                                     "schema")
 
 
 def test_json_schema_files_are_valid_json_schema():
@@ -30,10 +31,12 @@ def _validator(kind_file: str):
 
 def _data_files():
     lib_root = ROOT / "tests" / "fixtures" / "minimal"
-    files = [(lib_root / "data" / pattern.split("/", 1)[1].replace("*.yaml", ""), name) for pattern, _, _, name in FILES]
+    files = [(lib_root / "data" / pattern.split("/", 1)[1].replace("*.yaml", ""), name)
+             for pattern, _, _, name in FILES]
     out = []
     for path, name in files:
-        out += [(p, name) for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)] if path.exists() else []
+        out += [(p, name)
+                for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)] if path.exists() else []
     real = [(ROOT / "data" / pattern.split("/", 1)[1], name) for pattern, _, _, name in FILES]
     for path, name in real:
         out += [(p, name) for p in sorted(path.parent.glob(path.name))]
@@ -41,7 +44,8 @@ def _data_files():
     return out
 
 
-@pytest.mark.parametrize("path, schema_file", _data_files(), ids=lambda v: str(v).split("/library/")[-1] if isinstance(v, Path) else v)
+@pytest.mark.parametrize("path, schema_file", _data_files(),
+                         ids=lambda v: str(v).split("/library/")[-1] if isinstance(v, Path) else v)
 def test_data_the_validator_accepts_is_accepted_by_the_json_schema(path, schema_file):
     root = path.parents[2] if path.parent.name == "case_studies" else path.parents[1]
     assert not [p for p in library.load(root).problems if root / p.file == path]

@@ -143,7 +143,8 @@ def test_the_command_line_refuses_a_link_too(tmp_path, secret):
     link = case_file(tmp_path, VALID)
     link.unlink()
     link.symlink_to(secret)
-    run = subprocess.run([sys.executable, "-m", "macros", "validate", str(link)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "macros", "validate", str(link)], cwd=ROOT, capture_output=True,
+                         text=True)
     assert run.returncode == 1 and "is a symbolic link" in run.stdout and "SECRET" not in run.stdout + run.stderr
 
 
@@ -221,7 +222,8 @@ def test_a_whole_file_of_the_largest_size_validates_in_step_with_its_size(tmp_pa
 
 # --- from-issue: the issue file's name never reaches the output ------------------------------------
 
-NAMES = ["issue.md", "issue-42.md", "x\npublic_contact_details: [jo@example.org]\n#.md", "../../etc/passwd", "a: b\n- c"]
+NAMES = ["issue.md", "issue-42.md", "x\npublic_contact_details: [jo@example.org]\n#.md", "../../etc/passwd",
+         "a: b\n- c"]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -67,7 +67,8 @@ def library_texts() -> list[str]:
 
 def random_texts(count: int) -> list[str]:
     pieces = ["<", ">", "&", '"', "'", "[", "]", "(", ")", "*", "**", "***", "`", "!", "\\", "#", "-", "1.", "2)", "+ ",
-              "\n", "\n\n", "  ", "\t", "a", "word", "https://e.org", "javascript:", "mailto:x@y.z", "#top", "Payment by Results",
+              "\n", "\n\n", "  ", "\t", "a", "word", "https://e.org", "javascript:", "mailto:x@y.z", "#top",
+              "Payment by Results",
               "\u3000", "\xa0", "\u2028", "\x85", "é", "😀", "_", ":", "{{", "}}"]
     rng = random.Random(13)
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(count)]
@@ -133,20 +134,26 @@ CASES = [
     ("context with a link title", changed(context='See [the report](https://example.org/r.pdf "Report").')),
     ("context with an abbreviation definition", changed(context="PbR was used.\n\n*[PbR]: Payment by Results")),
     ("context with a reference link", changed(context="See [the report][r].\n\n[r]: https://example.org/r.pdf")),
-    ("context with a relative link and an image", changed(context="See [minutes](minutes.pdf) and ![chart](https://e.org/c.png).")),
+    ("context with a relative link and an image",
+     changed(context="See [minutes](minutes.pdf) and ![chart](https://e.org/c.png).")),
     ("context with a data: address", changed(context="[x](data:text/html,hi)")),
-    ("context with a mailto link, whose address is personal data", changed(context="Write to [us](mailto:team@example.org).")),
-    ("context with links to a web page and an anchor", changed(context="See [the report](https://example.org/r.pdf) and [above](#top).")),
+    ("context with a mailto link, whose address is personal data",
+     changed(context="Write to [us](mailto:team@example.org).")),
+    ("context with links to a web page and an anchor",
+     changed(context="See [the report](https://example.org/r.pdf) and [above](#top).")),
     ("a repeated organisation", changed(organisations=["Northbridge Homes", "Northbridge Homes"])),
     ("an organisation with a postcode", changed(organisations=["Northbridge Homes, NB1 2DD"])),
     ("no organisations", changed(organisations=None)),
     ("a finding too long", changed(evidence__0__finding="F " * 1001)),
-    ("a finding with a National Insurance number", changed(evidence__1__finding="Her number was QQ 12 34 56 C, and ab123456c too.")),
-    ("a finding with an NHS number", changed(evidence__0__finding="NHS number 943 476 5919 was on the form; 943 476 5918 is not one.")),
+    ("a finding with a National Insurance number",
+     changed(evidence__1__finding="Her number was QQ 12 34 56 C, and ab123456c too.")),
+    ("a finding with an NHS number",
+     changed(evidence__0__finding="NHS number 943 476 5919 was on the form; 943 476 5918 is not one.")),
     ("a finding with an image", changed(evidence__0__finding="![x](https://e.org/x.png)")),
     ("a finding missing", changed(evidence__0__finding=None)),
     ("a finding without its basis", changed(evidence__1__basis=None)),
-    ("many e-mail addresses in one field, and a phone number", changed(context=" ".join(f"p{n}@example.org" for n in range(40)) + " 07700 900123")),
+    ("many e-mail addresses in one field, and a phone number",
+     changed(context=" ".join(f"p{n}@example.org" for n in range(40)) + " 07700 900123")),
     ("no evidence", changed(evidence=[])),
     ("a lesson too long", changed(lessons=["Agree first.", "Decide early. " * 200])),
     ("a lesson with a vbscript: address", changed(lessons=["Try VBScript:msgbox"])),
@@ -170,11 +177,13 @@ CASES = [
     ("a context with a tab, which Markdown fields may hold", changed(context="Two columns:\tfirst and second.")),
     ("an organisation with a noncharacter after an emoji", changed(organisations=["Northbridge 😀 Homes\U0010fffe"])),
     ("a summary with a next-line character", changed(summary="One line\x85two lines.")),
-    ("unicode white space around a repeated item", changed(organisations=["\u2003Northbridge Homes", "Northbridge Homes\u3000"])),
+    ("unicode white space around a repeated item",
+     changed(organisations=["\u2003Northbridge Homes", "Northbridge Homes\u3000"])),
 ]
 
 
-ACCEPTED = {"valid", "place with accents", "period of exactly the limit, in emoji", "context with links to a web page and an anchor",
+ACCEPTED = {"valid", "place with accents", "period of exactly the limit, in emoji",
+            "context with links to a web page and an anchor",
             "a context with a tab, which Markdown fields may hold"}
 
 
@@ -193,7 +202,8 @@ def python_problems(tmp_path: Path, case: dict) -> list[tuple[str, str]]:
 
 def test_the_studio_and_the_validator_give_the_same_verdict_and_message(scripts, tmp_path):
     assert len(CASES) >= 30
-    js = run(scripts, "c => window.LibraryStudioRules.check(c).map(p => [p.field, p.message])", [case for _, case in CASES])
+    js = run(scripts, "c => window.LibraryStudioRules.check(c).map(p => [p.field, p.message])",
+             [case for _, case in CASES])
     mismatched, accepted = [], set()
     for (what, case), found in zip(CASES, js):
         expected = python_problems(tmp_path, case)
@@ -209,8 +219,10 @@ def test_the_studio_and_the_validator_give_the_same_verdict_and_message(scripts,
 def test_every_kind_of_field_is_in_the_table():
     """Text, a pattern, a limit, lists (unique, at least, at most), records, numbers, Markdown: each is tried."""
     tried = {name for _, case in CASES for name in changed_fields(case)}
-    for name in ("id", "title", "place", "period", "themes", "summary", "context", "organisations", "evidence", "evidence.finding",
-                 "what_did_not_work", "lessons", "questions", "sources", "sources.title", "sources.year", "sources.url", "contributors"):
+    for name in ("id", "title", "place", "period", "themes", "summary", "context", "organisations", "evidence",
+                 "evidence.finding",
+                 "what_did_not_work", "lessons", "questions", "sources", "sources.title", "sources.year", "sources.url",
+                 "contributors"):
         assert name in tried, name
 
 
@@ -228,12 +240,16 @@ def changed_fields(case: dict):
 # --- Reading the form and writing the file -----------------------------------------------------------
 
 ODD_TEXTS = [
-    "Partners said: it worked.", "2021", "yes", "Yes", "null", "~", "- not a list", "# not a comment", "'quoted' and \"double\"",
+    "Partners said: it worked.", "2021", "yes", "Yes", "null", "~", "- not a list", "# not a comment",
+    "'quoted' and \"double\"",
     "{{ 7*7 }} and {% raw %}", "  leading spaces matter", "trailing spaces ", "tab\tinside", "Café, naïve, 😀",
-    "Line one\nLine two", "A very long sentence " * 12, "&anchor *alias !tag | > @ `", "ends with a colon:", "a  double  space",
-    "para one\n\npara two\n\n\npara three", "\nstarts with a line break", "ends with a line break\n", "line\u2028separator",
+    "Line one\nLine two", "A very long sentence " * 12, "&anchor *alias !tag | > @ `", "ends with a colon:",
+    "a  double  space",
+    "para one\n\npara two\n\n\npara three", "\nstarts with a line break", "ends with a line break\n",
+    "line\u2028separator",
     "nbsp\xa0here", "control \x07 bell", "back\\slash", "x" * 95, ("word " * 40).strip(), "https://example.org/x?y=1#z",
-    "on", "No", "FALSE", "key: value", "hash # inside", "C#", "[a, b]", "{a: b}", "*", "! bang", "%percent", "@at", "`tick`",
+    "on", "No", "FALSE", "key: value", "hash # inside", "C#", "[a, b]", "{a: b}", "*", "! bang", "%percent", "@at",
+    "`tick`",
     "ḍ̣ combining", "𝟘 math digit", "\ufeffbom", "\U0010fffd private",
 ]
 
@@ -241,8 +257,10 @@ ODD_TEXTS = [
 def test_the_studio_writes_the_file_from_issue_writes(scripts):
     drafts = []
     for text in ODD_TEXTS:
-        drafts.append({"title": text, "context": text, "lessons": [text, "Second"], "themes": ["housing", text.lower()[:30] or "x"],
-                       "sources": [{"title": text, "publisher": text, "url": "https://example.org/a.pdf", "year": 2021, "pages": [4, 5, 19]},
+        drafts.append({"title": text, "context": text, "lessons": [text, "Second"],
+                       "themes": ["housing", text.lower()[:30] or "x"],
+                       "sources": [{"title": text, "publisher": text, "url": "https://example.org/a.pdf", "year": 2021,
+                                    "pages": [4, 5, 19]},
                                    {"title": "Minutes", "pages": [3]}],
                        "evidence": [{"precondition": "E", "status": "present", "basis": "reported", "finding": text}],
                        "licence": "CC0-1.0", "maturity": "draft"})
@@ -251,7 +269,8 @@ def test_the_studio_writes_the_file_from_issue_writes(scripts):
         expected = issue_form.to_yaml(issue_form.Draft(values=draft), "some-id", "../../schema/case-study.schema.json")
         assert written == expected, draft["title"]
         data = yaml.safe_load(written)
-        assert data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"] == data["sources"][0]["title"] == draft["title"]
+        assert (data["title"] == data["context"] == data["lessons"][0] == data["evidence"][0]["finding"]
+                == data["sources"][0]["title"] == draft["title"])
         assert data["sources"][0]["pages"] == [4, 5, 19] and data["sources"][1] == {"title": "Minutes", "pages": [3]}
 
 
@@ -267,27 +286,33 @@ def test_any_text_reads_back_exactly_from_the_file():
 
 
 ANSWERS = [
-    "- one\n- two\n  continued\n\n* three", "1. one\n2) two", "one\n\ntwo\n", "  indented\n\t tab  ", "• bullet\n• another",
+    "- one\n- two\n  continued\n\n* three", "1. one\n2) two", "one\n\ntwo\n", "  indented\n\t tab  ",
+    "• bullet\n• another",
     "plain line\n- then a bullet", "a\u3000\n\u3000b", "", "\n\n", "- ", "10) ten",
 ]
 SOURCES = [
     "Evaluation of Ignite, Grapevine (2016) https://example.org/ignite.pdf", "Our own records of the programme",
-    "Board papers, 2019", "Report (2020) (2021)", "https://example.org/only-a-link.", "Annual report, 2022.", "—Dashes— (1999)",
+    "Board papers, 2019", "Report (2020) (2021)", "https://example.org/only-a-link.", "Annual report, 2022.",
+    "—Dashes— (1999)",
     "A report (٢٠٢٣)", "Title https://a.example/x(1) more", "",
 ]
 PLACES_AND_TITLES = [
-    ("Coventry", "Homelessness and housing in Coventry"), ("Łódź", "Housing in Łódź"), ("Barking & Dagenham", "The Barking and Dagenham Way"),
+    ("Coventry", "Homelessness and housing in Coventry"), ("Łódź", "Housing in Łódź"),
+    ("Barking & Dagenham", "The Barking and Dagenham Way"),
     ("Leeds", "Youth homelessness"), ("Leeds", "word " * 40), ("東京", "Housing"), ("St. Helens", "The St Helens way"),
-    ("Ystradgynlais", "Gwasanaethau Cymraeg"), ("Index", "Index"), ("Aux", "The"), ("Page", "Page"), ("Brighton & Hove", "Æsir and Ørsted in Brighton"), ("", ""),
+    ("Ystradgynlais", "Gwasanaethau Cymraeg"), ("Index", "Index"), ("Aux", "The"), ("Page", "Page"),
+    ("Brighton & Hove", "Æsir and Ørsted in Brighton"), ("", ""),
 ]
 
 
 def test_the_studio_reads_answers_as_from_issue_does(scripts):
     assert run(scripts, "t => window.LibraryStudioRules.items(t)", ANSWERS) == [issue_form.items(t) for t in ANSWERS]
-    assert run(scripts, "t => window.LibraryStudioRules.paragraphs(t)", ANSWERS) == [issue_form.paragraphs(t) for t in ANSWERS]
+    assert (run(scripts, "t => window.LibraryStudioRules.paragraphs(t)", ANSWERS)
+            == [issue_form.paragraphs(t) for t in ANSWERS])
     assert run(scripts, "t => window.LibraryStudioRules.source(t)", SOURCES) == [issue_form.source(t) for t in SOURCES]
     themes = ["Housing, Young People", "care-leavers; early_help/ prevention", "A & B\nA & B", " . ", "Ünïcode Thèmes"]
-    assert run(scripts, "t => window.LibraryStudioRules.splitThemes(t)", themes) == [scaffold.split_themes(t) for t in themes]
+    assert (run(scripts, "t => window.LibraryStudioRules.splitThemes(t)", themes)
+            == [scaffold.split_themes(t) for t in themes])
     assert run(scripts, "p => window.LibraryStudioRules.caseStudyId(p[0], p[1])", PLACES_AND_TITLES) == \
         [scaffold.case_study_id(p, t) for p, t in PLACES_AND_TITLES]
     assert run(scripts, "t => window.LibraryStudioRules.slugify(t)", [p for p, _ in PLACES_AND_TITLES]) == \
@@ -295,15 +320,18 @@ def test_the_studio_reads_answers_as_from_issue_does(scripts):
 
 
 def test_the_studio_quotes_values_as_python_does(scripts):
-    values = ["plain", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\tand\nline", "\x07\x7f\x85\xa0\u200b\u2028",
+    values = ["plain", "it's", 'say "hi"', "both ' and \"", "back\\slash", "tab\tand\nline",
+              "\x07\x7f\x85\xa0\u200b\u2028",
               "é😀", "\U0001d7d8", "\ud83d"[:1], "x" * 50]
     assert run(scripts, "v => window.LibraryStudioRules.repr(v)", values) == [repr(v) for v in values]
     assert run(scripts, "v => window.LibraryStudioRules.shorten(v)", values) == [validate.shorten(v) for v in values]
 
 
 def test_personal_data_is_found_alike(scripts):
-    texts = ["jo@x.org", "a.b+c@sub.example.co.uk and x@y", "@@@ a@b.c", "jöe@bücher.de", "call 07700 900123 or +44 (0)121 496 0000",
-             "NI: QQ123456C, ab 12 34 56 c", "CV1 5RR, cv15rr, the M1 2nd exit", "NHS 943 476 5919, 9434765918", "٩٤٣٤٧٦٥٩١٩",
+    texts = ["jo@x.org", "a.b+c@sub.example.co.uk and x@y", "@@@ a@b.c", "jöe@bücher.de",
+             "call 07700 900123 or +44 (0)121 496 0000",
+             "NI: QQ123456C, ab 12 34 56 c", "CV1 5RR, cv15rr, the M1 2nd exit", "NHS 943 476 5919, 9434765918",
+             "٩٤٣٤٧٦٥٩١٩",
              "x" * 2000 + "@" + "y" * 2000 + ".org", "no detail here", "SW1A 1AA", "B33 8TH"]
     js = run(scripts, "t => window.LibraryStudioRules.personalData(t)", texts)
     assert js == [[list(found) for found in personal_data.find(t)] for t in texts]
@@ -315,13 +343,15 @@ def test_the_translated_patterns_read_characters_as_python_does(scripts):
     for escape in (r"\w", r"\d", r"\s"):
         pattern = studio.js_pattern(escape)
         matched = scripts.evaluate(
-            "([source, flags, chars]) => { const re = new RegExp('^' + source + '$', flags); return chars.filter(c => re.test(c)).join(''); }",
+            "([source, flags, chars]) => { const re = new RegExp('^' + source + '$', flags); return chars.filter(c => "
+            "re.test(c)).join(''); }",
             [pattern["source"], pattern["flags"], characters])
         expected = "".join(c for c in characters if re.fullmatch(escape, c))
         differ = sorted(set(matched) ^ set(expected))
         # Unicode grows: a letter or digit added after Python's Unicode version may be one in the browser's only.
         import unicodedata
-        assert all(unicodedata.category(c) == "Cn" for c in differ), (escape, [hex(ord(c)) for c in differ if unicodedata.category(c) != "Cn"][:20])
+        assert all(unicodedata.category(c) == "Cn"
+                   for c in differ), (escape, [hex(ord(c)) for c in differ if unicodedata.category(c) != "Cn"][:20])
 
 
 def test_every_pattern_the_studio_gets_compiles_and_finds_what_python_finds(scripts):
@@ -344,8 +374,10 @@ def test_every_pattern_the_studio_gets_compiles_and_finds_what_python_finds(scri
                **{f".renderer.patterns.{n}": getattr(safe_markdown, n) for n in data["renderer"]["patterns"]},
                **{f".form.patterns.{n}": getattr(issue_form, n) for n in data["form"]["patterns"]},
                ".personal_data.nhs": personal_data.NHS_NUMBER}
-    probes = ["", "a", "x\n- item\n  1. one", "[a](https://e.org \"t\")", "*[X]: y", "  [r]: https://e.org", "javascript:x DATA:y",
-              "### Title", "###   Place  ", "a\\*b `c` ![d](e) **f**", "Report (2021), 2022.", "https://e.org/a.pdf, then",
+    probes = ["", "a", "x\n- item\n  1. one", "[a](https://e.org \"t\")", "*[X]: y", "  [r]: https://e.org",
+              "javascript:x DATA:y",
+              "### Title", "###   Place  ", "a\\*b `c` ![d](e) **f**", "Report (2021), 2022.",
+              "https://e.org/a.pdf, then",
               "943 476 5919", "Mailto:x", "#top", "\n\n \n", "é\u3000😀",
               # the shapes of the patterns made linear: titles after no address, '<>' and '>' addresses, trailing spaces
               "[a](  \"t\")", "[a](<x> 'y')", "[a](> (z))", "[a](<>\t\"q\")", "](\n\n(", "### a \t", "###\t\tb c\t",
@@ -365,37 +397,51 @@ def test_every_pattern_the_studio_gets_compiles_and_finds_what_python_finds(scri
 
 # The Sources answer written with labels (source_answer.py), read and written alike.
 LABELLED = [
-    "Title: Evaluation\nPublisher: Northbridge Borough Council\nYear: 2023\nPages: 4-19\nWeb address: https://example.org/e.pdf",
-    "Title: A\n\nTitle: B\nYear: 2020", "Title: A\nYear: 2020\nYear: 2021", "Publisher: Only a publisher", "- Title: Bulleted\n* Year: 1999",
-    "title: lower case\nWEB ADDRESS: www.example.org", "Title: A\nnot labelled\nYear: about 2020\nPages: 9-4", "Title:\nYear:",
-    "Title: Café 😀\u3000\nPages: pp. 4–6, 9", "Title: x\nPages: 1-3000", "Title: x\nPages: ,", "Title: x\nPages: ٣", "Title: x\nYear: ٢٠٢٣",
+    "Title: Evaluation\nPublisher: Northbridge Borough Council\nYear: 2023\nPages: 4-19\nWeb address: "
+    "https://example.org/e.pdf",
+    "Title: A\n\nTitle: B\nYear: 2020", "Title: A\nYear: 2020\nYear: 2021", "Publisher: Only a publisher",
+    "- Title: Bulleted\n* Year: 1999",
+    "title: lower case\nWEB ADDRESS: www.example.org", "Title: A\nnot labelled\nYear: about 2020\nPages: 9-4",
+    "Title:\nYear:",
+    "Title: Café 😀\u3000\nPages: pp. 4–6, 9", "Title: x\nPages: 1-3000", "Title: x\nPages: ,", "Title: x\nPages: ٣",
+    "Title: x\nYear: ٢٠٢٣",
     "  Title  :  spaced  \r", "Title: x\u2028y", "Web address: https://a.example\nTitle: after",
 ]
-PAGES = ["4", "4-19", "4 - 19", "4\u201319", "pp. 4-6, 9", "p.7", "P 3", "21, 22", "19-4", "", ",", "4,", "1-3000", "2000-2001", "0",
+PAGES = ["4", "4-19", "4 - 19", "4\u201319", "pp. 4-6, 9", "p.7", "P 3", "21, 22", "19-4", "", ",", "4,", "1-3000",
+         "2000-2001", "0",
          "1234567", "4 to 19", "iv", "\u0664", " 5 ", "5-5"]
 
 
 def test_the_studio_reads_a_labelled_sources_answer_as_from_issue_does(scripts):
-    assert [source_answer.is_labelled(t) for t in LABELLED] == run(scripts, "t => window.LibraryStudioRules.isLabelled(t)", LABELLED)
-    js = run(scripts, "t => { const r = window.LibraryStudioRules.readSources(t); return [r.sources, r.problems.map(p => [p.line, p.kind, p.values])]; }", LABELLED)
+    assert ([source_answer.is_labelled(t) for t in LABELLED]
+            == run(scripts, "t => window.LibraryStudioRules.isLabelled(t)", LABELLED))
+    js = run(scripts,
+             "t => { const r = window.LibraryStudioRules.readSources(t); return [r.sources, r.problems.map(p => "
+             "[p.line, p.kind, p.values])]; }", LABELLED)
     python = [[sources, [list(p) for p in found]] for sources, found in map(source_answer.read, LABELLED)]
     assert js == python
-    assert run(scripts, "t => window.LibraryStudioRules.pageList(t)", PAGES) == [source_answer.page_list(t) for t in PAGES]
+    assert (run(scripts, "t => window.LibraryStudioRules.pageList(t)", PAGES)
+            == [source_answer.page_list(t) for t in PAGES])
     assert source_answer.page_list("4-19") == list(range(4, 20)) and source_answer.page_list("19-4") is None
 
 
 def test_the_studio_writes_the_sources_answer_that_from_issue_reads_back(scripts):
-    typed = [[{"title": "Evaluation", "publisher": "Council", "year": "2023", "pages": "4-19", "url": "https://example.org/e.pdf"},
-              {"title": "Our own records", "publisher": "", "year": "", "pages": "", "url": ""}, {"title": "  ", "year": " "}],
+    typed = [[{"title": "Evaluation", "publisher": "Council", "year": "2023", "pages": "4-19",
+               "url": "https://example.org/e.pdf"},
+              {"title": "Our own records", "publisher": "", "year": "", "pages": "", "url": ""},
+              {"title": "  ", "year": " "}],
              [{"title": "Two\nlines  and   spaces", "year": "c. 2020"}], []]
     js = run(scripts, "t => window.LibraryStudioRules.sourcesText(t)", typed)
     assert js == [source_answer.write(t) for t in typed]
     sources, found = source_answer.read(js[0])
-    assert sources == [{"title": "Evaluation", "publisher": "Council", "year": 2023, "url": "https://example.org/e.pdf", "pages": list(range(4, 20))},
+    assert sources == [{"title": "Evaluation", "publisher": "Council", "year": 2023, "url": "https://example.org/e.pdf",
+                        "pages": list(range(4, 20))},
                        {"title": "Our own records"}] and found == []
-    assert source_answer.read(js[1]) == ([{"title": "Two lines and spaces"}], [(0, "source_year", {"value": "'c. 2020'"})])
+    assert (source_answer.read(js[1])
+            == ([{"title": "Two lines and spaces"}], [(0, "source_year", {"value": "'c. 2020'"})]))
 
 
 def test_the_preview_prints_pages_as_the_page_does(scripts):
     lists = [[21], [21, 22], [4, 5, 6], [10, 14, 17], [6, 4, 5], [4, 4], [3, 1]]
-    assert run(scripts, "p => window.LibraryStudioRules.pageNumbers(p)", lists) == [pages.page_numbers(p) for p in lists]
+    assert (run(scripts, "p => window.LibraryStudioRules.pageNumbers(p)", lists)
+            == [pages.page_numbers(p) for p in lists])

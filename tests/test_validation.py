@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 EXAMPLE = re.compile(r"(?i)\bfor example: \S")  # every message ends by showing a value that works
-MATCHER = re.compile(json.loads((ROOT / ".github" / "problem-matchers" / "library.json").read_text())["problemMatcher"][0]["pattern"][0]["regexp"])
+MATCHER = re.compile(json.loads((ROOT / ".github" / "problem-matchers"
+                                 / "library.json").read_text())["problemMatcher"][0]["pattern"][0]["regexp"])
 
 
 def bad_file(tmp_path: Path, name: str | None, text) -> Path:
@@ -64,7 +65,8 @@ def test_the_valid_example_is_valid(tmp_path):
 
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
-    text = replace("status: present", "status: presnt", replace("themes: [housing]", "themes: housing", replace("licence: CC-BY-4.0\n", "")))
+    text = replace("status: present", "status: presnt",
+                   replace("themes: [housing]", "themes: housing", replace("licence: CC-BY-4.0\n", "")))
     found = problems_for(tmp_path, case_file(tmp_path, text))
     assert {p.field for p in found} == {"themes", "evidence[1].status", "licence"}
 
@@ -83,7 +85,8 @@ def test_checks_across_records_run_on_a_record_with_other_mistakes(tmp_path):
 
 def test_a_placeholder_and_a_bad_date_are_found_beside_other_mistakes(tmp_path):
     text = replace("maturity: draft", "maturity: reviewed\nlast_reviewed: 2026-02-30\nnext_review: 2027-01-01",
-                   replace("summary: A short summary.", 'summary: "REPLACE: the summary"', replace("themes: [housing]", "themes: housing")))
+                   replace("summary: A short summary.", 'summary: "REPLACE: the summary"',
+                           replace("themes: [housing]", "themes: housing")))
     found = {(p.field, p.message.split(" ")[0]) for p in problems_for(tmp_path, case_file(tmp_path, text))}
     assert {f for f, _ in found} == {"themes", "summary", "last_reviewed"}
 
@@ -116,13 +119,16 @@ def test_public_contact_details_can_be_allowed_explicitly(tmp_path):
 
 @pytest.mark.parametrize("text, kind", [
     ("She lives at cv1 5rr now.", "a postcode"), ("Near Sw1a 1aa.", "a postcode"),
-    ("Case ab123456c was closed.", "a National Insurance number"), ("Case Ab 12 34 56 c.", "a National Insurance number"),
+    ("Case ab123456c was closed.", "a National Insurance number"),
+    ("Case Ab 12 34 56 c.", "a National Insurance number"),
 ])
 def test_personal_data_is_found_in_any_case(text, kind):
     assert [k for k, _ in personal_data.find(text)] == [kind]
 
 
-@pytest.mark.parametrize("text", ["Case GB123456A.", "Case QQ123456C.", "Case AB123456E.", "Turn off the M1 2nd exit.", "On the 1st floor."])
+@pytest.mark.parametrize("text",
+                         ["Case GB123456A.", "Case QQ123456C.", "Case AB123456E.", "Turn off the M1 2nd exit.",
+                          "On the 1st floor."])
 def test_letters_national_insurance_never_uses_are_not_flagged(text):
     assert personal_data.find(text) == []
 
@@ -132,7 +138,9 @@ def test_letters_national_insurance_never_uses_are_not_flagged(text):
      "    - page: page:index.md\n      note: Ring 07700 900123 first.\n    - page: page:index.md\n      note: Two.\n",
      7, "[1].steps[1].note"),
     ("glossary.yaml", "- term: Hub\n  definition: Write to jo.bloggs@example.com about it.\n", 2, "[1].definition"),
-    ("places.yaml", "- name: Leeds\n  slug: leeds\n  summary: A city.\n  context: She lives at ls1 4ap.\n  sources:\n    - title: Notes\n",
+    ("places.yaml",
+     "- name: Leeds\n  slug: leeds\n  summary: A city.\n  context: She lives at ls1 4ap.\n  sources:\n    - title: "
+     "Notes\n",
      4, "[1].context"),
 ])
 def test_every_data_file_is_scanned_for_personal_data(tmp_path, file, text, line, field):
@@ -145,7 +153,8 @@ def test_every_data_file_is_scanned_for_personal_data(tmp_path, file, text, line
 
 def test_figures_are_not_mistaken_for_personal_data(tmp_path):
     text = replace("context: Some context.",
-                   "context: The city of 337,400 people lost £55 million (26%) between 2010/11 and 2014/15; 1,470 cases a year.")
+                   "context: The city of 337,400 people lost £55 million (26%) between 2010/11 and 2014/15; 1,470 "
+                   "cases a year.")
     assert problems_for(tmp_path, case_file(tmp_path, text)) == []
 
 
@@ -172,7 +181,8 @@ PRECONDITION = """\
 def preconditions_file(tmp_path: Path, entries: list[tuple[str, str, str]]) -> Path:
     path = tmp_path / "data" / "preconditions.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r, group="vision" if i in "ABCD" else "behaviours")
+    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r,
+                                                group="vision" if i in "ABCD" else "behaviours")
                             for i, s, r in entries), encoding="utf-8")
     return path
 
@@ -192,7 +202,8 @@ def test_precondition_cross_references(tmp_path):
     found = {(p.line, p.field, p.message.split(";")[0]) for p in problems_for(tmp_path, path)}
     lines = {p: 1 + 16 * i for i, p in enumerate("ABDEFGHI")}  # each entry is 16 lines; C is missing
     assert (1, "(file)", "has no precondition C") in found
-    assert (lines["E"] + 1, "[4].slug", "'slug-d' is already the slug of another precondition (data/preconditions.yaml:34)") in found
+    assert (lines["E"] + 1, "[4].slug",
+            "'slug-d' is already the slug of another precondition (data/preconditions.yaml:34)") in found
     assert (lines["E"] + 12, "[4].related[1].precondition", "E cannot be related to itself") in found
     assert (lines["F"] + 12, "[5].related[1].precondition", "'Z' is not a precondition") in found
 
@@ -210,7 +221,8 @@ def test_a_group_must_match_the_letter(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("group: behaviours", "group: vision", 1), encoding="utf-8")
     [problem] = problems_for(tmp_path, path)
     assert (problem.line, problem.field) == (16 * 4 + 5, "[5].group")
-    assert problem.message.startswith("is 'vision', but precondition E is one of the behaviours") and problem.message.endswith("group: behaviours")
+    assert (problem.message.startswith("is 'vision', but precondition E is one of the behaviours")
+            and problem.message.endswith("group: behaviours"))
 
 
 @pytest.mark.parametrize("verdict, field, words", [
@@ -218,7 +230,8 @@ def test_a_group_must_match_the_letter(tmp_path):
     ("basis: editorial, presence: in pockets", None, None),
     ("basis: reported, pages: [14]", "basis", "add the report's own short verdict"),
     ("basis: reported, verdict: a potential asset", "basis", "add the page the verdict is quoted from"),
-    ("basis: reported, verdict: a potential asset, pages: [14], presence: in pockets", "presence", "goes only with basis: editorial"),
+    ("basis: reported, verdict: a potential asset, pages: [14], presence: in pockets", "presence",
+     "goes only with basis: editorial"),
     ("basis: editorial", "basis", "add our reading on the place scale"),
     ("basis: editorial, presence: in pockets, verdict: a potential asset", "verdict", "goes only with basis: reported"),
     ("basis: editorial, presence: nascent", "presence", "'nascent' is not a word of the place scale"),
@@ -244,7 +257,8 @@ SECOND_E = "  - precondition: E\n    status: absent\n    basis: reported\n    fi
 def test_a_case_study_has_one_entry_per_precondition(tmp_path):
     text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:")
     [problem] = problems_for(tmp_path, case_file(tmp_path, text))
-    assert str(problem).startswith("data/case_studies/my-place-housing.yaml:14: evidence[2].precondition: E already has an entry "
+    assert str(problem).startswith("data/case_studies/my-place-housing.yaml:14: evidence[2].precondition: E already "
+                                   "has an entry "
                                    "in this case study (line 10)")
     assert "Merge the two findings" in problem.message and problem.message.endswith("for example: status: mixed")
     assert MATCHER.match(str(problem))
@@ -258,7 +272,8 @@ def test_an_exact_copy_of_an_entry_is_refused_too(tmp_path):
 
 def test_a_second_entry_is_found_beside_other_problems(tmp_path):
     """A misspelt field elsewhere in the file hides nothing: both problems are reported."""
-    text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:", replace("themes: [housing]", "themes: housing"))
+    text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:",
+                   replace("themes: [housing]", "themes: housing"))
     found = {(p.line, p.field) for p in problems_for(tmp_path, case_file(tmp_path, text))}
     assert found == {(4, "themes"), (14, "evidence[2].precondition")}
 
@@ -275,7 +290,8 @@ def test_a_finding_needs_a_basis(tmp_path):
     ("[e-2]", "is not valid here"),
 ])
 def test_former_anchors_of_a_finding(tmp_path, former, words):
-    text = replace("    finding: Partners met every week.\n", f"    finding: Partners met every week.\n    redirect_from: {former}\n")
+    text = replace("    finding: Partners met every week.\n",
+                   f"    finding: Partners met every week.\n    redirect_from: {former}\n")
     [problem] = problems_for(tmp_path, case_file(tmp_path, text))
     assert problem.field.startswith("evidence[1].redirect_from") and words in problem.message, problem
 
@@ -290,18 +306,24 @@ def test_place_names_are_transliterated_for_slugs(name, slug):
 
 def test_two_place_names_with_one_slug_are_both_named(tmp_path):
     first = case_file(tmp_path, replace("place: My Place", "place: Brighton & Hove"))
-    second = case_file(tmp_path, replace("id: my-place-housing", "id: brighton-housing", replace("place: My Place", "place: Brighton and Hove")),
+    second = case_file(tmp_path,
+                       replace("id: my-place-housing", "id: brighton-housing",
+                               replace("place: My Place", "place: Brighton and Hove")),
                        "brighton-housing.yaml")
     found = {(p.file, p.line, p.field): p.message for p in problems_for(tmp_path, first, second)}
-    assert set(found) == {("data/case_studies/my-place-housing.yaml", 3, "place"), ("data/case_studies/brighton-housing.yaml", 3, "place")}
+    assert (set(found)
+            == {("data/case_studies/my-place-housing.yaml", 3, "place"),
+                ("data/case_studies/brighton-housing.yaml", 3, "place")})
     assert "(places/brighton-and-hove/)" in found[("data/case_studies/brighton-housing.yaml", 3, "place")]
-    assert found[("data/case_studies/my-place-housing.yaml", 3, "place")].endswith("for example: place: Brighton and Hove")
+    assert (found[("data/case_studies/my-place-housing.yaml", 3,
+                   "place")].endswith("for example: place: Brighton and Hove"))
 
 
 def test_a_place_name_clashing_with_a_listed_place_is_named(tmp_path):
     places = tmp_path / "data" / "places.yaml"
     places.parent.mkdir(parents=True)
-    places.write_text("- name: My Place\n  slug: my-place\n  summary: A place.\n  context: Context.\n  sources:\n    - title: Notes\n",
+    places.write_text("- name: My Place\n  slug: my-place\n  summary: A place.\n  context: Context.\n  sources:\n    - "
+                      "title: Notes\n",
                       encoding="utf-8")
     case = case_file(tmp_path, replace("place: My Place", "place: my place"))
     assert [(p.line, p.field) for p in problems_for(tmp_path, places, case)] == [(3, "place")]
@@ -311,7 +333,8 @@ def test_cli_prints_one_line_per_problem_and_exits_1(tmp_path):
     paths = []
     for case_id, name, text, *_ in BAD:
         paths.append(str(bad_file(tmp_path / case_id, name, text)))
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", *paths], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", *paths], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -325,7 +348,8 @@ def test_cli_prints_one_line_per_problem_and_exits_1(tmp_path):
 
 def test_cli_success_prints_a_summary(tmp_path):
     path = case_file(tmp_path, VALID)
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
 

@@ -17,7 +17,8 @@ HOST = "127.0.0.1"
 def main(argv: list[str]) -> int:
     port = argv[0] if argv else "8000"
     if not port.isdigit() or not 0 < int(port) < 65536:
-        print(f"PORT={port} is not a port number: choose one from 1024 to 65535, for example: make serve PORT=8001", file=sys.stderr)
+        print(f"PORT={port} is not a port number: choose one from 1024 to 65535, for example: make serve PORT=8001",
+              file=sys.stderr)
         return 2
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as mkdocs serve's server does

@@ -143,7 +143,8 @@ def main(argv: list[str]) -> int:
         for address in new:
             print(f"{LIST.relative_to(LIST.parent.parent)}: not recorded yet: {address}")
         if new:
-            print(f"{len(new)} address(es) of this build are not recorded; record them with: make urls", file=sys.stderr)
+            print(f"{len(new)} address(es) of this build are not recorded; record them with: make urls",
+                  file=sys.stderr)
         return 1 if new else 0
     if "--write" in argv:
         text = LIST.read_text(encoding="utf-8") if LIST.exists() else ""

@@ -32,7 +32,8 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
-def build(project: Path, site: Path, *, offline: bool = False, tool: str = "mkdocs", extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def build(project: Path, site: Path, *, offline: bool = False, tool: str = "mkdocs",
+          extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a real strict build (no -q, no -v: both hide warnings) and return the finished process."""
     if not builds_allowed:
         raise AssertionError("this test builds the site: mark it @pytest.mark.build (make check runs no build)")

@@ -68,8 +68,10 @@ CANDIDATES = """() => {
   // in it goes to the same place.
   const address = a => new URL(a.getAttribute('href'), location.href).href;  // an SVG link's .href is not a string
   const twin = el => el.matches('a[href][tabindex="-1"]') && Array.from(document.querySelectorAll('a[href]'))
-    .some(other => other !== el && other.getAttribute('tabindex') !== '-1' && address(other) === address(el) && shown(other));
-  document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')
+    .some(other => other !== el && other.getAttribute('tabindex') !== '-1' && address(other) === address(el)
+                   && shown(other));
+  document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, '
+                            + '[tabindex]:not([tabindex="-1"])')
     .forEach((el, i) => {
       if (el.disabled || !shown(el) || twin(el)) return;
       if (el.type === 'radio') {  // a radio group is one stop: the checked radio, or the first
@@ -102,10 +104,14 @@ def keyboard_problems(page, url: str) -> tuple[list[str], list[str]]:
 
 
 def keyboard_problems_here(page) -> tuple[list[str], list[str]]:
-    """The controls of the page as it now stands that Tab, from the top, does not reach, and those that show no focus."""
-    page.evaluate("() => { const top = document.createElement('span'); top.tabIndex = -1; document.body.prepend(top); top.focus();"
-                  " top.remove(); window.scrollTo(0, 0); document.querySelectorAll('[data-kb]').forEach(e => delete e.dataset.kb); }")
-    page.wait_for_function("() => !document.querySelector('.md-top') || document.querySelector('.md-top').hidden")  # Material's, once at the top
+    """The controls of the page as it now stands that Tab, from the top, does not reach, and those that show no
+    focus."""
+    page.evaluate("() => { const top = document.createElement('span'); top.tabIndex = -1; document.body.prepend(top); "
+                  "top.focus();"
+                  " top.remove(); window.scrollTo(0, 0); document.querySelectorAll('[data-kb]').forEach(e => delete "
+                  "e.dataset.kb); }")
+    # Material's, once at the top
+    page.wait_for_function("() => !document.querySelector('.md-top') || document.querySelector('.md-top').hidden")
     wanted = page.evaluate(CANDIDATES)
     reached, invisible = set(), []
     for _ in range(len(wanted) + 25):
@@ -124,7 +130,8 @@ def keyboard_problems_here(page) -> tuple[list[str], list[str]]:
 def _focus_changes_pixels(page) -> bool:
     """True if the focused control looks different unfocused: a colour change or an SVG stroke counts too."""
     box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
-                        " return {x: Math.max(r.x - 4, 0), y: Math.max(r.y - 4, 0), width: r.width + 8, height: r.height + 8}; }")
+                        " return {x: Math.max(r.x - 4, 0), y: Math.max(r.y - 4, 0), width: r.width + 8, height: "
+                        "r.height + 8}; }")
     if box["width"] <= 8 or box["height"] <= 8:
         return False
     focused = page.screenshot(clip=box)

@@ -32,7 +32,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(_SiteHandler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -44,8 +45,11 @@ PENDING_TIMERS = """(() => {
   const pending = window.__pendingTimers = new Set();
   const set = window.setTimeout, clear = window.clearTimeout;
   window.setTimeout = function (callback, delay, ...rest) {
-    if (typeof callback !== 'function' || !(delay > 0 && delay <= 1000)) return set.call(window, callback, delay, ...rest);
-    const id = set.call(window, function () { pending.delete(id); return callback.apply(this, arguments); }, delay, ...rest);
+    if (typeof callback !== 'function' || !(delay > 0 && delay <= 1000)) {
+      return set.call(window, callback, delay, ...rest);
+    }
+    const id = set.call(window, function () { pending.delete(id); return callback.apply(this, arguments); },
+                        delay, ...rest);
     pending.add(id);
     return id;
   };

@@ -39,7 +39,8 @@ def raw_cells(html: str, caption_id: str) -> list[list[str]]:
     """The inner HTML of every cell of the table whose caption has id=caption_id, row by row."""
     start = html.index(f'id="{caption_id}"')
     body = html[start:html.index("</table>", start)]
-    return [re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", row, re.S) for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", body, re.S)]
+    return [re.findall(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", row, re.S)
+            for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", body, re.S)]
 
 
 def cell_tags(html: str, caption_id: str) -> list[list[str]]:
@@ -98,7 +99,8 @@ def expected_map(root: Path, dimension: str, *, drafts: bool = False) -> dict[st
                 continue
             for letter in {e["precondition"] for e in case["evidence"]}:
                 n, statuses = cells[letter]
-                cells[letter] = (n + 1, statuses + Counter({e["status"] for e in case["evidence"] if e["precondition"] == letter}))
+                cells[letter] = (n + 1, statuses
+                                 + Counter({e["status"] for e in case["evidence"] if e["precondition"] == letter}))
     return out
 
 
@@ -131,7 +133,8 @@ def assert_grid(site: Path, root: Path):
             assert [h.partition("#")[2] for h in hrefs] == [anchor for _, anchor in entries]
             assert text.replace("\xa0", " ").split() == [w for e, _ in entries for w in (
                 STATUS_ICON[e["status"]], STATUS_WORD[e["status"]],
-                *(["Our", "reading"] if e.get("basis") == "editorial" else []))]  # our reading is labelled as ours in the cell too
+                # our reading is labelled as ours in the cell too
+                *(["Our", "reading"] if e.get("basis") == "editorial" else []))]
 
 
 def assert_matrix_totals(site: Path, root: Path):
@@ -139,12 +142,14 @@ def assert_matrix_totals(site: Path, root: Path):
     then 'N status' for each status found."""
     rows = raw_cells(read(site, "explore/matrix/"), "matrix-caption")[1:]
     preconditions = raw_preconditions(root)
-    assert [tokens(row[0]) for row in rows] == [[f"{p['id']}", f"{p['id']}.", *p["short_title"].split()] for p in preconditions]
+    assert ([tokens(row[0]) for row in rows]
+            == [[f"{p['id']}", f"{p['id']}.", *p["short_title"].split()] for p in preconditions])
     totals = expected_totals(root)
     for p, (_, cell) in zip(preconditions, rows):
         letter = p["id"]
         n, statuses = totals[letter]
-        expected = [str(n)] + (["thin"] if n < 2 else []) + [w for s in STATUSES if statuses[s] for w in (str(statuses[s]), s)]
+        expected = ([str(n)] + (["thin"] if n < 2 else [])
+                    + [w for s in STATUSES if statuses[s] for w in (str(statuses[s]), s)])
         assert tokens(cell) == expected, (letter, cell)
 
 
@@ -154,7 +159,8 @@ MAP_PAGES = {"theme": "explore/matrix/", "place": "explore/matrix/places/"}
 def map_pages(site: Path, dimension: str) -> list[tuple[str, str]]:
     """Every page of the evidence map by theme or by place. By theme, page 1 is the evidence map's own page."""
     first = read(site, MAP_PAGES[dimension])
-    following = re.search(r'<nav class="library-pager" aria-label="Pages of the evidence map by theme">.*?<a href="([^"]+)" rel="next">', first, re.S)
+    following = re.search(r'<nav class="library-pager" aria-label="Pages of the evidence map by theme">.*?<a '
+                          r'href="([^"]+)" rel="next">', first, re.S)
     pages_ = [(MAP_PAGES[dimension], first)]
     if dimension == "theme" and following:
         pages_ += listing(site, target(MAP_PAGES["theme"], following.group(1))[0])
@@ -171,7 +177,8 @@ def assert_evidence_map(site: Path, root: Path, dimension: str):
     counts = expected_map(root, dimension)
     rows, shades = [], {}
     for url, html in map_pages(site, dimension):
-        caption = "themes-caption" if url == MAP_PAGES["theme"] else "map-caption"  # the first by theme is on the evidence map's page
+        # the first by theme is on the evidence map's page
+        caption = ("themes-caption" if url == MAP_PAGES["theme"] else "map-caption")
         parsed, cells, inner = table(html, caption), cell_tags(html, caption), raw_cells(html, caption)
         assert [text for text, _, _ in parsed[0][1:]] == [f"{p['id']}. {p['short_title']}" for p in preconditions]
         rows += list(zip([url] * len(parsed), parsed[1:], cells[1:], inner[1:]))
@@ -181,18 +188,23 @@ def assert_evidence_map(site: Path, root: Path, dimension: str):
         assert target(url, row[0][1][0]) == ("explore/case-studies/", f"{dimension}={quote(name)}"), name
         for p, (text, hrefs, _), cell, inner in zip(preconditions, row[1:], row_cells[1:], row_inner[1:]):
             n, statuses = counts[name][p["id"]]
-            label = html_lib.unescape(re.search(r'aria-label="([^"]*)"', inner).group(1))  # what the link is called, in words
+            # what the link is called, in words
+            label = html_lib.unescape(re.search(r'aria-label="([^"]*)"', inner).group(1))
             if not n:
                 assert [target(url, h)[0] for h in hrefs] == ["contribute/"], (name, p["id"])
                 assert (text, label) == ("Add", "Add a case study")
                 continue
-            assert [target(url, h) for h in hrefs] == [("explore/case-studies/", f"{dimension}={quote(name)}&precondition={p['id']}")]
+            assert ([target(url, h) for h in hrefs]
+                    == [("explore/case-studies/", f"{dimension}={quote(name)}&precondition={p['id']}")])
             found = [s for s in STATUSES if statuses[s]]
             assert label == f"{n}: " + ", ".join(f"{statuses[s]} {s}" for s in found), (name, p["id"], label)
             assert text == str(n), (name, p["id"], text)
             drawn = html_lib.unescape(re.search(r'data-statuses="([^"]*)"', cell).group(1))  # by CSS, two to a line
-            assert drawn.split("\n") == [" ".join(f"{STATUS_ICON[s]}{statuses[s]}" for s in found[i:i + 2]) for i in range(0, len(found), 2)]
-            shades.setdefault(n, set()).add(re.search(r"library-shade-(\d)", cell) and int(re.search(r"library-shade-(\d)", cell).group(1)))
+            assert (drawn.split("\n")
+                    == [" ".join(f"{STATUS_ICON[s]}{statuses[s]}" for s in found[i:i + 2])
+                        for i in range(0, len(found), 2)])
+            shades.setdefault(n, set()).add(re.search(r"library-shade-(\d)", cell)
+                                            and int(re.search(r"library-shade-(\d)", cell).group(1)))
     levels = [shades[n] for n in sorted(shades)]
     assert all(len(level) == 1 for level in levels), "one count, one shade"
     levels = [level.pop() for level in levels]
@@ -206,7 +218,8 @@ def assert_tags(site: Path, root: Path):
     cases = raw_case_studies(root)
     titles = {p["id"]: p["short_title"] for p in raw_preconditions(root)}
     # Every place has a tag, with case studies or none yet: those in places.yaml and those case studies name.
-    places = dict.fromkeys((p["name"] for p in yaml.safe_load((root / "data" / "places.yaml").read_text(encoding="utf-8"))), 0)
+    places = dict.fromkeys((p["name"]
+                            for p in yaml.safe_load((root / "data" / "places.yaml").read_text(encoding="utf-8"))), 0)
     for case in cases:
         places[case["place"].strip()] = places.get(case["place"].strip(), 0) + 1
     groups = {
@@ -214,7 +227,8 @@ def assert_tags(site: Path, root: Path):
         "place": places,
         "evidence": Counter(pair for c in cases for pair in {(e["precondition"], e["status"]) for e in c["evidence"]}),
     }
-    entries = re.findall(r'<li class="library-tags__entry" id="([^"]+)"><a href="([^"]+)">([^<]+)</a> <span class="library-tags__count">(\d+) case stud', html)
+    entries = re.findall(r'<li class="library-tags__entry" id="([^"]+)"><a href="([^"]+)">([^<]+)</a> <span '
+                         r'class="library-tags__count">(\d+) case stud', html)
     assert len(entries) == sum(len(g) for g in groups.values())
     for ident, href, label, n in entries:
         group, _, value = ident.partition(":")[2].partition("/")
@@ -224,14 +238,17 @@ def assert_tags(site: Path, root: Path):
             letter = letter.upper()
             assert label == f"{letter}. {titles[letter]}: {status}"
             assert int(n) == groups["evidence"][(letter, status)]
-            assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"precondition={letter}&status={status}")
+            assert (target("explore/tags/", html_lib.unescape(href))
+                    == ("explore/case-studies/", f"precondition={letter}&status={status}"))
         elif group == "place":
             assert int(n) == groups["place"][label], label
-            assert target("explore/tags/", html_lib.unescape(href)) == (f"places/{slugify(label)}/", "")  # every place has a page
+            # every place has a page
+            assert target("explore/tags/", html_lib.unescape(href)) == (f"places/{slugify(label)}/", "")
             assert ident == f"tag:place/{slugify(label)}"  # unique, as place slugs are
         else:
             assert int(n) == groups[group][label], (group, label)
-            assert target("explore/tags/", html_lib.unescape(href)) == ("explore/case-studies/", f"{group}={quote_plus(label)}")
+            assert (target("explore/tags/", html_lib.unescape(href))
+                    == ("explore/case-studies/", f"{group}={quote_plus(label)}"))
             assert ident == pages.tag_anchor(f"{group.capitalize()}/{label}")
 
 
@@ -242,16 +259,19 @@ def text(markup: str) -> str:
 def glance(page: str) -> dict[str, list[dict]]:
     """group -> the preconditions the home page shows in it, in order: letter, name, summary, evidence, links."""
     out = {}
-    for group, body in re.findall(r'<section class="library-glance__group library-glance__group--(\w+)"(.*?)</section>', page, re.S):
+    for group, body in re.findall(r'<section class="library-glance__group library-glance__group--(\w+)"(.*?)</section>',
+                                  page, re.S):
         out[group] = [{
             "letter": letter,
             "name": text(re.search(r'class="library-glance__name">(.*?)</p>', item, re.S).group(1)),
             "summary": text(re.search(r'class="library-glance__summary">(.*?)</p>', item, re.S).group(1)),
             "evidence": text(re.search(r'class="library-glance__evidence">(.*?)</p>', item, re.S).group(1)),
             "links": re.findall(r'href="([^"]+)"', item),
-        } for letter, item in re.findall(r'<li class="library-glance__item" data-precondition="([A-I])">(.*?)</li>', body, re.S)]
+        } for letter, item in re.findall(r'<li class="library-glance__item" data-precondition="([A-I])">(.*?)</li>',
+                                         body, re.S)]
     return out
 
 
 def without_links(shown: dict) -> dict:
-    return {group: [{k: v for k, v in item.items() if k != "links"} for item in items] for group, items in shown.items()}
+    return {group: [{k: v for k, v in item.items() if k != "links"} for item in items]
+            for group, items in shown.items()}

@@ -12,7 +12,9 @@ SCREEN = r"""() => {
   const root = document.querySelector('[data-library-studio]');
   const name = el => (el.id || el.name || '').replace(/(finding|source)-\d+/g, '$1');
   const out = [];
-  for (const el of root.querySelectorAll('input, textarea:not([readonly]), select, button[aria-expanded], [data-library-studio-undo], details')) {
+  const controls = 'input, textarea:not([readonly]), select, button[aria-expanded], [data-library-studio-undo], '
+                   + 'details';
+  for (const el of root.querySelectorAll(controls)) {
     if (el.type === 'file' || el.closest('template')) continue;
     const state = el.matches('button') ? el.getAttribute('aria-expanded') + ' ' + el.textContent.trim()
       : el.matches('details') ? el.open : el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
@@ -49,8 +51,10 @@ VALID = {
     "context": "Northbridge had six services.\n\nThey agreed to work as one for a year.",
     "organisations": ["Northbridge Borough Council", "Northbridge Homes"],
     "evidence": [
-        {"precondition": "A", "status": "present", "basis": "reported", "finding": "The partners judged the year by one shared measure."},
-        {"precondition": "H", "status": "absent", "basis": "reported", "finding": "The pooled budget was withdrawn **at once** when it overspent."},
+        {"precondition": "A", "status": "present", "basis": "reported",
+         "finding": "The partners judged the year by one shared measure."},
+        {"precondition": "H", "status": "absent", "basis": "reported",
+         "finding": "The pooled budget was withdrawn **at once** when it overspent."},
     ],
     "what_did_not_work": ["The pooled budget was cut in the second year."],
     "lessons": ["Agree the shared outcome before anyone talks about money."],
