@@ -209,7 +209,8 @@ def test_every_command_is_written_one_way():
 
 
 def test_the_readme_and_the_developer_documents_link_only_to_files_that_exist():
-    for path in [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "dev").glob("*.md"))]:
+    guides = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "SECURITY.md", *sorted((ROOT / "dev").glob("*.md"))]
+    for path in guides:
         for target in re.findall(r"\]\(([^)\s#]+)(?:#[^)]*)?\)", path.read_text(encoding="utf-8")):
             if not re.match(r"^(https?:|mailto:)", target):
                 assert (path.parent / target).exists(), f"{path.relative_to(ROOT)}: {target}"
