@@ -213,6 +213,8 @@ CONSTRUCTED = {
     ("studio-text.js", "INLINE);"): None,  # a copy of a pattern from the build's data
     ("studio-rules.js", '"[" + data.space + "]+", "u");'): lambda space: ("[" + space + "]+", "u"),
     ("studio-text.js", '"^[" + data.space + "]$", "u");'): lambda space: ("^[" + space + "]$", "u"),
+    # The ids of what a person has seen, by finding or source: "finding-4-text". Only ever read over those ids.
+    ("studio-draft.js", '"^" + kind + "-(\\\\d+)-");'): lambda space: ("^finding-(\\d+)-", ""),
 }
 # A '/' after one of these starts a regular expression; after anything else it divides.
 _REGEX_AFTER = set("(,=:[!&|?{};+-*%<>~^") | {""}
