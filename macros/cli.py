@@ -1,5 +1,6 @@
-"""Command line: `python -m macros validate [PATH ...]`, `python -m macros schema [--check]`, `python -m macros twins [--check]`,
-`python -m macros new-case-study [--title T --place P]`, `python -m macros from-issue FILE`."""
+"""Command line: `python -m macros validate [PATH ...]`, `python -m macros schema [--check]`,
+`python -m macros twins [--check]`, `python -m macros new-case-study [--title T --place P]`,
+`python -m macros from-issue FILE`."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def validate(args) -> int:
         print(problem)
     if lib.problems:
         files = len({p.file for p in lib.problems})
-        print(f"{len(lib.problems)} problem(s) in {files} file(s). Each line says file:line: field: what to change.", file=sys.stderr)
+        print(f"{len(lib.problems)} problem(s) in {files} file(s). Each line says file:line: field: what to change.",
+              file=sys.stderr)
         return 1
     print(f"OK: {lib.summary()}.")
     return 0
@@ -43,7 +45,7 @@ def schema(args) -> int:
         stale = [name for name, text in json_schema.render_all().items()
                  if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
         for name in stale:
-            print(f"schema/{name}: out of date with macros/schema.py; run: python -m macros schema")
+            print(f"schema/{name}: out of date with macros/schema.py; run: .venv/bin/python -m macros schema")
         return 1 if stale else 0
     for path in json_schema.write_all(folder):
         print(f"wrote {path.relative_to(ROOT)}")
@@ -67,9 +69,11 @@ def new_case_study(args) -> int:
     place = args.place or _ask(ask, "Place (for example: Leeds): ")
     if not title or not place:
         print("Give the case study's title and place, for example:\n"
-              '  python -m macros new-case-study --title "Youth homelessness in Leeds" --place Leeds', file=sys.stderr)
+              '  .venv/bin/python -m macros new-case-study --title "Youth homelessness in Leeds" --place Leeds',
+              file=sys.stderr)
         return 2
-    themes = args.themes if args.themes is not None else _ask(ask, "Themes, separated by commas (Enter to fill in later): ")
+    themes = (args.themes if args.themes is not None
+              else _ask(ask, "Themes, separated by commas (Enter to fill in later): "))
     try:
         path = scaffold.create(ROOT, title, place, scaffold.split_themes(themes or ""), args.id)
     except scaffold.ScaffoldError as error:
@@ -106,8 +110,10 @@ def convert_issue(args) -> int:
     for line in result.problems:
         print(line)
     if result.path is None:
-        print(f"{len(result.problems)} problem(s) in the form; nothing was written. Each line names the form field to change: "
-              "ask the contributor to correct it on the issue, or correct the saved issue text and run this again.", file=sys.stderr)
+        print(f"{len(result.problems)} problem(s) in the form; nothing was written. Each line names the form field to "
+              "change: "
+              "ask the contributor to correct it on the issue, or correct the saved issue text and run this again.",
+              file=sys.stderr)
         return 1
     written = result.path.resolve()
     shown = written.relative_to(ROOT).as_posix() if written.is_relative_to(ROOT) else str(result.path)
@@ -116,7 +122,8 @@ def convert_issue(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros", description="Check and manage the pattern library's data.")
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m macros",
+                                     description="Check and manage the pattern library's data.")
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("validate", help="check the data files; print file:line: field: message for each problem")
     p.add_argument("paths", nargs="*", help="files or folders to check (default: all of data/)")
@@ -124,17 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("schema", help="write the JSON Schema files in schema/ from macros/schema.py")
     p.add_argument("--check", action="store_true", help="only report whether the files are up to date")
     p.set_defaults(run=schema)
-    p = commands.add_parser("twins", help="write the twins' corpus in tests/twins/corpus/: inputs, and what the Python makes of each, "
-                                          "for the tests of the studio's JavaScript")
+    p = commands.add_parser("twins", help="write the twins' corpus in tests/twins/corpus/: inputs, and what the Python "
+                                          "makes of each, for the tests of the studio's JavaScript")
     p.add_argument("--check", action="store_true", help="only report whether the files are up to date")
     p.set_defaults(run=twins_corpus)
-    p = commands.add_parser("new-case-study", help="start a case study file from the template, with its title, place and id filled in")
+    p = commands.add_parser("new-case-study",
+                            help="start a case study file from the template, with its title, place and id filled in")
     p.add_argument("--title", help='what the work was, and where: "Youth homelessness in Leeds"')
     p.add_argument("--place", help="the town, city, borough or area: Leeds")
     p.add_argument("--id", help="the file name without .yaml (default: made from the place and title)")
     p.add_argument("--themes", help='lower-case tags separated by commas: "homelessness, young people"')
     p.set_defaults(run=new_case_study)
-    p = commands.add_parser("from-issue", help="turn a submitted case-study issue form (its Markdown body) into a case study file")
+    p = commands.add_parser("from-issue",
+                            help="turn a submitted case-study issue form (its Markdown body) into a case study file")
     p.add_argument("file", help="the issue body saved as a text file, or - to read it from standard input")
     p.add_argument("--folder", help="the folder to write <id>.yaml in (default: data/case_studies)")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")

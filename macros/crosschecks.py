@@ -34,7 +34,8 @@ def check(views: dict, precondition_file: str | None, letters_written: set, root
     out += _check_place_slugs(views[CaseStudy], views[Place])
     out += _check_unique(views[Term], "term", "glossary term")
     out += _check_unique(views[Pathway], "id", "pathway")
-    out += addresses.check(addresses.claims(views[Precondition], views[CaseStudy], views[Place], views[Pathway], slugify), root)
+    out += addresses.check(addresses.claims(views[Precondition], views[CaseStudy], views[Place], views[Pathway],
+                                            slugify), root)
     return out
 
 
@@ -45,12 +46,14 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
     if file:
         for letter in LETTERS:
             if letter not in present:
-                out.add(file, 1, "(file)", f"has no precondition {letter}; the framework has nine, A to I, and each needs an entry, "
-                                           f"for example: - id: {letter}")
+                out.add(file, 1, "(file)",
+                        f"has no precondition {letter}; the framework has nine, A to I, and each needs an entry, "
+                        f"for example: - id: {letter}")
     for p in preconditions:
         if p.id and p.group and p.group != _group_of(p.id):
             out.add(p.origin.file, p.origin.line_of("group"), f"{_at(p)}.group",
-                    f"is {p.group!r}, but precondition {p.id} is one of the {_group_of(p.id)} (A to D are vision, E to I behaviours), "
+                    f"is {p.group!r}, but precondition {p.id} is one of the {_group_of(p.id)} (A to D are vision, E to "
+                    "I behaviours), "
                     f"for example: group: {_group_of(p.id)}")
         if p.in_the_report is not None:
             out += _check_verdict(p.in_the_report)
@@ -58,11 +61,13 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
         for rel in p.related:
             if rel.precondition == p.id:
                 out.add(p.origin.file, rel.origin.line, f"{rel.origin.path}.precondition",
-                        f"{p.id} cannot be related to itself; name another precondition, for example: precondition: {other}")
+                        f"{p.id} cannot be related to itself; name another precondition, for example: precondition: "
+                        f"{other}")
         for pair in p.tell_apart:
             if pair.precondition == p.id:
                 out.add(p.origin.file, pair.origin.line, f"{pair.origin.path}.precondition",
-                        f"{p.id} cannot be told apart from itself; name the precondition it is mistaken for, for example: precondition: {other}")
+                        f"{p.id} cannot be told apart from itself; name the precondition it is mistaken for, for "
+                        f"example: precondition: {other}")
     pairs: dict = {}  # {letter, letter} -> (the precondition it is written under, the entry)
     for p in preconditions:
         for pair in p.tell_apart:
@@ -70,8 +75,10 @@ def _check_preconditions(preconditions: list, file: str | None, letters_written:
             if key in pairs and len(key) == 2:
                 owner, first = pairs[key]
                 out.add(p.origin.file, pair.origin.line, f"{pair.origin.path}.precondition",
-                        f"{p.id} and {pair.precondition} are already told apart under {owner} (line {first.origin.line}); a pair is "
-                        f"written once, on either precondition, and shown on both pages. Delete this entry or merge it into that one, "
+                        f"{p.id} and {pair.precondition} are already told apart under {owner} (line "
+                        f"{first.origin.line}); a pair is "
+                        "written once, on either precondition, and shown on both pages. Delete this entry or merge it "
+                        "into that one, "
                         f"for example: keep only the tell_apart entry under {owner}")
             pairs.setdefault(key, (p.id, pair))
     return out
@@ -87,20 +94,26 @@ def _check_verdict(verdict) -> list[Problem]:
 
     if verdict.basis == "reported":
         if "verdict" not in written:
-            add("basis", "is reported, so add the report's own short verdict, in its words, for example: verdict: a potential asset")
+            add("basis",
+                "is reported, so add the report's own short verdict, in its words, for example: verdict: a potential "
+                "asset")
         if "pages" not in written:
             add("basis", "is reported, so add the page the verdict is quoted from, for example: pages: [14]")
         if "presence" in written:
-            add("presence", "goes only with basis: editorial. A reported verdict is the report's own words, in verdict: "
-                            "delete this line, or if the report gives no verdict, for example: basis: editorial")
+            add("presence",
+                "goes only with basis: editorial. A reported verdict is the report's own words, in verdict: "
+                "delete this line, or if the report gives no verdict, for example: basis: editorial")
     elif verdict.basis == "editorial":
         for name in ("verdict", "pages"):
             if name in written:
-                add(name, "goes only with basis: reported, when the report gives its own verdict. With basis: editorial the "
-                          "report gives none and presence holds our reading: delete this line, for example: presence: in pockets")
+                add(name,
+                    "goes only with basis: reported, when the report gives its own verdict. With basis: editorial the "
+                    "report gives none and presence holds our reading: delete this line, for example: presence: in "
+                    "pockets")
         if "presence" not in written:
-            add("basis", "is editorial, so add our reading on the place scale (not yet visible, in pockets, widespread or "
-                         "embedded), for example: presence: in pockets")
+            add("basis",
+                "is editorial, so add our reading on the place scale (not yet visible, in pockets, widespread or "
+                "embedded), for example: presence: in pockets")
     return out
 
 
@@ -116,23 +129,27 @@ def _check_case_studies(cases: list) -> list[Problem]:
         stem = Path(file).name
         if case.id and re.match(FILE_NAME, stem) and stem[: -len(".yaml")] != case.id:
             out.add(file, case.origin.line_of("id"), "id",
-                    f"is {case.id!r} but the file is named {stem!r}; rename the file to {case.id}.yaml or change the id to {stem[:-5]!r}, "
+                    f"is {case.id!r} but the file is named {stem!r}; rename the file to {case.id}.yaml or change the "
+                    f"id to {stem[:-5]!r}, "
                     f"for example: id: {stem[:-5]}")
         out += _check_evidence(case)
         if case.maturity not in (None, "draft"):
             for name in ("last_reviewed", "next_review"):
                 if name not in case.origin.lines:  # absent, not merely invalid: that is reported where it is written
                     out.add(file, case.origin.line, name,
-                            f"is missing: a {case.maturity} case study needs the date it was last reviewed and when it is next due, "
+                            f"is missing: a {case.maturity} case study needs the date it was last reviewed and when it "
+                            "is next due, "
                             f"as YYYY-MM-DD, for example: {name}: 2026-11-01")
         for name in ("last_reviewed", "next_review"):
             value = getattr(case, name)
             if value is not None and _date(value) is None:
-                out.add(file, case.origin.line_of(name), name, f"{value!r} is not a real date; write it as YYYY-MM-DD, for example: {name}: 2026-11-01")
+                out.add(file, case.origin.line_of(name), name,
+                        f"{value!r} is not a real date; write it as YYYY-MM-DD, for example: {name}: 2026-11-01")
         last, following = _date(case.last_reviewed or ""), _date(case.next_review or "")
         if last and following and following <= last:
             out.add(file, case.origin.line_of("next_review"), "next_review",
-                    f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes later, "
+                    f"{case.next_review} is not after last_reviewed ({case.last_reviewed}); the next review comes "
+                    "later, "
                     f"for example: next_review: {last.replace(year=last.year + 1, day=min(last.day, 28)).isoformat()}")
     return out
 
@@ -145,8 +162,10 @@ def _check_evidence(case) -> list[Problem]:
         letter = entry.precondition
         if letter in first:
             out.add(case.origin.file, entry.origin.line_of("precondition"), f"{entry.origin.path}.precondition",
-                    f"{letter} already has an entry in this case study (line {first[letter].origin.line_of('precondition')}); "
-                    f"a case study says one thing about each precondition. Merge the two findings into that entry, keeping "
+                    f"{letter} already has an entry in this case study (line "
+                    f"{first[letter].origin.line_of('precondition')}); "
+                    "a case study says one thing about each precondition. Merge the two findings into that entry, "
+                    "keeping "
                     f"both sides, and delete this one; where it was in place in some parts and missing in others, "
                     f"for example: status: mixed")
         else:
@@ -155,15 +174,19 @@ def _check_evidence(case) -> list[Problem]:
     for entry in case.evidence:
         for i, old in enumerate(entry.redirect_from):
             if old in anchors:
-                out.add(case.origin.file, entry.origin.line_of("redirect_from"), f"{entry.origin.path}.redirect_from[{i + 1}]",
-                        f"{old!r} is already an anchor on this page (of a finding, or listed under another), so it cannot "
-                        f"also lead to this finding; list each former anchor once, for example: redirect_from: [{old}-2]")
+                out.add(case.origin.file, entry.origin.line_of("redirect_from"),
+                        f"{entry.origin.path}.redirect_from[{i + 1}]",
+                        f"{old!r} is already an anchor on this page (of a finding, or listed under another), so it "
+                        "cannot "
+                        "also lead to this finding; list each former anchor once, for example: redirect_from: "
+                        f"[{old}-2]")
             anchors.add(old)
     return out
 
 
 def _check_case_study_names(cases: list) -> Problems:
-    """No two case studies share an id or a former id. Ids are claimed first: a redirect is told to change, not a page."""
+    """No two case studies share an id or a former id. Ids are claimed first: a redirect is told to change, not a
+    page."""
     out = Problems()
     owners: dict = {}
     in_order = sorted(cases, key=_valid_first)
@@ -229,9 +252,11 @@ def _check_unique(records: list, attr: str, noun: str) -> list[Problem]:
             continue
         if value in seen:
             first = seen[value]
-            example = f"{value}-2" if re.match(SLUG, value) else next(f.spec.example for f in fields_of(_CLASS[noun]) if f.name == attr)
+            example = (f"{value}-2" if re.match(SLUG, value)
+                       else next(f.spec.example for f in fields_of(_CLASS[noun]) if f.name == attr))
             out.add(rec.origin.file, rec.origin.line_of(attr), f"{_at(rec)}.{attr}" if _at(rec) else attr,
-                    f"{value!r} is already the {attr} of another {noun} ({first.origin.file}:{first.origin.line_of(attr)}); "
+                    f"{value!r} is already the {attr} of another {noun} "
+                    f"({first.origin.file}:{first.origin.line_of(attr)}); "
                     f"each {noun} needs its own, for example: {attr}: {example}")
         else:
             seen[value] = rec
@@ -255,8 +280,9 @@ def check_text(node, prefix: str, file: str, past_draft: bool) -> list[Problem]:
         for kind, matches in found.items():  # one line per kind and field, however many there are
             out.add(file, line, path, personal_data.message(kind, matches[0], len(matches) - 1))
         if past_draft and text.strip().startswith("REPLACE"):
-            out.add(file, line, path, f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
-                                      "or until it is ready keep it a draft, for example: maturity: draft")
+            out.add(file, line, path,
+                    f"still holds the template's placeholder ({text.strip()[:40]!r}); write the real text, "
+                    "or until it is ready keep it a draft, for example: maturity: draft")
     return out
 
 

@@ -10,14 +10,21 @@ Which characters text may hold at all is decided in the schema (macros/schema.py
 
 | place | what may appear there | written by |
 | --- | --- | --- |
-| text and attribute values of generated pages and blocks, the relationship map's SVG included | text: <, >, & and quotes escaped | Jinja's autoescape (pages.PageMaker) |
-| Markdown fields | p, ul, ol, li, em, strong, code, a (href only), abbr (glossary definition) | safe_markdown.TextRenderer |
+| text and attribute values of generated pages and blocks, the relationship map's SVG included | text: <, >, & and
+quotes escaped | Jinja's autoescape (pages.PageMaker) |
+| Markdown fields | p, ul, ol, li, em, strong, code, a (href only), abbr (glossary definition) |
+safe_markdown.TextRenderer |
 | headings of generated pages | text, escaped; abbr for glossary terms | headings.PageHeadings |
-| what the theme prints without escaping: a generated page's title, description and tags, so `<title>`, meta, header, nav, footer and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `theme_meta` |
-| tooltips | text only: Material's HTML tooltips are off; library.js draws glossary tooltips with textContent | mkdocs.yml, library.js |
+| what the theme prints without escaping: a generated page's title, description and tags, so `<title>`, meta, header,
+nav, footer and search titles; nav titles the hook builds | text, HTML-escaped once | `theme_text`, `theme_meta` |
+| tooltips | text only: Material's HTML tooltips are off; library.js draws glossary tooltips with textContent |
+mkdocs.yml, library.js |
 | open data: JSON | JSON strings | json.dumps |
-| open data: CSV | text; a cell a spreadsheet would run as a formula starts with an apostrophe: one that starts with a tab or carriage return, or whose first visible character (past spaces, controls, format characters) is = + - @ or a form of one (full-width, small, super- or subscript, U+2212) | `csv_cell` |
-| search index (Pagefind online, Material's offline) | the text of the built pages, as escaped there | the search tools |
+| open data: CSV | text; a cell a spreadsheet would run as a formula starts with an apostrophe: one that starts with a
+tab or carriage return, or whose first visible character (past spaces, controls, format characters) is = + - @ or a form
+of one (full-width, small, super- or subscript, U+2212) | `csv_cell` |
+| search index (Pagefind online, Material's offline) | the text of the built pages, as escaped there | the search tools
+|
 """
 
 from __future__ import annotations
@@ -67,8 +74,10 @@ def csv_cell(value):
 
 def _first_visible(value: str) -> str:
     """The first character of `value` that a spreadsheet would not strip or show as nothing ('' if none)."""
-    return next((c for c in value if not (c.isspace() or c in HANGUL_FILLERS or unicodedata.category(c) in _INVISIBLE)), "")
+    return next((c for c in value if not (c.isspace() or c in HANGUL_FILLERS or unicodedata.category(c) in _INVISIBLE)),
+                "")
 
 
 def _is_formula_character(character: str) -> bool:
-    return bool(character) and (character in FORMULA_CHARACTERS or unicodedata.normalize("NFKC", character) in FORMULA_CHARACTERS)
+    return (bool(character)
+            and (character in FORMULA_CHARACTERS or unicodedata.normalize("NFKC", character) in FORMULA_CHARACTERS))

@@ -26,9 +26,9 @@ import re
 from .library import Library
 from .listings import RECORDS_PER_FILE, explorer_places
 from .outputs import GeneratedFile
-from .urls import evidence_anchors
 from .safe_markdown import TextRenderer
 from .schema import LETTERS, STATUSES
+from .urls import evidence_anchors
 
 FOLDER = "explore/data"
 TAG = re.compile(r"<[^<>]+>")  # a tag of the renderer's HTML; stops at the next '<', so no stretch is read twice
@@ -49,10 +49,12 @@ _cache: dict = {}  # the page that links the files and the hook that writes them
 def _build(library: Library) -> tuple[str, list[GeneratedFile]]:
     if _cache.get("library") is not library:
         shards = shard_data(library, TextRenderer())  # no glossary: the summaries become plain text
-        texts = {name: f"libraryShard({json.dumps(name)},{json.dumps(data, separators=(',', ':'))});\n" for name, data in shards.items()}
+        texts = {name: f"libraryShard({json.dumps(name)},{json.dumps(data, separators=(',', ':'))});\n"
+                 for name, data in shards.items()}
         version = hashlib.sha256("".join(f"{n}\n{t}" for n, t in sorted(texts.items())).encode()).hexdigest()[:12]
         base = f"{FOLDER}/{version}/"
-        _cache.update(library=library, base=base, files=[GeneratedFile(base + name + ".js", text) for name, text in sorted(texts.items())])
+        _cache.update(library=library, base=base,
+                      files=[GeneratedFile(base + name + ".js", text) for name, text in sorted(texts.items())])
     return _cache["base"], _cache["files"]
 
 
@@ -61,7 +63,8 @@ def shard_data(library: Library, renderer: TextRenderer) -> dict[str, list]:
     cases = library.case_studies
     out: dict[str, list] = {}
     for start in range(0, len(cases), RECORDS_PER_FILE):
-        out[f"records-{start // RECORDS_PER_FILE}"] = [record(c, renderer) for c in cases[start:start + RECORDS_PER_FILE]]
+        out[f"records-{start // RECORDS_PER_FILE}"] = [record(c, renderer)
+                                                       for c in cases[start:start + RECORDS_PER_FILE]]
     evidence = {(letter, status): [] for letter in LETTERS for status in STATUSES}
     by_place = {name: [] for name in explorer_places(library)}
     by_theme = {name: [] for name in library.themes}

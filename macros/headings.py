@@ -44,14 +44,17 @@ class PageHeadings:
             inner = self.renderer.text(text)
             name = strip_tags(inner)  # as the toc extension names a heading, and makes its id
             ident = ident or unique(slugify(html.unescape(name), "-"), used, counters)
-            link = (f'<a class="headerlink" href="#{ident}" title="{attribute(self.permalink_title)}">{self.permalink}</a>'
+            link = (f'<a class="headerlink" href="#{ident}" '
+                    f'title="{attribute(self.permalink_title)}">{self.permalink}</a>'
                     if self.permalink else "")
-            weighted = f' data-pagefind-weight="{attribute(weight)}"' if weight else ""  # Python-Markdown sorts attributes
+            # Python-Markdown sorts attributes
+            weighted = (f' data-pagefind-weight="{attribute(weight)}"' if weight else "")
             written.append(f'<h{level}{weighted} id="{attribute(ident)}">{inner}{link}</h{level}>')
             tokens.append({"level": level, "id": ident, "name": name, "html": inner, "data-toc-label": ""})
         return PLACEHOLDER.sub(lambda m: written[int(m.group(1))], page_html), nest_toc_tokens(tokens)
 
 
 def attribute(value: str) -> str:
-    """An attribute's value escaped as Python-Markdown escapes it: entities kept, quotation marks but not apostrophes."""
+    """An attribute's value escaped as Python-Markdown escapes it: entities kept, quotation marks but not
+    apostrophes."""
     return AMPERSAND.sub("&amp;", value).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -68,9 +68,12 @@ LICENCE_OPTIONS = {
 DEFAULT_LICENCE = next(iter(LICENCE_OPTIONS.values()))  # the recommended one, first on the form
 MATURITY = "draft"  # where a case study sent on the form starts: an editor publishes it
 CONSENT = (
-    "Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.",
-    "There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National Insurance numbers.",
-    "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above."
+    "Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or "
+    "stories only one person could have.",
+    "There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National "
+    "Insurance numbers.",
+    "The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the "
+    "licence chosen above."
 )
 
 # What from-issue says about the form itself, as templates: the contribution studio says the same.
@@ -82,20 +85,20 @@ FORM_MESSAGES = {
                       "in two to five sentences.{example}"),
     "status_missing": ("is {not_shown}, but {finding_label} has an answer. Choose Present, Absent, Mixed or Emerging, "
                        "or delete the answer if this case study says nothing about {letter}; for example: Present"),
-    "no_evidence": ("none has a status, so the case study shows nothing about the preconditions. Choose Present, Absent, "
-                    "Mixed or Emerging for at least one of A to I and say what happened. A precondition that was missing "
-                    "counts too, for example: E. Trusted partners: Absent"),
+    "no_evidence": ("none has a status, so the case study shows nothing about the preconditions. Choose Present, "
+                    "Absent, Mixed or Emerging for at least one of A to I and say what happened. A precondition that "
+                    "was missing counts too, for example: E. Trusted partners: Absent"),
     "no_id": ("has no letters or digits to make the case study's id from; "
               "name the work and the place in words, for example: Youth homelessness in Leeds"),
     "id_taken": "gives the id {id}, which {file} already uses. Change the title, for example: {title} (2)",
-    "source_line": ("has a line without a label, {line}. Start each line of a source with Title:, Publisher:, Year:, Pages: or "
-                    "Web address:, for example: Year: 2023"),
+    "source_line": ("has a line without a label, {line}. Start each line of a source with Title:, Publisher:, Year:, "
+                    "Pages: or Web address:, for example: Year: 2023"),
     "source_year": "gives the year {value}, which is not a year: write it in four figures, for example: Year: 2023",
     "source_pages": ("gives the pages {value}, which are not page numbers: write numbers, and ranges with a hyphen, "
                      "separated by commas, for example: Pages: 4-19, 23"),
     "heading_twice": ("is written as a heading on lines {lines}, and the form writes each question once, so which line "
-                      "starts its answer cannot be told. Edit the issue: remove the '###' from the line typed inside an "
-                      "answer, for example: {label}"),
+                      "starts its answer cannot be told. Edit the issue: remove the '###' from the line typed inside "
+                      "an answer, for example: {label}"),
 }
 
 # How an answer is written where from-issue reads it in a particular way. The form's descriptions say so
@@ -106,8 +109,8 @@ ANSWER_FORMAT = {
     "what_did_not_work": "One per line.",
     "lessons": "One per line.",
     "questions": "One per line.",
-    "sources": ("Write each source on lines of its own, each line starting with its label: Title:, then any of Publisher:, Year:, "
-                "Pages: and Web address:. Leave a blank line between two sources."),
+    "sources": ("Write each source on lines of its own, each line starting with its label: Title:, then any of "
+                "Publisher:, Year:, Pages: and Web address:. Leave a blank line between two sources."),
 }
 
 # Answers written as one item per line, and the case study field each fills.

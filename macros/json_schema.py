@@ -16,7 +16,8 @@ def document(cls, is_list: bool, file_name: str) -> dict:
     """The JSON Schema of a data file holding one `cls` record, or a list of them."""
     defs: dict = {}
     root = _record(cls, defs)
-    body = {"type": "array", "items": {"$ref": f"#/$defs/{cls.__name__}"}, "minItems": 1} if is_list else {"$ref": f"#/$defs/{cls.__name__}"}
+    body = ({"type": "array", "items": {"$ref": f"#/$defs/{cls.__name__}"}, "minItems": 1} if is_list
+            else {"$ref": f"#/$defs/{cls.__name__}"})
     doc = {
         "$schema": DIALECT,
         "$id": BASE + file_name,
@@ -44,7 +45,8 @@ def _record(cls, defs: dict) -> dict:
 
 def _field(info: FieldInfo, defs: dict) -> dict:
     if info.type is list:
-        items = _scalar(info.item_type, info.spec.item) if info.item_type in (str, int) else _record(info.item_type, defs)
+        items = (_scalar(info.item_type, info.spec.item) if info.item_type in (str, int)
+                 else _record(info.item_type, defs))
         out = {"type": "array", "description": info.spec.help, "items": items}
         if info.spec.min_items:
             out["minItems"] = info.spec.min_items
@@ -84,7 +86,8 @@ def _scalar(kind, spec: Spec | None) -> dict:
 
 def render_all() -> dict[str, str]:
     """File name -> JSON text, for every data file kind."""
-    return {name: json.dumps(document(cls, is_list, name), indent=2, ensure_ascii=False) + "\n" for _, cls, is_list, name in FILES}
+    return {name: json.dumps(document(cls, is_list, name), indent=2, ensure_ascii=False) + "\n"
+            for _, cls, is_list, name in FILES}
 
 
 def write_all(folder: Path) -> list[Path]:

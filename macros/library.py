@@ -12,8 +12,8 @@ from pathlib import Path
 from . import crosschecks, urls, yamlfile
 from .problems import Problem, Problems
 from .schema import FILE_NAME, FILES, LETTERS, SLUG_HELP, STATUSES, CaseStudy, Pathway, Place, Precondition, Term
-from .spec import Record, fields_of
 from .slugs import slugify
+from .spec import Record, fields_of
 from .validate import build
 
 
@@ -48,7 +48,8 @@ class Library:
         self.place_by_name = {p.name: p for p in self.places}
         for case in self.case_studies:
             if case.place not in self.place_by_name:
-                self.place_by_name[case.place] = Place(name=case.place, slug=slugify(case.place), summary="", context="", sources=())
+                self.place_by_name[case.place] = Place(name=case.place, slug=slugify(case.place), summary="",
+                                                       context="", sources=())
         self.all_places = tuple(sorted(self.place_by_name.values(), key=lambda p: p.name))
 
     @property
@@ -85,7 +86,8 @@ class Library:
 
     def summary(self) -> str:
         return (f"{len(self.preconditions)} preconditions, {len(self.case_studies)} case studies, "
-                f"{len(self.all_places)} places, {len(self.glossary)} glossary terms and {len(self.pathways)} pathways are valid")
+                f"{len(self.all_places)} places, {len(self.glossary)} glossary terms and {len(self.pathways)} pathways "
+                "are valid")
 
     def resolve(self, ref: str):
         """The record a pathway step names ('precondition:E', 'case-study:<id>', 'place:<slug>'), or a docs path."""
@@ -129,7 +131,8 @@ def _data_files(root: Path) -> list[Path]:
     data = root / "data"
     if data.is_symlink():
         return [data]
-    found = [root / pattern for pattern, _, is_list, _ in FILES if is_list and ((root / pattern).exists() or (root / pattern).is_symlink())]
+    found = [root / pattern for pattern, _, is_list, _ in FILES if is_list
+             and ((root / pattern).exists() or (root / pattern).is_symlink())]
     # Every file in the case-study folder, so one saved as .yml or .txt is reported, not skipped.
     folder = data / "case_studies"
     if folder.is_symlink():
@@ -142,7 +145,8 @@ def _data_files(root: Path) -> list[Path]:
 def _read(root: Path, files: list[Path]) -> Library:
     problems = Problems()
     records = defaultdict(list)
-    views = defaultdict(list)  # every record as far as it could be read, valid or not: the checks across records use these
+    # every record as far as it could be read, valid or not: the checks across records use these
+    views = defaultdict(list)
     letters_written = set()  # precondition ids as written, valid or not, so a broken entry is not also "missing"
     unreadable = set()
     for path in files:
@@ -151,25 +155,30 @@ def _read(root: Path, files: list[Path]) -> Library:
             problems.add(name, 1, "(file)", LINKED)
             continue
         if path.suffix != ".yaml":
-            problems.add(name, 1, "(file name)", f"ends in {path.suffix or 'nothing'!r}; a data file must end in .yaml, for example: my-case-study.yaml")
+            problems.add(name, 1, "(file name)",
+                         f"ends in {path.suffix or 'nothing'!r}; a data file must end in .yaml, for example: "
+                         "my-case-study.yaml")
             continue
         cls, is_list = _kind_of(path)
         if cls is CaseStudy and not re.match(FILE_NAME, path.name):  # from the path alone, whatever the file holds
             problems.add(name, 1, "(file name)",
-                         f"{path.name!r} is not a valid file name: use the case study's id, in {SLUG_HELP}, followed by .yaml, "
+                         f"{path.name!r} is not a valid file name: use the case study's id, in {SLUG_HELP}, followed "
+                         "by .yaml, "
                          f"for example: {slugify(path.stem) or 'my-case-study'}.yaml")
         node = yamlfile.read(path, name, problems)
         if node is None:
             unreadable.add(name)  # its problem is reported; nine "missing precondition" lines would only hide it
             continue
         if is_list and not isinstance(node, yamlfile.Sequence):
-            problems.add(name, node.line, "(file)", f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}. "
-                                                    f"For example: - {_first_line(cls)}")
+            problems.add(name, node.line, "(file)",
+                         f"must be a list of records, each starting with '- '; found {yamlfile.kind_of(node)}. "
+                         f"For example: - {_first_line(cls)}")
             problems += crosschecks.check_text(node, "", name, False)
             continue
         items = [(item, f"[{i + 1}]") for i, item in enumerate(node.items)] if is_list else [(node, "")]
         if cls is Precondition:
-            letters_written |= {v.value for item, _ in items for v in [yamlfile.value_of(item, "id")] if isinstance(v, yamlfile.Scalar)}
+            letters_written |= {v.value for item, _ in items for v in [yamlfile.value_of(item, "id")]
+                                if isinstance(v, yamlfile.Scalar)}
         for item, path_prefix in items:
             before = len(views[cls])
             rec = build(cls, item, name, path_prefix, problems, views[cls])
@@ -178,8 +187,11 @@ def _read(root: Path, files: list[Path]) -> Library:
             view = views[cls][-1] if len(views[cls]) > before else None
             past_draft = cls is CaseStudy and view is not None and view.maturity not in (None, "draft")
             problems += crosschecks.check_text(item, path_prefix, name, past_draft)
-    precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml" and _name(root, p) not in unreadable]
-    lib_problems = list(problems) + crosschecks.check(views, precondition_files[0] if precondition_files else None, letters_written, root)
+    precondition_files = [_name(root, p) for p in files if p.name == "preconditions.yaml"
+                          and _name(root, p) not in unreadable]
+    lib_problems = (list(problems)
+                    + crosschecks.check(views, precondition_files[0] if precondition_files else None, letters_written,
+                                        root))
     lib = Library(
         root=root,
         preconditions=tuple(sorted(records[Precondition], key=lambda p: p.id)),

@@ -11,8 +11,8 @@ import io
 import json
 
 from . import json_schema, urls
-from .library import Library, as_data
 from .escaping import csv_cell
+from .library import Library, as_data
 from .outputs import GeneratedFile
 from .urls import evidence_anchors
 
@@ -22,7 +22,8 @@ LICENCE = ("The library's own text is CC BY 4.0; each case study also states its
            "are from 'Behaving like a system?' by Sarah Billiald and La Toyah McAllister-Jones, (c) Collaborate CIC "
            "2015, used with attribution and not covered by the library's licence. A basis of 'editorial' marks our "
            "reading, not the source's.")
-CSV_COLUMNS = ("case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding", "maturity", "page_url",
+CSV_COLUMNS = ("case_study", "case_study_title", "place", "precondition", "precondition_title", "status", "finding",
+               "maturity", "page_url",
                "basis")  # added last, so scripts that read the columns by position keep working
 
 
@@ -48,7 +49,8 @@ def _json(name: str, records, schema_file: str, source: str, site_url: str) -> G
         "records": [as_data(r) for r in records],
     }
     # Compact: these files are for programs (a browser's JSON viewer lays them out for people).
-    return GeneratedFile(f"{FOLDER}/{name}.json", json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return GeneratedFile(f"{FOLDER}/{name}.json",
+                         json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def evidence_csv(library: Library, site_url: str) -> str:

@@ -28,7 +28,8 @@ def register(env) -> None:
 
     @env.macro
     def studio_form() -> Markup:
-        """The contribution studio's form (overrides/library/studio-form.md), its questions from the schema and the issue form."""
+        """The contribution studio's form (overrides/library/studio-form.md), its questions from the schema and the
+        issue form."""
         return Markup(placeholders.block("studio-form.md"))
 
     @env.macro

@@ -20,13 +20,12 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import explorer_data, headings, listings, relationship_map, urls
-from .urls import evidence_anchors
+from . import explorer_data, headings, listings, reflection, relationship_map, urls
 from .library import Library
 from .outputs import GeneratedFile, GeneratedPage
 from .safe_markdown import TextRenderer
 from .schema import GROUP_MEANINGS, GROUPS, LETTERS, MATURITIES, PRESENCE, STATUSES
-
+from .urls import evidence_anchors
 
 
 def glossary_map(library: Library) -> dict[str, str]:
@@ -70,7 +69,8 @@ def tag_counts(library: Library, group: str) -> list[tuple[str, str, str | None,
     place opens its own page (every place has one, and had a tag, with case studies or none yet)."""
     if group == "Place":
         return [(f"Place/{pl.name}", pl.name, None, pl, len(library.case_studies_in(pl))) for pl in library.all_places]
-    counts = Counter(tag for case in library.case_studies for tag in set(case_study_tags(case)) if tag.startswith(group + "/"))
+    counts = Counter(tag for case in library.case_studies for tag in set(case_study_tags(case))
+                     if tag.startswith(group + "/"))
     out = []
     for tag in sorted(counts, key=_tag_order):
         value = tag.split("/", 1)[1]
@@ -94,7 +94,8 @@ def _tag_order(tag: str) -> tuple:
 def idle_evidence_tags(library: Library) -> list[str]:
     """Evidence tags no case study carries now: the tags page keeps their anchors, which are published addresses."""
     used = {tag for case in library.case_studies for tag in case_study_tags(case)}
-    return [tag for tag in (f"Evidence/{letter} {status}" for letter in LETTERS for status in STATUSES) if tag not in used]
+    return [tag for tag in (f"Evidence/{letter} {status}" for letter in LETTERS for status in STATUSES)
+            if tag not in used]
 
 
 _tag_slug = slugify(case="lower")  # the slugify Material's tags plugin uses by default
@@ -131,7 +132,8 @@ def page_numbers(pages) -> str:
 class PageMaker:
     """Renders every generated page of one build, and the blocks of data that hand-written pages place."""
 
-    def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True, renderer: TextRenderer | None = None,
+    def __init__(self, library: Library, templates: Path, use_directory_urls: bool = True,
+                 renderer: TextRenderer | None = None,
                  permalink: str | None = None, permalink_title: str = ""):
         """`permalink` and `permalink_title` are the toc extension's: the symbol after each heading and its title."""
         self.library = library
@@ -149,11 +151,14 @@ class PageMaker:
             keep_trailing_newline=True,
         )
         self.env.filters.update(md=self._block, md_inline=self._inline, page_numbers=page_numbers,
-                                terms=lambda text: Markup(self.renderer.text(str(text))))  # glossary terms in <abbr>, the rest escaped
+                                # glossary terms in <abbr>, the rest escaped
+                                terms=lambda text: Markup(self.renderer.text(str(text))))
         self.env.globals.update(
             step_target=self.step_target, record_target=self.record_target,
-            lib=library, LETTERS=LETTERS, GROUPS=GROUPS, GROUP_MEANINGS=GROUP_MEANINGS, STATUSES=STATUSES, PRESENCE=PRESENCE, MATURITIES=MATURITIES,
-            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags, tag_anchor=tag_anchor,
+            lib=library, LETTERS=LETTERS, GROUPS=GROUPS, GROUP_MEANINGS=GROUP_MEANINGS, STATUSES=STATUSES,
+            PRESENCE=PRESENCE, MATURITIES=MATURITIES, REFLECTION=reflection.data(),
+            evidence_anchors=evidence_anchors, evidence_by_letter=evidence_by_letter, case_study_tags=case_study_tags,
+            tag_anchor=tag_anchor,
             idle_evidence_tags=idle_evidence_tags, tag_counts=tag_counts, urls=urls,
             relationship_layout=relationship_map.layout, map_size=(relationship_map.WIDTH, relationship_map.HEIGHT),
             evidence_map=listings.evidence_map, best_first=listings.best_first, best_findings=listings.best_findings,
@@ -182,7 +187,8 @@ class PageMaker:
         """The HTML of a block of data on the page at `src_uri` (a hand-written page's placeholder)."""
         extra = self.block_context.get(template)
         link = urls.Linker(src_uri, self.use_directory_urls)
-        return self.env.get_template(template).render(link=link, src_uri=src_uri, **(extra() if extra else {}), **context)
+        return self.env.get_template(template).render(link=link, src_uri=src_uri, **(extra() if extra else {}),
+                                                      **context)
 
     def page(self, template: str, src_uri: str, source_path: str, **context) -> GeneratedPage:
         """A whole generated page: the template sets `meta` and writes its headings with `toc.heading`."""
@@ -196,7 +202,8 @@ class PageMaker:
         """(source path, name) of the record a hand-written page links to: 'precondition:E', 'case-study:<id>',
         'place-name:<name>'. An id the data does not have stops the build with the ids it has."""
         kind, _, key = ref.partition(":")
-        table, noun = {"precondition": (self.library.by_letter, "precondition"), "case-study": (self.library.by_id, "case study"),
+        table, noun = {"precondition": (self.library.by_letter, "precondition"),
+                       "case-study": (self.library.by_id, "case study"),
                        "place-name": (self.library.place_by_name, "place")}[kind]
         if key not in table:
             raise KeyError(f"there is no {noun} {key!r} in the data; known: {', '.join(sorted(table))}")
@@ -216,7 +223,8 @@ class PageMaker:
             return target.title, urls.case_study(target)
         if kind == "place":
             return target.name, urls.place(target)
-        index_titles = {"preconditions/index.md": "The nine preconditions", "case-studies/index.md": "Case studies", "places/index.md": "Places"}
+        index_titles = {"preconditions/index.md": "The nine preconditions", "case-studies/index.md": "Case studies",
+                        "places/index.md": "Places"}
         return index_titles.get(target) or docs_title(self.library.root, target), target
 
     def pages(self) -> list[GeneratedPage]:
@@ -229,7 +237,8 @@ class PageMaker:
         out += [self.page("precondition.md", urls.precondition(p), p.origin.file, p=p) for p in lib.preconditions]
         out += [self.page("case-study.md", urls.case_study(c), c.origin.file, c=c) for c in lib.case_studies]
         # A place named only by its case studies gets its context by an entry in data/places.yaml.
-        out += [self.page("place.md", urls.place(pl), pl.origin.file if pl.origin else "data/places.yaml", pl=pl) for pl in lib.all_places]
+        out += [self.page("place.md", urls.place(pl), pl.origin.file if pl.origin else "data/places.yaml", pl=pl)
+                for pl in lib.all_places]
         out += [self.page("pathway.md", urls.pathway(pw), pw.origin.file, pw=pw) for pw in lib.pathways]
         return out
 
@@ -238,23 +247,29 @@ class PageMaker:
         out = []
         for p in self.library.preconditions:
             out.append(self._redirect(urls.short_link(p.id) + "index.html", urls.precondition(p), p.title))
-            out += [self._redirect_page(f"preconditions/{old}.md", urls.precondition(p), p.title) for old in p.redirect_from]
+            out += [self._redirect_page(f"preconditions/{old}.md", urls.precondition(p), p.title)
+                    for old in p.redirect_from]
         for c in self.library.case_studies:
-            out += [self._redirect_page(f"case-studies/{old}.md", urls.case_study(c), c.title) for old in c.redirect_from]
+            out += [self._redirect_page(f"case-studies/{old}.md", urls.case_study(c), c.title)
+                    for old in c.redirect_from]
         return out
 
     def _listing_pages(self) -> list[GeneratedPage]:
-        """The long listings, a page at a time (macros/listings.py): case studies, and the evidence map's three views."""
+        """The long listings, a page at a time (macros/listings.py): case studies, and the evidence map's three
+        views."""
         lib = self.library
         out = [self.page("case-studies-index.md", page.src_uri, "overrides/library/case-studies-index.md", page=page)
                for page in listings.paged(lib.case_studies, "case-studies/index.md", urls.CASE_STUDY_PAGES)]
         out += [self.page("matrix-grid-page.md", page.src_uri, "overrides/library/matrix-grid-page.md", page=page)
-                for page in listings.paged(lib.case_studies, "explore/matrix/case-studies.md", "explore/matrix/case-studies")]
+                for page in listings.paged(lib.case_studies, "explore/matrix/case-studies.md",
+                                           "explore/matrix/case-studies")]
         places = listings.evidence_map(lib, "place")
-        out += [self.page("evidence-map-page.md", page.src_uri, "overrides/library/evidence-map-page.md", map=places, page=page)
+        out += [self.page("evidence-map-page.md", page.src_uri, "overrides/library/evidence-map-page.md", map=places,
+                          page=page)
                 for page in places.pages("explore/matrix/places.md", "explore/matrix/places")]
         themes = listings.evidence_map(lib, "theme")
-        out += [self.page("evidence-map-page.md", page.src_uri, "overrides/library/evidence-map-page.md", map=themes, page=page)  # page 1: docs/explore/matrix.md
+        out += [self.page("evidence-map-page.md", page.src_uri, "overrides/library/evidence-map-page.md", map=themes,
+                          page=page)  # page 1: docs/explore/matrix.md
                 for page in themes.pages("explore/matrix.md", "explore/matrix/themes")[1:]]
         return out
 

@@ -18,7 +18,8 @@ GUIDANCE = "See 'Consent, safeguarding and anonymity' in CONTRIBUTING.md."
 # Each '@' is looked at once and the runs either side of it end at the next '@', so this is linear.
 EMAIL_AT = re.compile(r"@")
 EMAIL_LOCAL = re.compile(r"[\w.+-]+")  # matched on the reversed text, leftwards from the '@'
-EMAIL_DOMAIN = re.compile(r"(?<![\w-])[\w-]+(?:\.[\w-]+)+")  # starts a run, never inside one: linear wherever it is tried
+# starts a run, never inside one: linear wherever it is tried
+EMAIL_DOMAIN = re.compile(r"(?<![\w-])[\w-]+(?:\.[\w-]+)+")
 PATTERNS = (
     ("a phone number", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)")),
     # Letters as HMRC allocates them (never D, F, I, Q, U or V; never O second; not BG, GB, KN, NK, NT, TN or ZZ),
@@ -26,7 +27,9 @@ PATTERNS = (
     ("a National Insurance number", re.compile(
         r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", re.IGNORECASE)),
     # Lower-case too ('cv1 5rr'), but not an ordinal after a road number ('the M1 2nd exit').
-    ("a postcode", re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d(?!(?-i:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)),
+    ("a postcode",
+     re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d(?!(?-i:st|nd|rd|th)\b)[ABD-HJLNP-UW-Z]{2}\b",
+                re.IGNORECASE)),
 )
 NHS_NUMBER = re.compile(r"(?<![\d+])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
 # Every kind above holds an '@' or a digit: text with neither (most of it) needs no pattern run over it.
@@ -70,7 +73,8 @@ def _is_nhs_number(digits: str) -> bool:
 # The message for what was found in one field, as a template: the contribution studio fills in the same one.
 # One line per kind and field, with the first match and how many more (64,000 addresses would give 64,000 lines).
 MESSAGE = ("contains what looks like {kind} ({match}{others}). Remove it: the library never publishes details "
-           "that could identify a person; name a role or an organisation instead, for example: the council's housing team. "
+           "that could identify a person; name a role or an organisation instead, for example: the council's housing "
+           "team. "
            "If it is a public organisational contact, list it exactly under public_contact_details. " + GUIDANCE)
 MORE = ", and {more} more like it"
 
@@ -80,5 +84,6 @@ def message(kind: str, match: str, more: int = 0) -> str:
 
 
 def is_message(text: str) -> bool:
-    """Whether a problem's message reports personal data (so from-issue can add what to do about the issue's history)."""
+    """Whether a problem's message reports personal data (so from-issue can add what to do about the issue's
+    history)."""
     return text.startswith(MESSAGE.split("{", 1)[0])

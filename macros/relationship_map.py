@@ -44,7 +44,8 @@ def layout(library) -> tuple[list[Node], list[Edge]]:
     for members, start, end in ((groups["vision"], 240, 120), (groups["behaviours"], -60, 60)):
         for i, p in enumerate(members):
             angle = math.radians(start + (end - start) * (i / (len(members) - 1) if len(members) > 1 else 0.5))
-            nodes[p.id] = Node(p, round(CENTRE_X + RADIUS * math.cos(angle), 1), round(CENTRE_Y + RADIUS * math.sin(angle), 1))
+            nodes[p.id] = Node(p, round(CENTRE_X + RADIUS * math.cos(angle), 1),
+                               round(CENTRE_Y + RADIUS * math.sin(angle), 1))
     edges: dict[frozenset, Edge] = {}
     for p in library.preconditions:
         for rel in p.related:

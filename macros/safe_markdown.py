@@ -60,7 +60,7 @@ class TextRenderer:
     def __init__(self, glossary: dict[str, str] | None = None):
         self.glossary = dict(glossary or {})
         terms = sorted(self.glossary, key=len, reverse=True)
-        self._terms = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, terms))) if terms else None
+        self._terms = re.compile(rf"\b(?:{'|'.join(map(re.escape, terms))})\b") if terms else None
 
     def block(self, text: str) -> Markup:
         """Paragraphs and lists of HTML."""

@@ -73,7 +73,7 @@ def fill(template: str, values: dict[str, str]) -> str:
         pattern = re.compile(rf"^{field}:.*$", re.MULTILINE)
         if not pattern.search(template):
             raise ScaffoldError(f"{TEMPLATE} has no '{field}:' line to fill in; restore it from git.")
-        template = pattern.sub(lambda _: f"{field}: {value}", template, count=1)
+        template = pattern.sub(lambda _, line=f"{field}: {value}": line, template, count=1)
     return template
 
 
@@ -92,11 +92,13 @@ def create(root: Path, title: str, place: str, themes: list[str] | None = None, 
                             "for example: --id leeds-youth-homelessness")
     path = root / FOLDER / f"{case_id}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists, and this command never overwrites a file. "
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} already exists, and this command never overwrites a "
+                            "file. "
                             f"Choose another title, or give another id with --id, for example: --id {case_id}-2")
     used_by = taken_by(root, case_id)
     if used_by:
-        raise ScaffoldError(f"The id {case_id!r} is already used by {used_by}. Choose another title, or give another id "
+        raise ScaffoldError(f"The id {case_id!r} is already used by {used_by}. Choose another title, or give another "
+                            "id "
                             f"with --id, for example: --id {case_id}-2")
     values = {"id": case_id, "title": case_yaml.scalar(title), "place": case_yaml.scalar(place)}
     if themes:
@@ -109,7 +111,8 @@ def create(root: Path, title: str, place: str, themes: list[str] | None = None, 
 
 
 def problems_in(root: Path, path: Path, replaces: Path | None = None) -> list[Problem]:
-    """Problems with one new case study file, checked beside the others (less the one it `replaces`) and the listed places,
+    """Problems with one new case study file, checked beside the others (less the one it `replaces`) and the listed
+    places,
     so a place written two ways is caught."""
     places = [root / PLACES] if (root / PLACES).is_file() else []
     lib = library.load(root, [*places, *_others(root, path, replaces), path])
@@ -136,7 +139,8 @@ def placeholder_lines(path: Path) -> list[int]:
 
 
 def site_path(root: Path) -> str:
-    """The path the site is published under, from site_url in mkdocs.yml ('/library/'); `mkdocs serve` serves it there too."""
+    """The path the site is published under, from site_url in mkdocs.yml ('/library/'); `mkdocs serve` serves it there
+    too."""
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8") if config.is_file() else ""
     match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", text, re.MULTILINE)
@@ -158,9 +162,10 @@ def next_steps(root: Path, path: Path) -> str:
         "Next:",
         f"  1. Open {name} and replace every value marked REPLACE{where}.",
         "     The notes starting with # explain each field.",
-        f"  2. Check it: python -m macros validate {name}",
+        f"  2. Check it: .venv/bin/python -m macros validate {name}",
         f"  3. See it: make serve, then open {served_address(root, path.stem)}",
-        f"     (if you serve on another port, with make serve PORT={SERVE_PORT + 1}, write {SERVE_PORT + 1} instead of {SERVE_PORT})",
+        f"     (if you serve on another port, with make serve PORT={SERVE_PORT + 1}, write {SERVE_PORT + 1} instead of "
+        f"{SERVE_PORT})",
         "  4. Open a pull request. Its checklist lists what a reviewer looks for.",
         "The guide: CONTRIBUTING.md, or 'Contribute' on the site.",
     ])

@@ -27,14 +27,16 @@ SHORT_TITLES = {
 }
 GROUPS = ("vision", "behaviours")
 # What each group of preconditions is about (the report's grouping, p. 8), for the studio's first question.
-GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for", "behaviours": "how the people and organisations in the system act"}
+GROUP_MEANINGS = {"vision": "what the system as a whole is aiming for",
+                  "behaviours": "how the people and organisations in the system act"}
 # The two scales (the glossary explains both, and the Coventry verdicts): the evidence scale says how far
 # a precondition was in place in one piece of work; the place scale how far it shows across a whole place,
 # as a group judges its own system in the reflection tool and as we read Coventry where the report is silent.
 STATUSES = ("present", "absent", "mixed", "emerging")
 # What each status of the evidence scale means and an example of it, for the studio's status chooser and the guides.
 STATUS_MEANINGS = {
-    "present": ("the precondition was clearly in place", "partners pooled a budget and kept it pooled when it overspent"),
+    "present": ("the precondition was clearly in place",
+                "partners pooled a budget and kept it pooled when it overspent"),
     "absent": ("it was missing, and you can say what that cost",
                "the police were not involved, and a new site met local opposition they could have helped with"),
     "mixed": ("it was in place in some ways or parts of the work and missing in others",
@@ -56,14 +58,16 @@ REFUSED_CHARACTERS = (
     (r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "an invisible control character"),
     (r"[\u202a-\u202e\u2066-\u2069]", "an invisible direction override, which can hide words from a reviewer"),
     (r"[\u2028\u2029]", "a line or paragraph separator"),
-    (r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff" + "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(1, 17)) + "]",
+    (r"[\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+     + "".join(rf"\U{plane:04x}fffe\U{plane:04x}ffff" for plane in range(1, 17)) + "]",
      "a noncharacter, which stands for no letter or sign"),
 )
 # A field of one line (any but Markdown fields) holds no new line or tab either: it is a title, a name or a sentence.
 ONE_LINE_REFUSED = r"[\t\n]"
 
 # Names Windows keeps for devices: no file or folder can have them, so no id or slug may be one (the offline zip).
-RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                            *(f"lpt{n}" for n in range(10))})
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 FILE_NAME = r"^[a-z0-9]+(-[a-z0-9]+)*\.yaml$"  # a case study's file: its id, then .yaml
 SLUG_HELP = "lower-case letters, digits and single hyphens, with no spaces"
@@ -96,10 +100,12 @@ class TellApart(Record):
         "the letter of the other precondition a finding about this one is often filed under, A to I",
         example="B", choices=LETTERS, choice_noun="precondition")]
     question: Annotated[str, Spec(
-        "a question that tells the two apart, in one sentence", example="Is this about who leads, or about whose view shapes the service?",
+        "a question that tells the two apart, in one sentence",
+        example="Is this about who leads, or about whose view shapes the service?",
         max_length=SHORT)]
     this_one: Annotated[str, Spec(
-        "the answer that points to this precondition, in a few words", example="whose view shapes the service", max_length=TITLE)]
+        "the answer that points to this precondition, in a few words", example="whose view shapes the service",
+        max_length=TITLE)]
     other: Annotated[str, Spec(
         "the answer that points to the other precondition, in a few words", example="who leads", max_length=TITLE)]
     pages: Annotated[list[int], Spec(
@@ -114,7 +120,8 @@ class Vignette(Record):
         example="A person has to leave a home that no longer suits them.", max_length=SHORT)]
     when_present: Annotated[str, Spec(
         "our summary of what changes for that person when the precondition is in place, in the third person",
-        example="One assessment records their needs, and they help choose the new home.", markdown=True, max_length=PARAGRAPH)]
+        example="One assessment records their needs, and they help choose the new home.", markdown=True,
+        max_length=PARAGRAPH)]
     when_absent: Annotated[str, Spec(
         "our summary of what happens to them when the precondition is missing, in the third person",
         example="The new home makes their situation worse.", markdown=True, max_length=PARAGRAPH)]
@@ -164,10 +171,14 @@ class Precondition(Record):
     title: Annotated[str, Spec(
         "the precondition's name as the report gives it",
         example="Trusted partners: understand and adapt to each other's values", max_length=TITLE)]
-    short_title: Annotated[str, Spec("a name of two or three words for tables and cards", example="Trusted partners", max_length=40)]
+    short_title: Annotated[str,
+                           Spec("a name of two or three words for tables and cards", example="Trusted partners",
+                                max_length=40)]
     group: Annotated[str, Spec(
         "vision (A to D) or behaviours (E to I)", example="behaviours", choices=GROUPS, choice_noun="group")]
-    summary: Annotated[str, Spec("what the precondition is, in one sentence", example="Partners know what drives each other and work with it.", max_length=SHORT)]
+    summary: Annotated[str,
+                       Spec("what the precondition is, in one sentence",
+                            example="Partners know what drives each other and work with it.", max_length=SHORT)]
     aliases: Annotated[list[str], Spec(
         "words practitioners use for this idea, so search finds the page",
         example=["trust", "relationships"], item=Spec("a search word or phrase", max_length=60), unique=True)] = ()
@@ -214,7 +225,8 @@ class Evidence(Record):
         "what happened that shows it, in your own words",
         example="The council paid each year's contract money up front and let the provider decide how to spend it.",
         markdown=True, max_length=PARAGRAPH)]
-    pages: Annotated[list[int], Spec("pages of the source this finding comes from", example=[21], item=PAGE, unique=True)] = ()
+    pages: Annotated[list[int],
+                     Spec("pages of the source this finding comes from", example=[21], item=PAGE, unique=True)] = ()
     redirect_from: Annotated[list[str], Spec(
         "anchors this finding had before, so old links to it keep working", example=["evidence-e-2"],
         item=Spec("a former anchor", pattern=r"^evidence-[a-i](-[0-9]+)?$",
@@ -227,17 +239,25 @@ class CaseStudy(Record):
     id: Annotated[str, Spec(
         "the case study's identifier; the file must be named <id>.yaml", example="coventry-homelessness",
         pattern=SLUG, pattern_help=SLUG_HELP, max_length=80)]
-    title: Annotated[str, Spec("a short title naming the place and the work", example="Homelessness and housing in Coventry", max_length=TITLE)]
+    title: Annotated[str,
+                     Spec("a short title naming the place and the work", example="Homelessness and housing in Coventry",
+                          max_length=TITLE)]
     place: Annotated[str, Spec("the town, city, borough or area", example="Coventry", max_length=80)]
     themes: Annotated[list[str], Spec(
         "what the work is about, as lower-case tags", example=["homelessness", "housing"],
-        item=Spec("a theme", pattern=r"^[a-z0-9]+( [a-z0-9]+)*$", pattern_help="lower-case words separated by single spaces",
+        item=Spec("a theme", pattern=r"^[a-z0-9]+( [a-z0-9]+)*$",
+                  pattern_help="lower-case words separated by single spaces",
                   example="homelessness", max_length=40),
         min_items=1, max_items=8, unique=True)]
     period: Annotated[str, Spec("when the work happened", example="2014 to 2015", max_length=60)]
-    summary: Annotated[str, Spec("the case study in one or two sentences", example="A single contract made one provider answerable for everyone sleeping rough.", max_length=SHORT)]
-    context: Annotated[str, Spec("the background a reader needs: the place, the problem, who was involved", markdown=True, max_length=LONG,
-                                 example="The city had many small homelessness services, each with its own contract.")]
+    summary: Annotated[str,
+                       Spec("the case study in one or two sentences",
+                            example="A single contract made one provider answerable for everyone sleeping rough.",
+                            max_length=SHORT)]
+    context: Annotated[str,
+                       Spec("the background a reader needs: the place, the problem, who was involved", markdown=True,
+                            max_length=LONG,
+                            example="The city had many small homelessness services, each with its own contract.")]
     organisations: Annotated[list[str], Spec(
         "the organisations involved", example=["Coventry City Council"], item=Spec("an organisation", max_length=TITLE),
         min_items=1, unique=True)]
@@ -255,7 +275,8 @@ class CaseStudy(Record):
         item=Spec("one question", max_length=SHORT), min_items=1)]
     sources: Annotated[list[Source], Spec("where the account comes from", min_items=1)]
     contributors: Annotated[list[str], Spec(
-        "the organisations that wrote or supplied this case study (no personal names)", example=["Coventry City Council"],
+        "the organisations that wrote or supplied this case study (no personal names)",
+        example=["Coventry City Council"],
         item=Spec("an organisation", max_length=TITLE), min_items=1, unique=True)]
     licence: Annotated[str, Spec(
         "the licence the text is shared under", example="CC-BY-4.0", choices=LICENCES, choice_noun="licence")]
@@ -291,17 +312,24 @@ class Connection(Record):
 @record
 class Place(Record):
     name: Annotated[str, Spec("the place's name, as case studies write it", example="Coventry", max_length=80)]
-    slug: Annotated[str, Spec("the last part of the page's web address", example="coventry", pattern=SLUG, pattern_help=SLUG_HELP, max_length=60)]
-    summary: Annotated[str, Spec("the place in one sentence", example="A West Midlands city that studied its own services.", max_length=SHORT)]
+    slug: Annotated[str,
+                    Spec("the last part of the page's web address", example="coventry", pattern=SLUG,
+                         pattern_help=SLUG_HELP, max_length=60)]
+    summary: Annotated[str,
+                       Spec("the place in one sentence", example="A West Midlands city that studied its own services.",
+                            max_length=SHORT)]
     context: Annotated[str, Spec("the background: people, history, pressures", markdown=True, max_length=LONG,
                                  example="The city lost a quarter of its core government funding in four years.")]
     facts: Annotated[list[str], Spec(
         "figures worth knowing, each with its source page", example=["About 337,000 people live in the city (p. 5)."],
         item=Spec("one fact", markdown=True, max_length=SHORT))] = ()
-    route_in: Annotated[str | None, Spec("how systems change work started there", markdown=True, max_length=PARAGRAPH,
-                                         example="Through prototypes led by a director for public service reform.")] = None
-    questions: Annotated[list[str], Spec("questions the place's experience raises", example=["Who decides what counts as success here?"],
-                                         item=Spec("one question", max_length=SHORT))] = ()
+    route_in: Annotated[str | None, Spec(
+        "how systems change work started there", markdown=True, max_length=PARAGRAPH,
+        example="Through prototypes led by a director for public service reform.")] = None
+    questions: Annotated[list[str],
+                         Spec("questions the place's experience raises",
+                              example=["Who decides what counts as success here?"],
+                              item=Spec("one question", max_length=SHORT))] = ()
     connections: Annotated[list[Connection], Spec("links between the place and the preconditions")] = ()
     sources: Annotated[list[Source], Spec("where the account comes from", min_items=1)]
 
@@ -311,8 +339,10 @@ class Place(Record):
 @record
 class Term(Record):
     term: Annotated[str, Spec("the word or phrase as it appears in text", example="Payment by Results", max_length=60)]
-    definition: Annotated[str, Spec("what it means, in one or two plain sentences; shown as a tooltip", max_length=SHORT,
-                                    example="A way of funding services in which money is paid when agreed results are achieved.")]
+    definition: Annotated[str,
+                          Spec("what it means, in one or two plain sentences; shown as a tooltip", max_length=SHORT,
+                               example="A way of funding services in which money is paid when agreed results are "
+                                       "achieved.")]
     forms: Annotated[list[str], Spec(
         "other ways the term is written that should show the same tooltip", example=["payment by results"],
         item=Spec("another form", max_length=60), unique=True)] = ()
@@ -321,7 +351,8 @@ class Term(Record):
 # --- Learning pathways (data/pathways.yaml) -------------------------------------------------
 
 # A page: in docs/ is named by its path from there, folder by folder: no leading '/', no '..', no empty part.
-PAGE_REF = r"^(precondition:[A-I]|case-study:[a-z0-9]+(-[a-z0-9]+)*|place:[a-z0-9]+(-[a-z0-9]+)*|page:[a-z0-9_-]+(/[a-z0-9_-]+)*\.md)$"
+PAGE_REF = (r"^(precondition:[A-I]|case-study:[a-z0-9]+(-[a-z0-9]+)*|place:[a-z0-9]+(-[a-z0-9]+)*"
+            r"|page:[a-z0-9_-]+(/[a-z0-9_-]+)*\.md)$")
 
 
 @record
@@ -329,12 +360,15 @@ class Step(Record):
     page: Annotated[str, Spec(
         "the page for this step: precondition:E, case-study:<id>, place:<slug> or page:<path of a page in docs/>",
         example="precondition:E", pattern=PAGE_REF,
-        pattern_help="precondition:<letter>, case-study:<id>, place:<slug> or page:<file in docs/, e.g. framework/index.md>")]
+        pattern_help="precondition:<letter>, case-study:<id>, place:<slug> or page:<file in docs/, e.g. "
+                     "framework/index.md>")]
     section: Annotated[str | None, Spec(
-        "a section of that page to open at (its anchor)", example="vignette", pattern=SLUG, pattern_help=SLUG_HELP)] = None
+        "a section of that page to open at (its anchor)", example="vignette", pattern=SLUG,
+        pattern_help=SLUG_HELP)] = None
     minutes: Annotated[int | None, Spec("roughly how long the step takes", example=10, minimum=1, maximum=240)] = None
-    note: Annotated[str, Spec("the trainer's note: what to look for and what to ask", markdown=True, max_length=PARAGRAPH,
-                              example="Ask the group where they have seen partners blame each other.")]
+    note: Annotated[str,
+                    Spec("the trainer's note: what to look for and what to ask", markdown=True, max_length=PARAGRAPH,
+                         example="Ask the group where they have seen partners blame each other.")]
 
 
 @record
@@ -345,7 +379,8 @@ class Pathway(Record):
     audience: Annotated[str, Spec("who it is for", example="Partnership boards and their officers", max_length=SHORT)]
     summary: Annotated[str, Spec("what the group will get from it, in one or two sentences", max_length=SHORT,
                                  example="Follow one precondition from its definition to a case where it failed.")]
-    steps: Annotated[list[Step], Spec("the pages in order, each with a note for the trainer", min_items=2, max_items=12)]
+    steps: Annotated[list[Step],
+                     Spec("the pages in order, each with a note for the trainer", min_items=2, max_items=12)]
 
 
 # --- The files and what they hold -----------------------------------------------------------

@@ -30,7 +30,7 @@ from pathlib import Path
 MARKER = b"pagefind_dcd"
 
 
-class IndexError_(Exception):
+class SearchIndexError(Exception):
     """Pagefind failed, or wrote files this module does not understand."""
 
 
@@ -42,7 +42,8 @@ class Indexer:
 
         binary = get_executable()
         if binary is None:
-            raise IndexError_("Pagefind's program is missing: install the pinned requirements (pip install -r requirements.txt)")
+            raise SearchIndexError("Pagefind's program is missing: install the pinned requirements (pip install -r "
+                                   "requirements.txt)")
         self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                          stderr=subprocess.STDOUT)
         self._replies: dict[int, dict] = {}
@@ -55,7 +56,8 @@ class Indexer:
 
     def add(self, url: str, html: str) -> None:
         """Index a page (Pagefind indexes only pages with a data-pagefind-body element) under its site URL."""
-        self._pages.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None, "file_contents": html}))
+        self._pages.append(self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
+                                       "file_contents": html}))
 
     def finish(self, site_dir: str | Path) -> None:
         """Wait for every page, write the index to `site_dir/pagefind/`, stop Pagefind, make the files stable.
@@ -90,7 +92,8 @@ class Indexer:
             self._process.stdin.write(base64.b64encode(message) + b",")
             self._process.stdin.flush()
         except BrokenPipeError:
-            raise IndexError_(f"Pagefind stopped: {self._replies.get(0, {}).get('message', 'no reason given')}") from None
+            reason = self._replies.get(0, {}).get("message", "no reason given")
+            raise SearchIndexError(f"Pagefind stopped: {reason}") from None
         return self._sent
 
     def _read(self) -> None:
@@ -112,7 +115,7 @@ class Indexer:
             self._arrived.wait_for(lambda: number in self._replies or 0 in self._replies)
         reply = self._replies.get(number) or self._replies[0]
         if reply.get("type") == "Error":
-            raise IndexError_(f"Pagefind could not index the site: {reply.get('message')}")
+            raise SearchIndexError(f"Pagefind could not index the site: {reply.get('message')}")
         return reply
 
 
@@ -148,7 +151,8 @@ def _filter_list(meta) -> list:
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in item)]
     filters = [c for c in candidates if all("_" in pair[1] for pair in c)]
     if len(filters) != 1:
-        raise IndexError_("unexpected Pagefind metadata layout; check macros/search_index.py against the pinned Pagefind")
+        raise SearchIndexError("unexpected Pagefind metadata layout; check macros/search_index.py against the pinned "
+                               "Pagefind")
     return filters[0]
 
 
@@ -163,10 +167,10 @@ def _digest(data: bytes) -> str:
 def read(path: Path):
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(MARKER):
-        raise IndexError_(f"{path.name} is not a Pagefind data file")
+        raise SearchIndexError(f"{path.name} is not a Pagefind data file")
     value, end = decode(raw, len(MARKER))
     if end != len(raw):
-        raise IndexError_(f"{path.name}: unexpected data after the CBOR value")
+        raise SearchIndexError(f"{path.name}: unexpected data after the CBOR value")
     return value
 
 
@@ -188,7 +192,7 @@ def decode(data: bytes, at: int = 0):
         arg = int.from_bytes(data[at:at + size], "big")
         at += size
     else:
-        raise IndexError_(f"CBOR item with additional information {info} is not supported")
+        raise SearchIndexError(f"CBOR item with additional information {info} is not supported")
     if major == 0:
         return arg, at
     if major == 1:
@@ -214,7 +218,7 @@ def decode(data: bytes, at: int = 0):
         return {20: False, 21: True, 22: None}[info], at
     if major == 7 and info == 27:
         return struct.unpack(">d", arg.to_bytes(8, "big"))[0], at
-    raise IndexError_(f"CBOR major type {major} is not supported")
+    raise SearchIndexError(f"CBOR major type {major} is not supported")
 
 
 class _Map(list):
@@ -237,7 +241,7 @@ def encode(value) -> bytes:
         return _head(5, len(value)) + b"".join(encode(k) + encode(v) for k, v in value)
     if isinstance(value, list):
         return _head(4, len(value)) + b"".join(encode(item) for item in value)
-    raise IndexError_(f"cannot encode {type(value).__name__} as CBOR")
+    raise SearchIndexError(f"cannot encode {type(value).__name__} as CBOR")
 
 
 def _head(major: int, arg: int) -> bytes:
@@ -246,4 +250,4 @@ def _head(major: int, arg: int) -> bytes:
     for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
         if arg < 1 << (8 * size):
             return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
-    raise IndexError_("integer too large for CBOR")
+    raise SearchIndexError("integer too large for CBOR")

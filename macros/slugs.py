@@ -1,4 +1,5 @@
-"""The one slug maker for the library's own addresses: a place's page from its name, a case study's id from its title."""
+"""The one slug maker for the library's own addresses: a place's page from its name, a case study's id from its
+title."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import unicodedata
 # Letters NFKD does not split into a base letter and an accent.
 NOT_SLUG = re.compile(r"[^a-z0-9]+")  # a run of what an address does not hold, which becomes one hyphen
 AMPERSAND = "and"
-LETTERS_APART = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+LETTERS_APART = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
+                               "ı": "i"})
 
 
 def slugify(text: str) -> str:

@@ -16,11 +16,34 @@ from __future__ import annotations
 import json
 import re
 
-from . import case_yaml, crosschecks, form_reader, issue_form, personal_data, safe_markdown, scaffold, slugs, source_answer, studio_words, validate
+from . import (
+    case_yaml,
+    crosschecks,
+    form_reader,
+    issue_form,
+    personal_data,
+    safe_markdown,
+    scaffold,
+    slugs,
+    source_answer,
+    studio_words,
+    validate,
+)
 from .library import Library
 from .pages import glossary_map
-from .schema import (GROUP_MEANINGS, GROUPS, LETTERS, ONE_LINE_REFUSED, PAGE, REFUSED_CHARACTERS, SHORT_TITLES, STATUS_MEANINGS, STATUSES, CaseStudy,
-                     Source)
+from .schema import (
+    GROUP_MEANINGS,
+    GROUPS,
+    LETTERS,
+    ONE_LINE_REFUSED,
+    PAGE,
+    REFUSED_CHARACTERS,
+    SHORT_TITLES,
+    STATUS_MEANINGS,
+    STATUSES,
+    CaseStudy,
+    Source,
+)
 from .spec import fields_of
 
 SCRIPT = "assets/javascripts/studio-data.js"  # where the build writes it, beside the studio's own scripts
@@ -31,7 +54,8 @@ WORD = r"\p{L}\p{N}_"
 SPACE = r"\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 BOUNDARY = f"(?:(?<=[{WORD}])(?![{WORD}])|(?<![{WORD}])(?=[{WORD}]))"
 ESCAPES_IN = {"w": WORD, "d": r"\p{Nd}", "D": r"\P{Nd}", "s": SPACE}  # inside a character class
-ESCAPES_OUT = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": f"[{SPACE}]", "S": f"[^{SPACE}]",
+ESCAPES_OUT = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": f"[{SPACE}]",
+               "S": f"[^{SPACE}]",
                "b": BOUNDARY, "A": r"(?<![\s\S])", "Z": r"(?![\s\S])"}
 KEPT = set("ntrfvxu")  # escapes JavaScript reads as Python does
 
@@ -68,7 +92,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> JsPattern:
         if c == "\\":
             kind = source[i + 1]
             if kind == "U":
-                out.append("\\u{%x}" % int(source[i + 2:i + 10], 16))
+                out.append(f"\\u{{{int(source[i + 2:i + 10], 16):x}}}")
                 i += 10
                 continue
             if kind in KEPT:
@@ -80,7 +104,7 @@ def js_pattern(pattern: re.Pattern | str, flags: int = 0) -> JsPattern:
             elif kind.isalnum():
                 raise PatternError(f"\\{kind} in {source!r}")
             else:
-                out.append("\\x%02x" % ord(kind) if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
+                out.append(f"\\x{ord(kind):02x}" if ord(kind) < 0x80 else kind)  # an escaped symbol is itself
             i += 2
             continue
         if in_class:
@@ -124,7 +148,8 @@ def _field(info, path: str) -> dict:
         item_spec = validate.item_spec_of(spec)
         if info.item_type in (str, int):
             item = {"type": "text" if info.item_type is str else "number", "help": item_spec.help,
-                    "for_example": validate.for_example(path + "[1]", item_spec), "plain": studio_words.plain(item_spec.example),
+                    "for_example": validate.for_example(path + "[1]", item_spec),
+                    "plain": studio_words.plain(item_spec.example),
                     "say_help": item_spec.help}
             for key in ("max_length", "minimum", "maximum", "markdown", "pattern_help"):
                 item[key] = getattr(item_spec, key)
@@ -142,7 +167,8 @@ def _field(info, path: str) -> dict:
 
 
 def _form() -> dict:
-    """The issue form as from-issue reads it: labels, options, what is required, and what it says about an empty answer."""
+    """The issue form as from-issue reads it: labels, options, what is required, and what it says about an empty
+    answer."""
     return {
         "labels": issue_form.LABELS,
         "order": list(issue_form.FORM_ORDER),
@@ -161,7 +187,8 @@ def _form() -> dict:
         "empty": {key: issue_form.empty_answer(key) for key in issue_form.REQUIRED},
         "finding_example": issue_form.example_for("finding"),
         "evidence_basis": issue_form.EVIDENCE_BASIS,  # what the form's findings are: the contributor's own account
-        "default_licence": issue_form.DEFAULT_LICENCE, "maturity": issue_form.MATURITY, "source_trim": form_reader.SOURCE_TRIM,
+        "default_licence": issue_form.DEFAULT_LICENCE, "maturity": issue_form.MATURITY,
+        "source_trim": form_reader.SOURCE_TRIM,
         "patterns": {**{name: js_pattern(getattr(form_reader, name)) for name in ("BULLET", "URL", "YEAR", "HEADING")},
                      "PRECONDITION_LABEL": js_pattern(issue_form.PRECONDITION_LABEL)},
         "template": issue_form.TEMPLATE, "issue_title": issue_form.ISSUE_TITLE,
@@ -204,25 +231,30 @@ def data(lib: Library) -> dict:
     return {
         "letters": list(LETTERS),
         "space": SPACE,  # Python's white space (str.isspace), for its strip() and split()
-        "groups": [{"group": g, "meaning": GROUP_MEANINGS[g], "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
-        "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]} for s in STATUSES],
+        "groups": [{"group": g, "meaning": GROUP_MEANINGS[g],
+                    "letters": [p.id for p in lib.preconditions if p.group == g]} for g in GROUPS],
+        "statuses": [{"status": s, "meaning": STATUS_MEANINGS[s][0], "example": STATUS_MEANINGS[s][1]}
+                     for s in STATUSES],
         "case_study": [_field(f, f.name) for f in fields_of(CaseStudy)],
         "messages": {**validate.MESSAGES, **crosschecks.MESSAGES, "personal_data": personal_data.MESSAGE,
                      "personal_data_more": personal_data.MORE},
-        "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)} for pattern, kind in REFUSED_CHARACTERS],
+        "characters": {"refused": [{"kind": kind, "pattern": js_pattern(pattern)}
+                                   for pattern, kind in REFUSED_CHARACTERS],
                        "one_line": js_pattern(ONE_LINE_REFUSED), "one_line_what": validate.ONE_LINE_WHAT},
         "links": {name: js_pattern(getattr(validate, name))
                   for name in ("LINK", "BARE_SCHEME", "SAFE_LINK", "LINK_TITLE", "ABBREVIATION", "REFERENCE")},
         "personal_data": {
             "patterns": [{"kind": kind, "pattern": js_pattern(pattern)} for kind, pattern in personal_data.PATTERNS],
             "nhs": js_pattern(personal_data.NHS_NUMBER),
-            "email_local": js_pattern(personal_data.EMAIL_LOCAL), "email_domain": js_pattern(personal_data.EMAIL_DOMAIN),
+            "email_local": js_pattern(personal_data.EMAIL_LOCAL),
+            "email_domain": js_pattern(personal_data.EMAIL_DOMAIN),
             "email_kind": personal_data.EMAIL, "nhs_kind": personal_data.NHS,
         },
         "renderer": {
             "glossary": renderer.glossary,
             "terms": js_pattern(renderer._terms) if renderer._terms else None, "tags": safe_markdown.TAGS,
-            "patterns": {name: js_pattern(getattr(safe_markdown, name)) for name in ("SAFE_HREF", "PARAGRAPH_BREAK", "LIST_ITEM", "INLINE")},
+            "patterns": {name: js_pattern(getattr(safe_markdown, name))
+                         for name in ("SAFE_HREF", "PARAGRAPH_BREAK", "LIST_ITEM", "INLINE")},
         },
         "form": _form(),
         "questions": questions(),
@@ -231,10 +263,12 @@ def data(lib: Library) -> dict:
         "say_form": studio_words.FORM_KEYS,
         "yaml": _yaml(),
         "ids": _ids(lib),
-        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID, "reserved": sorted(scaffold.RESERVED_IDS),
-               "reserved_suffix": scaffold.RESERVED_SUFFIX, "letters_apart": {chr(k): v for k, v in slugs.LETTERS_APART.items()},
+        "id": {"edge_words": sorted(scaffold.EDGE_WORDS), "max": scaffold.MAX_ID,
+               "reserved": sorted(scaffold.RESERVED_IDS), "reserved_suffix": scaffold.RESERVED_SUFFIX,
+               "letters_apart": {chr(k): v for k, v in slugs.LETTERS_APART.items()},
                "not_slug": js_pattern(slugs.NOT_SLUG), "ampersand": slugs.AMPERSAND},
-        "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}} for p in lib.all_places],
+        "places": [{"name": p.name, "slug": p.slug, "listed": p.name in {q.name for q in lib.places}}
+                   for p in lib.all_places],
         "preconditions": _preconditions(lib),
     }
 
@@ -247,15 +281,18 @@ PAGES_FORMAT = "Numbers, and ranges with a hyphen, separated by commas."
 
 
 def source_fields() -> list[dict]:
-    """Each box of a source as the studio asks it: the schema's Source field, its help and example, and its label in the issue."""
+    """Each box of a source as the studio asks it: the schema's Source field, its help and example, and its label in the
+    issue."""
     labels = source_answer.LABELS
     out = []
     for name in SOURCE_ORDER:
         info = next(f for f in fields_of(Source) if f.name == name)
         spec = info.spec
         hint = spec.help[:1].upper() + spec.help[1:] + "." + (" " + PAGES_FORMAT if name == "pages" else "")
-        out.append({"name": name, "label": labels[name], "hint": f"{hint} For example: {studio_words.plain(spec.example)}",
-                    "limit": spec.max_length, "published_only": name in PUBLISHED_ONLY, "numeric": name in ("year", "pages")})
+        out.append({"name": name, "label": labels[name],
+                    "hint": f"{hint} For example: {studio_words.plain(spec.example)}",
+                    "limit": spec.max_length, "published_only": name in PUBLISHED_ONLY,
+                    "numeric": name in ("year", "pages")})
     return out
 
 
@@ -263,14 +300,16 @@ def _sources() -> dict:
     """What the studio needs to write the Sources answer and read it back as from-issue does (source_answer.py)."""
     return {
         "labels": list(source_answer.LABELS.items()),
-        "patterns": {name: js_pattern(getattr(source_answer, name)) for name in ("LABELLED", "YEAR", "PAGE_NUMBER", "PAGE_RANGE", "PAGES_PREFIX")},
+        "patterns": {name: js_pattern(getattr(source_answer, name))
+                     for name in ("LABELLED", "YEAR", "PAGE_NUMBER", "PAGE_RANGE", "PAGES_PREFIX")},
         "page_maximum": PAGE.maximum,
         "fields": source_fields(),
     }
 
 
 def questions() -> dict:
-    """The form's questions as the studio asks them: key -> label, hint (the schema's help and example), limit, format."""
+    """The form's questions as the studio asks them: key -> label, hint (the schema's help and example), limit,
+    format."""
     out = {}
     for key in issue_form.FORM_ORDER:
         label = issue_form.LABELS[key]
@@ -295,11 +334,13 @@ def questions() -> dict:
 
 def page() -> dict:
     """What the studio's form template (overrides/library/studio-form.md) needs besides the library."""
-    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS), "consent": issue_form.CONSENT,
+    return {"questions": questions(), "licence_options": list(issue_form.LICENCE_OPTIONS),
+            "consent": issue_form.CONSENT,
             "source_fields": source_fields(), "group_meanings": GROUP_MEANINGS, "status_meanings": STATUS_MEANINGS}
 
 
 def script(lib: Library) -> str:
-    """The data as a script that sets window.LIBRARY_STUDIO (a script, not JSON: pages opened from file:// cannot fetch)."""
+    """The data as a script that sets window.LIBRARY_STUDIO (a script, not JSON: pages opened from file:// cannot
+    fetch)."""
     text = json.dumps(data(lib), ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     return "window.LIBRARY_STUDIO = " + text.replace("<", "\\u003c") + ";\n"

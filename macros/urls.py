@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import posixpath
 
-
 # The pages the build makes besides the records' own, by source path, and the folders of numbered listing pages:
 # no record's address may land on one (macros/addresses.py).
 INDEXES = {

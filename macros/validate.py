@@ -44,26 +44,33 @@ MESSAGES = {
     "missing": "is missing: add {help}. For example: {example}",
     "empty": "is empty: add {help}, or delete the line if it is optional. {for_example}",
     "pattern": "{value} is not valid here: use {pattern_help}. {for_example}",
-    "too_long": "is {length} characters long; the limit here is {limit}. Shorten it, or split it into list items. {for_example}",
+    "too_long": "is {length} characters long; the limit here is {limit}. Shorten it, or split it into list items. "
+                "{for_example}",
     "too_few": "needs at least {minimum} {items} ({help}); found {found}. For example: {example}",
     "too_many": "has {found} items; keep the {maximum} that matter most, for example: {example}",
     "repeated": "repeats item {first} ({value}); remove one, so each item differs, for example: {example}",
     "out_of_range": "{number} is out of range: use a number from {minimum} to {maximum}, {for_example}",
-    "character": ("contains the character {code} ({kind}) at character {position}, which the library does not accept: delete it. "
+    "character": ("contains the character {code} ({kind}) at character {position}, which the library does not accept: "
+                  "delete it. "
                   "Text copied from a PDF or a word processor often carries such characters. {for_example}"),
     "one_line": ("has {what} at character {position}, but this field is a single line: join it into one line. "
-                 "In YAML, keep the text on the line after the field's name or fold it with >- on the line above. {for_example}"),
-    "scheme": ("contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with https://, "
+                 "In YAML, keep the text on the line after the field's name or fold it with >- on the line above. "
+                 "{for_example}"),
+    "scheme": ("contains a '{scheme}:' address, which is not allowed. Link to web pages with addresses that start with "
+               "https://, "
                "for example: " + EXAMPLE_LINK + "."),
-    "link_title": ("gives a link a title (the quoted text after the address). Links cannot have titles here: delete it and put "
+    "link_title": ("gives a link a title (the quoted text after the address). Links cannot have titles here: delete it "
+                   "and put "
                    "anything worth saying in the sentence, for example: " + EXAMPLE_LINK + "."),
-    "abbreviation": ("defines an abbreviation ('*[...]: ...'). Terms are explained only in the glossary, data/glossary.yaml: delete "
+    "abbreviation": ("defines an abbreviation ('*[...]: ...'). Terms are explained only in the glossary, "
+                     "data/glossary.yaml: delete "
                      "the line and add the term there, for example: - term: PbR, then definition: Payment by Results."),
     "reference": ("defines a link by reference ('[name]: address'). Write the address in the link itself, "
                   "for example: " + EXAMPLE_LINK + "."),
     "unsafe_link": ("links to {target}; links must be full web addresses starting with https://, "
                     "for example: " + EXAMPLE_LINK + "."),
-    "image": ("contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in words, "
+    "image": ("contains an image ('![...]'). Images are not allowed in text fields; describe what the image shows in "
+              "words, "
               "for example: The chart shows rough sleeping halving in two years."),
 }
 
@@ -87,8 +94,9 @@ def build(cls, node, file: str, path: str, problems: Problems, views: list | Non
     where = path or "(file)"
     if not isinstance(node, Mapping):
         line = getattr(node, "line", 1)
-        problems.add(file, line, where, f"expected {_record_noun(cls)}, a set of 'name: value' lines, but found {kind_of(node)}. "
-                                        f"{_record_example(cls, path)}")
+        problems.add(file, line, where,
+                     f"expected {_record_noun(cls)}, a set of 'name: value' lines, but found {kind_of(node)}. "
+                     f"{_record_example(cls, path)}")
         return None
     before = len(problems)
     seen: dict[str, Scalar] = {}
@@ -111,7 +119,8 @@ def build(cls, node, file: str, path: str, problems: Problems, views: list | Non
         if pair is None or (isinstance(pair[1], Scalar) and pair[1].is_null):
             if info.required:
                 line = pair[0].line if pair else node.line
-                problems.add(file, line, _join(path, info.name), message("missing", help=info.spec.help, example=example_of(info)))
+                problems.add(file, line, _join(path, info.name),
+                             message("missing", help=info.spec.help, example=example_of(info)))
             continue
         key, value = pair
         lines[info.name] = key.line
@@ -148,10 +157,12 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
                      f"Write each item on its own line starting with '- '. For example: {example_of(info)}")
         return None
     if len(node.items) < spec.min_items:
-        problems.add(file, node.line, path, message("too_few", minimum=spec.min_items, items="items" if spec.min_items > 1 else "item",
-                                                    help=spec.help, found=len(node.items), example=example_of(info)))
+        problems.add(file, node.line, path,
+                     message("too_few", minimum=spec.min_items, items="items" if spec.min_items > 1 else "item",
+                             help=spec.help, found=len(node.items), example=example_of(info)))
     if spec.max_items is not None and len(node.items) > spec.max_items:
-        problems.add(file, node.line, path, message("too_many", found=len(node.items), maximum=spec.max_items, example=example_of(info)))
+        problems.add(file, node.line, path,
+                     message("too_many", found=len(node.items), maximum=spec.max_items, example=example_of(info)))
     item_spec = item_spec_of(spec)
     out, seen = [], {}
     for index, item in enumerate(node.items):
@@ -162,8 +173,9 @@ def _list(info: FieldInfo, node, file, path, problems, lines):
             continue
         if spec.unique and isinstance(value, (str, int)):
             if value in seen:
-                problems.add(file, item.line, item_path, message("repeated", first=seen[value], value=repr(shorten(str(value))),
-                                                                 example=example_of(info)))
+                problems.add(file, item.line, item_path,
+                             message("repeated", first=seen[value], value=repr(shorten(str(value))),
+                                     example=example_of(info)))
             seen.setdefault(value, index + 1)
         out.append(value)
     return tuple(out)
@@ -179,11 +191,13 @@ def item_spec_of(spec: Spec) -> Spec:
 
 def _text(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar):
-        problems.add(file, node.line, path, f"expected text ({spec.help}) but found {kind_of(node)}. {for_example(path, spec)}")
+        problems.add(file, node.line, path,
+                     f"expected text ({spec.help}) but found {kind_of(node)}. {for_example(path, spec)}")
         return None
     if node.plain and NOT_TEXT.match(node.value):
         problems.add(file, node.line, path,
-                     f"expected text but found the value {node.value}; put it in double quotes, for example: {_leaf(path)}: \"{node.value}\"")
+                     f"expected text but found the value {node.value}; put it in double quotes, for example: "
+                     f"{_leaf(path)}: \"{node.value}\"")
         return None
     value = node.value.strip()
     if not value:
@@ -203,8 +217,9 @@ def _text(spec: Spec, node, file, path, problems):
         problems.add(file, node.line, path, _bad_choice(value, spec, path))
         return None
     if spec.pattern and not re.match(spec.pattern, value):
-        problems.add(file, node.line, path, message("pattern", value=repr(shorten(value)), pattern_help=spec.pattern_help,
-                                                    for_example=for_example(path, spec)))
+        problems.add(file, node.line, path,
+                     message("pattern", value=repr(shorten(value)), pattern_help=spec.pattern_help,
+                             for_example=for_example(path, spec)))
         ok = False
     for problem in _link_problems(value, spec.markdown):
         problems.add(file, node.line, path, problem)
@@ -221,25 +236,29 @@ def character_problem(value: str, spec: Spec, path: str) -> str | None:
                            for_example=for_example(path, spec))
     found = None if spec.markdown else ONE_LINE.search(value)
     if found:
-        return message("one_line", what=ONE_LINE_WHAT[found.group()], position=found.start() + 1, for_example=for_example(path, spec))
+        return message("one_line", what=ONE_LINE_WHAT[found.group()], position=found.start() + 1,
+                       for_example=for_example(path, spec))
     return None
 
 
 def _number(spec: Spec, node, file, path, problems):
     if not isinstance(node, Scalar) or not node.plain or not INTEGER.match(node.value):
         found = kind_of(node)
-        problems.add(file, node.line, path, f"expected a whole number ({spec.help}) but found {found}. {for_example(path, spec)}")
+        problems.add(file, node.line, path,
+                     f"expected a whole number ({spec.help}) but found {found}. {for_example(path, spec)}")
         return None
     number = int(node.value)
     if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
-        problems.add(file, node.line, path, message("out_of_range", number=number, minimum=spec.minimum, maximum=spec.maximum,
-                                                    for_example=for_example(path, spec)))
+        problems.add(file, node.line, path,
+                     message("out_of_range", number=number, minimum=spec.minimum, maximum=spec.maximum,
+                             for_example=for_example(path, spec)))
         return None
     return number
 
 
 def _link_problems(value: str, markdown: bool):
-    """Links that would run code or pull files into the page, and Markdown the library does not read, whatever the field."""
+    """Links that would run code or pull files into the page, and Markdown the library does not read, whatever the
+    field."""
     scheme = BARE_SCHEME.search(value)
     if scheme:
         yield message("scheme", scheme=scheme.group(1).lower())
@@ -260,17 +279,20 @@ def _link_problems(value: str, markdown: bool):
 def _bad_choice(value: str, spec: Spec, path: str) -> str:
     options = ", ".join(str(c) for c in spec.choices)
     lowered = {str(c).lower(): c for c in spec.choices}
-    guess = lowered.get(value.lower()) or next(iter(difflib.get_close_matches(value, [str(c) for c in spec.choices], n=1, cutoff=0.6)), None)
+    guess = (lowered.get(value.lower())
+             or next(iter(difflib.get_close_matches(value, [str(c) for c in spec.choices], n=1, cutoff=0.6)), None))
     hint = f" did you mean {guess!r}?" if guess else ""
     example = _yaml(path, guess if guess else spec.example)
-    return f"{shorten(value)!r} is not a {spec.choice_noun};{hint} {'Use' if guess else 'use'} one of: {options}, for example: {example}"
+    return (f"{shorten(value)!r} is not a {spec.choice_noun};{hint} {'Use' if guess else 'use'} one of: {options}, for "
+            f"example: {example}")
 
 
 def _unknown_field(name: str, declared: dict) -> str:
     guess = difflib.get_close_matches(name, list(declared), n=1, cutoff=0.6)
     hint = f" Did you mean {guess[0]!r}?" if guess else ""
     example = example_of(declared[guess[0] if guess else next(iter(declared))])
-    return (f"is not a field this record can have.{hint} Rename it or delete the line. The fields are: {', '.join(declared)}; "
+    return (f"is not a field this record can have.{hint} Rename it or delete the line. The fields are: "
+            f"{', '.join(declared)}; "
             f"for example: {example}")
 
 
@@ -285,7 +307,8 @@ def example_of(info: FieldInfo) -> str:
 
 def _sample(cls) -> dict:
     """The required fields of a record, each with its example: a valid record to quote."""
-    return {f.name: f.spec.example if f.spec.example is not None else [_sample(f.item_type)] if f.type is list else _sample(f.type)
+    return {f.name: f.spec.example if f.spec.example is not None else [_sample(f.item_type)] if f.type is list
+            else _sample(f.type)
             for f in fields_of(cls) if f.required}
 
 
@@ -294,7 +317,8 @@ def for_example(path: str, spec: Spec) -> str:
 
 
 def _record_example(cls, path: str) -> str:
-    """A record to quote where something else was written: in full inside another record, by its first lines at the top."""
+    """A record to quote where something else was written: in full inside another record, by its first lines at the
+    top."""
     if path and not re.fullmatch(r"\[\d+\]", path):
         sample = _yaml("x", _sample(cls))[3:]
         return f"For example: {'- ' if path.endswith(']') else _leaf(path) + ': '}{sample}"
@@ -304,7 +328,8 @@ def _record_example(cls, path: str) -> str:
 
 
 def _yaml(path: str, value) -> str:
-    text = yaml.safe_dump({_leaf(path): value}, allow_unicode=True, default_flow_style=True, width=1000, sort_keys=False)
+    text = yaml.safe_dump({_leaf(path): value}, allow_unicode=True, default_flow_style=True, width=1000,
+                          sort_keys=False)
     return text.strip()[1:-1]  # drop the braces of the flow mapping
 
 

@@ -31,7 +31,8 @@ INTEGER = re.compile(r"^[-+]?[0-9]+$")
 TEMPLATE_EXAMPLE = "copy data/templates/case-study.yaml, which starts with the line id: case-study"
 TEXT_EXAMPLE = 'for example: summary: "Partners met every week."'
 INDENT_EXAMPLE = "for example: 'evidence:', then '  - precondition: E', then '    status: present'"
-NO_ALIASES = "anchors and aliases (& and *) are not allowed here: write the value out in full, for example: themes: [housing, health]"
+NO_ALIASES = ("anchors and aliases (& and *) are not allowed here: write the value out in full, for example: themes: "
+              "[housing, health]")
 
 
 @dataclass
@@ -84,13 +85,16 @@ def read(path: Path, name: str, problems: Problems) -> Node | None:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problems.add(name, 1, "(file)", f"cannot be read: {error.strerror}. Check the name and that you may open it, for example: ls -l {name}")
+        problems.add(name, 1, "(file)",
+                     f"cannot be read: {error.strerror}. Check the name and that you may open it, for example: ls -l "
+                     f"{name}")
         return None
     if len(raw) > MAX_BYTES:
         problems.add(
             name, 1, "(file)",
             f"is {len(raw) // 1024:,} KB; a data file must be under {MAX_BYTES // 1024} KB. "
-            f"Shorten the text or split a long case study into two, for example: keep context under {CONTEXT_LIMIT:,} characters.",
+            "Shorten the text or split a long case study into two, for example: keep context under "
+            f"{CONTEXT_LIMIT:,} characters.",
         )
         return None
     try:
@@ -104,7 +108,8 @@ def read(path: Path, name: str, problems: Problems) -> Node | None:
         )
         return None
     if not text.strip():
-        problems.add(name, 1, "(file)", f"is empty. Start from the template in data/templates/, for example: {TEMPLATE_EXAMPLE}")
+        problems.add(name, 1, "(file)",
+                     f"is empty. Start from the template in data/templates/, for example: {TEMPLATE_EXAMPLE}")
         return None
     return _compose(text, name, problems)
 
@@ -120,7 +125,9 @@ def _compose(text: str, name: str, problems: Problems) -> Node | None:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    problems.add(name, line, "(yaml)", "holds more than one YAML document; remove the second '---' and what follows it, or move it to its own file, "
+                    problems.add(name, line, "(yaml)",
+                                 "holds more than one YAML document; remove the second '---' and what follows it, or "
+                                 "move it to its own file, "
                                  "for example: one case study per file, in data/case_studies/<id>.yaml.")
                     return None
                 continue
@@ -129,11 +136,15 @@ def _compose(text: str, name: str, problems: Problems) -> Node | None:
                 return None
             tag = getattr(event, "tag", None)
             if tag and tag not in ("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                problems.add(name, line, "(yaml)", f"uses the tag {tag!r}. Tags are not allowed: remove it and write the value as plain text, {TEXT_EXAMPLE}")
+                problems.add(name, line, "(yaml)",
+                             f"uses the tag {tag!r}. Tags are not allowed: remove it and write the value as plain "
+                             f"text, {TEXT_EXAMPLE}")
                 return None
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 if len(stack) >= MAX_DEPTH:
-                    problems.add(name, line, "(yaml)", f"is nested more than {MAX_DEPTH} levels deep. Check the indentation: no field of a case study is that deep. "
+                    problems.add(name, line, "(yaml)",
+                                 f"is nested more than {MAX_DEPTH} levels deep. Check the indentation: no field of a "
+                                 "case study is that deep. "
                                          f"Indent by two spaces a level, {INDENT_EXAMPLE}")
                     return None
                 node = Mapping(line=line) if isinstance(event, yaml.MappingStartEvent) else Sequence([], line)
@@ -146,7 +157,8 @@ def _compose(text: str, name: str, problems: Problems) -> Node | None:
                 if not stack:
                     root = done
             elif isinstance(event, yaml.ScalarEvent):
-                node = Scalar(event.value, line, plain=not event.style and event.implicit[0])  # libyaml gives "" for plain, PyYAML None
+                # libyaml gives "" for plain, PyYAML None
+                node = Scalar(event.value, line, plain=not event.style and event.implicit[0])
                 if not stack:
                     root = node
                 else:
@@ -155,7 +167,9 @@ def _compose(text: str, name: str, problems: Problems) -> Node | None:
         problems.add(name, *_describe_syntax_error(error, text))
         return None
     if root is None:
-        problems.add(name, 1, "(file)", f"is empty: it holds only comments. Start from the template in data/templates/, for example: {TEMPLATE_EXAMPLE}")
+        problems.add(name, 1, "(file)",
+                     "is empty: it holds only comments. Start from the template in data/templates/, for example: "
+                     f"{TEMPLATE_EXAMPLE}")
     return root
 
 
@@ -169,7 +183,9 @@ def _attach(node, stack, pending_key, name, problems) -> None:
     key = pending_key[-1]
     if key is None:
         if not isinstance(node, Scalar):
-            problems.add(name, node.line, "(yaml)", "a field name must be a single word, not a list or mapping. Check the indentation of this line, "
+            problems.add(name, node.line, "(yaml)",
+                         "a field name must be a single word, not a list or mapping. Check the indentation of this "
+                         "line, "
                                                  "for example: status: present")
             node = Scalar("?", node.line, plain=True)
         pending_key[-1] = node
@@ -182,14 +198,16 @@ def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, 
     """Line, field and a plain-English message for a YAML syntax error."""
     if isinstance(error, yaml.reader.ReaderError):  # a control character; it has a position, not a line
         line = text.count("\n", 0, error.position) + 1
-        return line, "(yaml)", (f"holds the control character #x{error.character:04x}, which YAML does not allow (it is often "
+        return line, "(yaml)", (f"holds the control character #x{error.character:04x}, which YAML does not allow (it "
+                                "is often "
                                 f"pasted in unseen). Delete it or retype the text around it, {TEXT_EXAMPLE}")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = mark.line + 1 if mark else 1
     problem = " ".join((getattr(error, "problem", None) or str(error)).split())
     context = getattr(error, "context", None) or ""
     if "escape" in problem:  # \ud800: half of a character, which no text can hold
-        return line, "(yaml)", (f"holds an escape ({problem}) for something that is not a whole character, such as \\ud800. "
+        return line, "(yaml)", (f"holds an escape ({problem}) for something that is not a whole character, such as "
+                                "\\ud800. "
                                 f"Delete the escape, or write the character itself, {TEXT_EXAMPLE}")
     if "quoted scalar" in context and getattr(error, "context_mark", None):
         return (error.context_mark.line + 1, "(yaml)",
@@ -197,18 +215,22 @@ def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, 
                 f"{TEXT_EXAMPLE}")
     lines = text.splitlines()
     source = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "\t" in problem or "'\\t'" in problem or source.startswith("\t") or "\t" in source[: len(source) - len(source.lstrip())]:
-        return line, "(yaml)", f"a tab character is used for indentation. YAML needs spaces: replace each tab with two spaces, {INDENT_EXAMPLE}"
+    indent = source[: len(source) - len(source.lstrip())]
+    if "\t" in problem or "'\\t'" in problem or source.startswith("\t") or "\t" in indent:
+        return (line, "(yaml)",
+                "a tab character is used for indentation. YAML needs spaces: replace each tab with two spaces, "
+                f"{INDENT_EXAMPLE}")
     if "mapping values are not allowed" in problem and mark and source.find(": ") == mark.column:
-        return line, "(yaml)", ("this line is indented differently from the field above it. "
-                                f"Fields of the same item must start in the same column, using spaces, {INDENT_EXAMPLE}")
+        return line, "(yaml)", ("this line is indented differently from the field above it. Fields of the same "
+                                f"item must start in the same column, using spaces, {INDENT_EXAMPLE}")
     if "mapping values are not allowed" in problem:
         return line, "(yaml)", ("a colon followed by a space is read as a new field. "
                                 "If this is text, put the whole value in double quotes, for example: "
                                 'finding: "Partners said: it worked."')
     if "could not find expected ':'" in problem or "could not find expected" in problem:
         return line, "(yaml)", ("the indentation or a quote is off near here. "
-                                "Each field needs 'name: value', list items start with '- ', and quotes must be closed, "
+                                "Each field needs 'name: value', list items start with '- ', and quotes must be "
+                                "closed, "
                                 f"{INDENT_EXAMPLE}")
     if "found undefined alias" in problem or "found unhashable key" in problem:
         return line, "(yaml)", NO_ALIASES
@@ -217,7 +239,9 @@ def _describe_syntax_error(error: yaml.YAMLError, text: str) -> tuple[int, str, 
                                 f"Fields of the same item must line up exactly, using spaces, {INDENT_EXAMPLE}")
     if "found character" in problem and "cannot start any token" in problem:
         return line, "(yaml)", f"{problem}. If this is text, put the whole value in double quotes, {TEXT_EXAMPLE}"
-    return line, "(yaml)", f"is not valid YAML here ({problem}). Compare the lines with the template in data/templates/, {INDENT_EXAMPLE}"
+    return (line, "(yaml)",
+            f"is not valid YAML here ({problem}). Compare the lines with the template in data/templates/, "
+            f"{INDENT_EXAMPLE}")
 
 
 def scalars(node, path: str = ""):

@@ -1,12 +1,9 @@
-"""Shared fixtures: the real site built once per test session, served locally, and a real Chromium."""
+"""Shared fixtures: the real site built once per test session, served locally, and a real Chromium; and the
+marks that split the tests into two tiers (make check: the fast ones; make test: all)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,12 +11,33 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests import support  # noqa: E402
 from tests.support import build, copy_project  # noqa: E402
+from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Flags that keep Chromium quiet on a machine with no outside network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+# A test that uses one of these builds the site, serves it or drives a browser (the last five are fixtures of
+# test_build.py, test_contributing.py, test_explore.py, test_serve.py and test_parsers.py): it is marked
+# `build`, and make check leaves it out.
+BUILDING_FIXTURES = {"built_site", "offline_site", "site_url", "browser", "page", "project_build", "contributed",
+                     "draft_project", "served", "marked"}
+SLOW_TIERS = ("build", "browser", "slow")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BUILDING_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Only a test marked build, browser or slow may build the site (tests.support.build refuses otherwise), so
+    no build hides in make check's tier; the flag is set before any fixture of the test is made."""
+    support.builds_allowed = any(item.get_closest_marker(mark) for mark in SLOW_TIERS)
+
+
+def pytest_runtest_teardown(item):
+    support.builds_allowed = True
 
 
 @pytest.fixture(scope="session")
@@ -44,27 +62,6 @@ def offline_site(tmp_path_factory) -> Path:
     return site
 
 
-PREFIX = "/library/"  # the path the site is published under (site_url in mkdocs.yml)
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under /library/, as GitHub Pages does, so absolute links (the 404 page) work."""
-
-    def translate_path(self, path):
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "no-such-file")
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL of the built site served over HTTP on 127.0.0.1 (a free port), under /library/."""
@@ -78,7 +75,8 @@ def browser():
     """Debian's Chromium driven by Playwright. A missing browser is a failure, not a skip."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run 'bash tools/system-deps.sh' (or set CHROMIUM_PATH)"
+    assert Path(CHROMIUM).exists(), (f"Chromium not found at {CHROMIUM}: run 'bash tools/system-deps.sh' (or set "
+                                     "CHROMIUM_PATH)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

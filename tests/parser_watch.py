@@ -37,7 +37,8 @@ def watch(owner, name: str, parser: str, text_of):
 watch(markdown.Markdown, "convert", "python-markdown", lambda self, source: source)
 watch(mkdocs.utils.meta, "get_data", "front-matter", lambda doc: doc)
 watch(jinja2.Environment, "_parse", "jinja", lambda self, source, name, filename: source)
-atexit.register(lambda: open(os.environ["WATCH_REPORT"], "w").write(json.dumps({k: sorted(v) for k, v in seen.items()})))
+atexit.register(lambda: open(os.environ["WATCH_REPORT"],
+                             "w").write(json.dumps({k: sorted(v) for k, v in seen.items()})))
 
 if __name__ == "__main__":
     sys.exit(cli())

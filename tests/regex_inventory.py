@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 import importlib
 import re
-import re._constants as C  # noqa: N812
+import re._constants as C
 import re._parser as sre_parse
 from dataclasses import dataclass
 from functools import cache
@@ -40,7 +40,8 @@ class Pattern:
     where: str  # "macros/validate.py LINK_TITLE", "studio data links.LINK_TITLE", "reflection-file.js:312"
     source: str
     flags: int | str  # Python's re flags, or JavaScript's flag letters
-    python: re.Pattern | None = None  # the Python pattern (for a JavaScript one: the Python pattern it was translated from)
+    # the Python pattern (for a JavaScript one: the Python pattern it was translated from)
+    python: re.Pattern | None = None
 
     @property
     def language(self) -> str:
@@ -184,7 +185,8 @@ def _python() -> tuple[list[Pattern], list[str]]:
         rel = path.relative_to(ROOT).as_posix()
         module = _module(path)
         for name, value in vars(module).items():
-            if getattr(value, "__module__", None) not in (None, module.__name__) and not isinstance(value, (tuple, list, dict, re.Pattern)):
+            if getattr(value, "__module__",
+                       None) not in (None, module.__name__) and not isinstance(value, (tuple, list, dict, re.Pattern)):
                 continue
             for label, pattern in _walk(value, name):
                 add(f"{rel} {label}", pattern)
@@ -195,7 +197,8 @@ def _python() -> tuple[list[Pattern], list[str]]:
                 add(f"{rel}:{line}", re.compile(arg.value, _flags(flags)))
             elif isinstance(arg, ast.Name) and isinstance(getattr(module, arg.id, None), (str, re.Pattern)):
                 value = getattr(module, arg.id)
-                add(f"{rel}:{line} {arg.id}", value if isinstance(value, re.Pattern) else re.compile(value, _flags(flags)))
+                add(f"{rel}:{line} {arg.id}",
+                    value if isinstance(value, re.Pattern) else re.compile(value, _flags(flags)))
             elif function is None:
                 continue  # a module-level pattern: its global was walked above
             elif (rel, function) in DYNAMIC:
@@ -223,7 +226,8 @@ CONSTRUCTED = {
     ("studio-text.js", "INLINE);"): None,  # a copy of a pattern from the build's data
     ("studio-python.js", '"[" + data.space + "]+", "u");'): lambda space: ("[" + space + "]+", "u"),
     ("studio-text.js", '"^[" + data.space + "]$", "u");'): lambda space: ("^[" + space + "]$", "u"),
-    ("studio-draft.js", '"^" + kind + "-(\\\\d+)-");'): lambda space: ("^finding-(\\d+)-", ""),  # a finding's or a source's ids
+    # The ids of what a person has seen, by finding or source: "finding-4-text". Only ever read over those ids.
+    ("studio-draft.js", '"^" + kind + "-(\\\\d+)-");'): lambda space: ("^finding-(\\d+)-", ""),
 }
 # A '/' after one of these starts a regular expression; after anything else it divides.
 _REGEX_AFTER = set("(,=:[!&|?{};+-*%<>~^") | {""}
@@ -231,7 +235,8 @@ _KEYWORDS_BEFORE_REGEX = {"return", "typeof", "case", "in", "of", "new", "delete
 
 
 def js_literals(text: str) -> list[tuple[int, str, str]]:
-    """(line, source, flags) of each regular-expression literal in a script: strings, template strings and comments skipped."""
+    """(line, source, flags) of each regular-expression literal in a script: strings, template strings and comments
+    skipped."""
     out, i, n, previous = [], 0, len(text), ""
     while i < n:
         c = text[i]
@@ -255,7 +260,8 @@ def js_literals(text: str) -> list[tuple[int, str, str]]:
                 elif text[j] == "]":
                     in_class = False
                 elif text[j] == "\n":
-                    raise ValueError(f"line {text.count(chr(10), 0, i) + 1}: a '/' read as a regular expression runs to the line's end")
+                    raise ValueError(f"line {text.count(chr(10), 0, i) + 1}: a '/' read as a regular expression runs "
+                                     "to the line's end")
                 j += 1
             flags = re.match(r"[a-z]*", text[j + 1:]).group()
             out.append((text.count("\n", 0, i) + 1, text[i + 1:j], flags))
@@ -406,8 +412,10 @@ def _unparse(items) -> str:
     return "".join(out)
 
 
-_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s", C.CATEGORY_NOT_SPACE: r"\S",
-               C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W", C.CATEGORY_LINEBREAK: r"\n", C.CATEGORY_NOT_LINEBREAK: r"[^\n]",
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+               C.CATEGORY_NOT_SPACE: r"\S",
+               C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W", C.CATEGORY_LINEBREAK: r"\n",
+               C.CATEGORY_NOT_LINEBREAK: r"[^\n]",
                C.CATEGORY_LOC_WORD: r"\w", C.CATEGORY_LOC_NOT_WORD: r"\W", C.CATEGORY_UNI_DIGIT: r"\d",
                C.CATEGORY_UNI_NOT_DIGIT: r"\D", C.CATEGORY_UNI_SPACE: r"\s", C.CATEGORY_UNI_NOT_SPACE: r"\S",
                C.CATEGORY_UNI_WORD: r"\w", C.CATEGORY_UNI_NOT_WORD: r"\W", C.CATEGORY_UNI_LINEBREAK: r"\n",
@@ -470,9 +478,11 @@ def parse_for_shapes(pattern: Pattern):
         return sre_parse.parse(pattern.python.pattern, pattern.python.flags), pattern.python.flags
     source = pattern.source
     if pattern.language == "js":
-        source = re.sub(r"\\[pP]\{[^}]*\}", r"\\w", source).replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
-        source = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: "\\U%08x" % int(m.group(1), 16), source)
-        flags = (re.I if "i" in pattern.flags else 0) | (re.M if "m" in pattern.flags else 0) | (re.S if "s" in pattern.flags else 0)
+        source = re.sub(r"\\[pP]\{[^}]*\}", r"\\w",
+                        source).replace("(?<", "(?P<").replace("(?P<=", "(?<=").replace("(?P<!", "(?<!")
+        source = re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: f"\\U{int(m.group(1), 16):08x}", source)
+        flags = (re.I if "i" in pattern.flags else 0) | (re.M if "m" in pattern.flags
+                                                         else 0) | (re.S if "s" in pattern.flags else 0)
     else:
         flags = pattern.flags
     return sre_parse.parse(source, flags), flags

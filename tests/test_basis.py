@@ -68,7 +68,8 @@ def expected_verdict(p) -> tuple[str, list[str]]:
     if v.basis == "reported":
         pages = f"p. {v.pages[0]}" if len(v.pages) == 1 else "pp."
         return "reported", ["The report’s verdict:", f"“{v.verdict}”", pages]
-    return "editorial", [f"{LABEL}: {v.presence}", "place scale", f"gives no verdict on this precondition for {v.place}"]
+    return ("editorial",
+            [f"{LABEL}: {v.presence}", "place scale", f"gives no verdict on this precondition for {v.place}"])
 
 
 def assert_verdicts(html: str, preconditions, where: str):
@@ -103,10 +104,13 @@ def test_the_cards_and_the_reflection_tool_show_every_verdict_with_its_basis(bui
 
 def test_every_verdict_on_the_site_says_whose_it_is(built_site):
     """Wherever a verdict is shown, it carries one of the two labels."""
+    shown = 0
     for page in built_site.rglob("*.html"):
         for attrs, text in elements(page.read_text(encoding="utf-8"), "library-verdict"):
             label = "The report’s verdict:" if attrs.get("data-basis") == "reported" else f"{LABEL}:"
             assert attrs.get("data-basis") in ("reported", "editorial") and text.startswith(label), (page, text)
+            shown += 1
+    assert shown >= 9  # at least the nine preconditions' own pages
 
 
 def unlabelled(html: str, snippet: str) -> list[str]:
@@ -131,8 +135,10 @@ def editorial_findings():
 
 def test_the_check_finds_a_reading_shown_without_its_label():
     """The scan below can fail: an item without the label is found, one with it is not."""
-    labelled = '<li><p><a href="x">A case</a> · <span class="library-basis">Our reading</span></p><p>Our words here.</p></li>'
-    bare = '<li><p><a href="x">A case</a> · <span class="library-basis">Reported in the source</span></p><p>Our words here.</p></li>'
+    labelled = ('<li><p><a href="x">A case</a> · <span class="library-basis">Our reading</span></p><p>Our words '
+                'here.</p></li>')
+    bare = ('<li><p><a href="x">A case</a> · <span class="library-basis">Reported in the source</span></p><p>Our words '
+            'here.</p></li>')
     assert unlabelled(labelled, "Our words here") == []
     assert len(unlabelled(labelled + bare, "Our words here")) == 1
 
@@ -144,17 +150,20 @@ def test_no_reading_of_ours_is_shown_without_its_label(built_site):
     shown_on = {}
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for case, entry, anchor, words in findings:
+        for case, _entry, anchor, words in findings:
             if words in html:
                 shown_on.setdefault((case.id, anchor), []).append(page.relative_to(built_site).as_posix())
                 assert not unlabelled(html, words), (page, case.id, anchor, unlabelled(html, words))
-            for link in re.finditer(rf'<a [^>]*href="[^"]*case-studies/{case.id}/(?:index\.html)?#{anchor}"[^>]*>(.*?)</a>', html, re.S):
-                if STATUS_WORDS.search(plain(link.group(1))):  # a matrix cell or an explorer entry: the status is the reading
+            to_finding = rf'<a [^>]*href="[^"]*case-studies/{case.id}/(?:index\.html)?#{anchor}"[^>]*>(.*?)</a>'
+            for link in re.finditer(to_finding, html, re.S):
+                # a matrix cell or an explorer entry: the status is the reading
+                if STATUS_WORDS.search(plain(link.group(1))):
                     assert LABEL in plain(link.group(1)), (page, case.id, anchor, plain(link.group(1)))
-    for case, entry, anchor, words in findings:
+    for case, entry, anchor, _words in findings:
         slug = LIB.by_letter[entry.precondition].slug
         # At least its own case study and its precondition's evidence list show it.
-        assert {f"case-studies/{case.id}/index.html", f"preconditions/{slug}/index.html"} <= set(shown_on[(case.id, anchor)])
+        assert ({f"case-studies/{case.id}/index.html", f"preconditions/{slug}/index.html"}
+                <= set(shown_on[(case.id, anchor)]))
 
 
 def test_each_finding_on_its_case_study_shows_its_basis(built_site):
@@ -163,12 +172,14 @@ def test_each_finding_on_its_case_study_shows_its_basis(built_site):
         shown = [text for _, text in elements(html, "library-finding")]
         assert len(shown) == len(case.evidence), case.id
         for entry, text in zip(case.evidence, shown):
-            assert ("Our reading" if entry.basis == "editorial" else "Reported in the source") in text, (case.id, entry.precondition)
+            assert ("Our reading" if entry.basis == "editorial"
+                    else "Reported in the source") in text, (case.id, entry.precondition)
 
 
 def test_the_open_data_keeps_every_basis(built_site):
     folder = built_site / "open-data" / "v1"
-    preconditions = {r["id"]: r for r in json.loads((folder / "preconditions.json").read_text(encoding="utf-8"))["records"]}
+    preconditions = {r["id"]: r
+                     for r in json.loads((folder / "preconditions.json").read_text(encoding="utf-8"))["records"]}
     for p in LIB.preconditions:
         verdict = preconditions[p.id]["in_the_report"]
         assert verdict["basis"] == p.in_the_report.basis
@@ -205,7 +216,8 @@ def test_the_vignettes_are_shown_as_our_summaries(built_site):
 
 
 def test_every_page_that_shows_a_scale_names_it_and_links_its_key(built_site):
-    """Two scales, one word each for one meaning: the evidence scale (a piece of work) and the place scale (a whole place)."""
+    """Two scales, one word each for one meaning: the evidence scale (a piece of work) and the place scale (a whole
+    place)."""
     from macros.schema import PRESENCE, STATUSES
     assert not set(PRESENCE) & set(STATUSES)
     key = read(built_site, "explore/matrix/")
@@ -214,14 +226,16 @@ def test_every_page_that_shows_a_scale_names_it_and_links_its_key(built_site):
     scale = reflection[reflection.index('id="place-scale"'):reflection.index('id="privacy"')]
     assert [plain(dt) for dt in re.findall(r"<dt>(.*?)</dt>", scale)] == [w.capitalize() for w in PRESENCE]
     pages = {"explore/matrix/#key": [f"preconditions/{p.slug}/" for p in LIB.preconditions]
-             + [f"case-studies/{c.id}/" for c in LIB.case_studies] + ["case-studies/", "explore/case-studies/", "explore/tags/"],
+             + [f"case-studies/{c.id}/" for c in LIB.case_studies]
+             + ["case-studies/", "explore/case-studies/", "explore/tags/"],
              "trainers/reflection/#place-scale": ["explore/matrix/", "trainers/reflection/"]}
     for target, urls in pages.items():
         name = "evidence scale" if "matrix" in target else "place scale"
         page, anchor = target.split("#")
         for url in urls:
             links = re.findall(r'<a href="([^"]*)"[^>]*>(?:<abbr[^>]*>)?([^<]*)', read(built_site, url))
-            assert any(href.endswith(f"{page.rstrip('/').rsplit('/', 1)[-1]}/#{anchor}") or (url == page and href in (f"#{anchor}", f"./#{anchor}"))
+            assert any(href.endswith(f"{page.rstrip('/').rsplit('/', 1)[-1]}/#{anchor}")
+                       or (url == page and href in (f"#{anchor}", f"./#{anchor}"))
                        for href, text in links if text.strip() == name), (url, name)
     for p in LIB.preconditions:  # an editorial verdict names the place scale and links it
         if p.in_the_report.basis == "editorial":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -78,7 +77,9 @@ MATURITY_RANK = {"reviewed": 0, "published": 1, "draft": 2}
 def best_first(pairs):
     """(case study, finding) pairs as a precondition page lists them: reviewed first, then published, then drafts;
     within each, the most recently reviewed first; then by title."""
-    return sorted(pairs, key=lambda pair: (MATURITY_RANK[pair[0].maturity], -_day(pair[0].last_reviewed), pair[0].title.lower()))
+    return sorted(pairs,
+                  key=lambda pair: (MATURITY_RANK[pair[0].maturity], -_day(pair[0].last_reviewed),
+                                    pair[0].title.lower()))
 
 
 def _day(iso: str | None) -> int:
@@ -91,12 +92,15 @@ def test_precondition_pages_list_their_evidence_grouped_by_status(project_build)
         page = read(site, f"preconditions/{p.slug}/")
         for status, entries in lib.evidence_by_status(p.id).items():
             if not entries:  # no heading, but the anchor stays: it may be a published address
-                assert not re.search(rf'<h3 id="evidence-{status}"', page) and f'<span id="evidence-{status}"></span>' in page
+                assert (not re.search(rf'<h3 id="evidence-{status}"', page)
+                        and f'<span id="evidence-{status}"></span>' in page)
                 continue
             listed = section(page, f"evidence-{status}")
             shown = re.findall(r'href="\.\./\.\./case-studies/([a-z0-9-]+)/#(evidence-[a-z0-9-]+)"', listed)
             want = best_first(entries)[:5]
-            assert shown == [(case.id, pages.evidence_anchors(case)[case.evidence.index(entry)]) for case, entry in want], (p.id, status)
+            assert (shown
+                    == [(case.id, pages.evidence_anchors(case)[case.evidence.index(entry)])
+                        for case, entry in want]), (p.id, status)
             more = f'href="../../explore/case-studies/?precondition={p.id}&amp;status={status}"'
             assert (more in listed) == (len(entries) > 5), (p.id, status)
 
@@ -151,8 +155,10 @@ def test_contributed_text_renders_inert(project_build):
     assert '--8&lt;-- "mkdocs.yml"' in body and "site_name" not in page
     for tag in ["<script>alert", "<img src=x", "<iframe", "<svg onload", "<b>Bold"]:
         assert tag not in page, tag
-    assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in page or "&lt;script&gt;alert('t')&lt;/script&gt;" in page
-    assert "onclick" not in page.replace("onclick=alert(&#39;l&#39;)", "").replace("onclick=alert('l')", "") and "<a href=x" not in page
+    assert ("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;" in page
+            or "&lt;script&gt;alert('t')&lt;/script&gt;" in page)
+    assert ("onclick" not in page.replace("onclick=alert(&#39;l&#39;)", "").replace("onclick=alert('l')", "")
+            and "<a href=x" not in page)
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert "<script" not in title and "&lt;script&gt;" in title
     description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
@@ -203,14 +209,19 @@ def test_every_page_ends_with_links_to_the_file_behind_it(project_build):
 
 
 def test_pages_that_show_data_name_their_data_files():
+    showing = 0
     for doc in sorted((ROOT / "docs").rglob("*.md")):
         text = doc.read_text(encoding="utf-8")
         if "library_block(" in text:
             front = text.split("\n---\n", 1)[0]
-            assert "data_sources:" in front, f"{doc.relative_to(ROOT)} shows data: name the files in its front matter (data_sources)"
+            assert "data_sources:" in front, (f"{doc.relative_to(ROOT)} shows data: name the files in its front matter "
+                                              "(data_sources)")
+            showing += 1
+    assert showing
 
 
-DRAFT = "An editor has checked that this case study is safe to publish, but has not yet checked it against every review criterion"
+DRAFT = ("An editor has checked that this case study is safe to publish, but has not yet checked it against every "
+         "review criterion")
 
 
 def test_drafts_are_marked(project_build):
@@ -231,11 +242,14 @@ def test_the_draft_notice_says_what_the_review_guide_says_draft_means(project_bu
     assert 'href="../../contribute/review/#maturity"' in notice
 
 
+@pytest.mark.build
 def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):
     project = copy_project(tmp_path / "project")
     new = NEW_CASE.read_text(encoding="utf-8")
-    new = new.replace("id: fixtureton-housing", "id: newtown-youth").replace("Housing in Fixtureton", "Youth work in Newtown")
-    new = new.replace("place: Fixtureton", "place: Newtown").replace("Fixture finding that E was present.", "Newtown partners shared a budget.")
+    new = new.replace("id: fixtureton-housing", "id: newtown-youth").replace("Housing in Fixtureton",
+                                                                             "Youth work in Newtown")
+    new = new.replace("place: Fixtureton", "place: Newtown").replace("Fixture finding that E was present.",
+                                                                     "Newtown partners shared a budget.")
     (project / "data" / "case_studies" / "newtown-youth.yaml").write_text(new, encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)
@@ -243,7 +257,8 @@ def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):
     page = read(site, "case-studies/newtown-youth/")
     assert "Youth work in Newtown" in page and "Newtown partners shared a budget." in page
     e_page = read(site, "preconditions/trusted-partners/")
-    assert 'href="../../case-studies/newtown-youth/#evidence-e"' in e_page and "Newtown partners shared a budget." in e_page
+    assert ('href="../../case-studies/newtown-youth/#evidence-e"' in e_page
+            and "Newtown partners shared a budget." in e_page)
     h_page = read(site, "preconditions/resilient-and-risk-embracing/")
     assert 'href="../../case-studies/newtown-youth/#evidence-h"' in h_page
     assert 'id="evidence-h-2"' in page  # the fixture's former anchor still lands on its finding
@@ -252,15 +267,18 @@ def test_adding_one_yaml_file_publishes_a_case_study(tmp_path):
     assert "Newtown partners shared a budget." in pagefind_pages(site)["/case-studies/newtown-youth/"]
 
 
+@pytest.mark.build
 def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "data" / "case_studies" / "newtown-youth.yaml").write_text(
-        NEW_CASE.read_text(encoding="utf-8").replace("id: fixtureton-housing", "id: newtown-youth").replace("status: present", "status: presnt", 1),
+        NEW_CASE.read_text(encoding="utf-8").replace("id: fixtureton-housing", "id: newtown-youth")
+        .replace("status: present", "status: presnt", 1),
         encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "data/case_studies/newtown-youth.yaml:11: evidence[1].status: 'presnt' is not a status; did you mean 'present'?" in result.stderr
+    assert ("data/case_studies/newtown-youth.yaml:11: evidence[1].status: 'presnt' is not a status; did you mean "
+            "'present'?" in result.stderr)
     assert not (tmp_path / "site" / "index.html").exists()
 
 
@@ -268,7 +286,8 @@ def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
     ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ no_such_thing }}\n", "no_such_thing"),
     ("docs/broken-macro.md", "---\nrender_macros: true\n---\n\n{{ precondition_link('K') }}\n", "K"),
     ("docs/broken-link.md", "A [broken link](no-such-page.md).\n", "no-such-page.md"),
-    ("docs/broken-anchor.md", "A [broken anchor](preconditions/trusted-partners.md#no-such-section).\n", "no-such-section"),
+    ("docs/broken-anchor.md", "A [broken anchor](preconditions/trusted-partners.md#no-such-section).\n",
+     "no-such-section"),
 ])
 def test_macro_errors_and_warnings_fail_the_strict_build(tmp_path, page, text, message):
     project = copy_project(tmp_path / "project")
@@ -280,6 +299,7 @@ def test_macro_errors_and_warnings_fail_the_strict_build(tmp_path, page, text, m
     assert any(message in line for line in named), result.stderr[-2000:]
 
 
+@pytest.mark.build
 def test_pages_without_render_macros_are_not_templates(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "plain.md").write_text("# Plain\n\nShown as written: {{ 7*7 }}.\n", encoding="utf-8")

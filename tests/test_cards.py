@@ -19,8 +19,7 @@ import pytest
 from macros import library
 from macros.pages import glossary_map
 from macros.safe_markdown import TextRenderer
-from tests.conftest import ROOT
-from tests.support import build, copy_project, read
+from tests.support import ROOT, build, copy_project, read
 
 LIB = library.load(ROOT)
 A4_PX = (794, 1123)  # the viewport for print emulation: A4 at 96 px per inch, rounded up
@@ -130,7 +129,8 @@ def test_a_card_with_too_much_text_is_caught(page, site_url):
     open_cards(page, site_url)
     page.evaluate("""() => {
       const list = document.querySelector('#card-e .card__face--back .card__list');
-      for (let i = 0; i < 12; i++) list.insertAdjacentHTML('beforeend', '<li>' + 'A longer sign than any card can hold. '.repeat(5) + '</li>');
+      const sign = 'A longer sign than any card can hold. '.repeat(5);
+      for (let i = 0; i < 12; i++) list.insertAdjacentHTML('beforeend', '<li>' + sign + '</li>');
     }""")
     assert misfits(page.evaluate(FACES)) == ["E back: text does not fit"]
 
@@ -142,7 +142,8 @@ def test_too_much_text_in_the_data_stops_the_pdf(tmp_path, browser):
     data = project / "data" / "preconditions.yaml"
     text = data.read_text(encoding="utf-8")
     at = text.index("  looks_like:\n", text.index("- id: E")) + len("  looks_like:\n")
-    extra = "".join(f"    - Sign number {n} is long on purpose, {'and it goes on and on ' * 12}(p. 14).\n" for n in range(8))
+    extra = ("".join(f"    - Sign number {n} is long on purpose, {'and it goes on and on ' * 12}(p. 14).\n"
+                     for n in range(8)))
     data.write_text(text[:at] + extra + text[at:], encoding="utf-8")
     assert build(project, tmp_path / "site").returncode == 0  # valid data: every item is under the length limit
 
@@ -198,7 +199,9 @@ FURNITURE = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".m
 
 
 def displayed(page, selector: str) -> bool:
-    return page.eval_on_selector_all(selector, "els => els.some(e => getComputedStyle(e).display !== 'none' && e.getClientRects().length)")
+    return page.eval_on_selector_all(selector,
+                                     "els => els.some(e => getComputedStyle(e).display !== 'none' && "
+                                     "e.getClientRects().length)")
 
 
 @pytest.mark.browser
@@ -241,7 +244,8 @@ def test_print_uses_dark_text_even_in_dark_mode(page, site_url):
 def test_print_keeps_headings_with_what_follows(page, site_url):
     page.goto(site_url + "framework/")
     page.emulate_media(media="print")
-    assert page.eval_on_selector_all(".md-typeset h2", "hs => hs.every(h => getComputedStyle(h).breakAfter === 'avoid')")
+    assert (page.eval_on_selector_all(".md-typeset h2",
+                                      "hs => hs.every(h => getComputedStyle(h).breakAfter === 'avoid')"))
 
 
 # --- The facilitator guide ------------------------------------------------------------------

@@ -6,7 +6,6 @@ import collections
 import difflib
 import functools
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -121,8 +120,10 @@ def test_the_homelessness_case_study_shows_both_sides():
 
 
 # The report's own verdict on each precondition in Coventry, where it gives one (pp. 10-18); C and I have none.
-REPORT_VERDICTS = {"A": (10, "collective vision is not"), "B": (11, "ad hoc rather than routine"), "D": (13, "challenging for Coventry"),
-                   "E": (14, "a potential asset"), "F": (15, "nascent"), "G": (16, "mixed views"), "H": (17, "in parts")}
+REPORT_VERDICTS = {"A": (10, "collective vision is not"), "B": (11, "ad hoc rather than routine"),
+                   "D": (13, "challenging for Coventry"),
+                   "E": (14, "a potential asset"), "F": (15, "nascent"), "G": (16, "mixed views"),
+                   "H": (17, "in parts")}
 
 
 @pytest.mark.parametrize("p", LIB.preconditions, ids=lambda p: p.id)
@@ -132,7 +133,8 @@ def test_each_coventry_verdict_says_whose_it_is(p):
         page, words = REPORT_VERDICTS[p.id]
         assert verdict.basis == "reported" and words in verdict.verdict and list(verdict.pages) == [page], verdict
         assert verdict.presence is None
-        for part in verdict.verdict.split("…"):  # each unbroken quotation stays short of the originality check's ten words
+        # each unbroken quotation stays short of the originality check's ten words
+        for part in verdict.verdict.split("…"):
             assert len(re.findall(r"[\w’'-]+", part)) < 10, (p.id, part)
     else:  # the report gives no verdict: say so, and show our reading as ours
         assert verdict.basis == "editorial" and verdict.presence in schema.PRESENCE and verdict.verdict is None
@@ -181,9 +183,11 @@ def test_the_report_corrections_hold():
 
 def test_links_to_collaborate_are_only_the_ones_the_sources_give():
     """No guessed addresses: the report has none in the sources, the practice article has its own (source 003)."""
-    given = {"https://collaboratecic.com/", "https://collaboratecic.com/place-based-system-change-demystifying-the-practice-20c438bde7ea"}
+    given = {"https://collaboratecic.com/",
+             "https://collaboratecic.com/place-based-system-change-demystifying-the-practice-20c438bde7ea"}
     for path in [*project_files(), ROOT / "CITATION.cff", ROOT / "README.md"]:
-        for url in re.findall(r"https?://(?:www\.)?collaborate(?:cic|i)\.com[^\s)\"'>\]]*", path.read_text(encoding="utf-8")):
+        for url in re.findall(r"https?://(?:www\.)?collaborate(?:cic|i)\.com[^\s)\"'>\]]*",
+                              path.read_text(encoding="utf-8")):
             assert url in given or url.startswith("http://collaboratei.com/"), (path, url)
 
 
@@ -209,7 +213,8 @@ def test_coventry_has_the_report_figures_and_culture_questions():
     coventry = LIB.place_by_name["Coventry"]
     facts = " ".join(coventry.facts)
     # p. 5: population, city rank, ethnicity, median age, funding cuts, and the Hard Edges ratios.
-    for figure in ("337,400", "tenth largest", "in three", "one in five", "34", "39", "£55 million", "26%", "£50 million",
+    for figure in ("337,400", "tenth largest", "in three", "one in five", "34", "39", "£55 million", "26%",
+                   "£50 million",
                    "1.81", "2.16", "1.65", "1.61"):
         assert figure.lower() in facts.lower(), figure
     assert all("(p. 5)" in fact for fact in coventry.facts)
@@ -228,7 +233,8 @@ def test_the_other_places_name_their_routes_in():
 
 GLOSSARY_TERMS = ("asset-based community development", "co-production", "payment by results", "personal budget",
                   "prime contractor", "serious case review", "severe and multiple disadvantage", "troubled families",
-                  "system leadership", "evidence scale", "place scale", "coventry verdict", "our reading")  # the scales and labels
+                  # the scales and labels
+                  "system leadership", "evidence scale", "place scale", "coventry verdict", "our reading")
 
 
 def test_the_glossary_has_enough_terms():
@@ -306,10 +312,11 @@ def names_in(text: str, names) -> list[str]:
     return sorted(n for n in names if re.search(r"\b" + re.escape(n) + r"\b", text, re.I))
 
 
-def project_files():
-    for path in [*ROOT.glob("data/**/*.yaml"), *ROOT.glob("docs/**/*.md"), *ROOT.glob("overrides/**/*")]:
-        if path.is_file():
-            yield path
+def project_files() -> list[Path]:
+    files = [p for p in [*ROOT.glob("data/**/*.yaml"), *ROOT.glob("docs/**/*.md"), *ROOT.glob("overrides/**/*")]
+             if p.is_file()]
+    assert len(files) > 50
+    return files
 
 
 def forbidden_names() -> set[str]:
@@ -341,10 +348,13 @@ def test_no_personal_names_from_the_appendices():
 
 def test_no_personal_names_in_the_built_site(built_site):
     names = forbidden_names()
+    read = 0
     for path in built_site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".txt", ".xml", ".js", ".csv", ".cff", ".yaml"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert not names_in(text, names), path.relative_to(built_site)
+            read += 1
+    assert read > 50
     from tests.support import pagefind_pages
     for url, text in pagefind_pages(built_site).items():
         assert not names_in(text, names), url
@@ -371,13 +381,15 @@ def test_the_vignettes_share_no_six_words_with_the_sources(tmp_path):
 
 def report_vignettes(report: str) -> dict[str, str]:
     """The report's nine vignettes (pp. 19-20), by letter, without their headings."""
-    part = report[report.index("WHAT COULD THEY MEAN FOR AN INDIVIDUAL"):report.index("HOW DO THESE PRE-CONDITIONS COME TOGETHER")]
+    part = report[report.index("WHAT COULD THEY MEAN FOR AN INDIVIDUAL"):report.index("HOW DO THESE PRE-CONDITIONS "
+                                                                                      "COME TOGETHER")]
     chunks = re.split(r"PRE-CONDITION\n\n([A-I])\. ", part)
     found = dict(zip(chunks[1::2], chunks[2::2]))
     # The extraction moved G's "absent" text after I's (see the sources' README).
     found["I"], moved, rest = found["I"].partition("Several private meetings")
     found["G"] += moved + rest
-    return {letter: re.sub(r"IF THE PRE-CONDITION IS (IN PLACE|ABSENT) MY EXPERIENCE IS\.*|BEHAVIOUR PRE-CONDITIONS:.*", " ",
+    return {letter: re.sub(r"IF THE PRE-CONDITION IS (IN PLACE|ABSENT) MY EXPERIENCE IS\.*|BEHAVIOUR PRE-CONDITIONS:.*",
+                           " ",
                            text.split("SITUATION", 1)[1], flags=re.S) for letter, text in found.items()}
 
 
@@ -411,7 +423,8 @@ def test_each_reported_verdict_is_the_report_s_own_words():
 #   counts as one word, in the sources as in the library.
 SIMILARITY_LIMIT = 0.40
 RUN_LIMIT = 7
-NAMES = ("Sarah Billiald", "La Toyah McAllister-Jones", "Kezia Jackson-Harman", "Collaborate CIC", "Coventry City Council",
+NAMES = ("Sarah Billiald", "La Toyah McAllister-Jones", "Kezia Jackson-Harman", "Collaborate CIC",
+         "Coventry City Council",
          "Lankelly Chase Foundation", "Department for Communities and Local Government",
          "School for Health and Care Radicals", "Building Collaborative Places: infrastructure for system change")
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")

@@ -16,171 +16,11 @@ import yaml
 from macros import case_yaml, cli, form_reader, from_issue, issue_form, library, scaffold
 from macros.schema import FILES, LETTERS, SHORT_TITLES
 from tests.support import build, copy_project, read
+from tests.support.records import GOOD, GOOD_ID, answer, convert, line_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "case-study.yml"
 SITE_URL = "https://place-based-patterns.github.io/library/"
-
-# A complete, good submission, exactly as GitHub renders a submitted issue form: every
-# field a '### label', a blank line, the answer, and '_No response_' where left empty.
-GOOD = """\
-### Title
-
-Joining up support for care leavers in Northbridge
-
-### Place
-
-Northbridge
-
-### When the work happened
-
-2021 to 2023
-
-### Themes
-
-Care leavers, housing
-early-intervention
-
-### Summary
-
-Six services for young people leaving care agreed one shared outcome and a single assessment. Fewer young people became homeless, but the pooled budget did not survive the second year.
-
-### Context
-
-Northbridge had six separate services for young people leaving care, each with its own funding, targets and assessment. A young person could be assessed four times in a month and still fall between services.
-In 2021 the council's leaving care team, the district's housing association and two charities agreed to try working as one service for a year.
-
-### Organisations involved
-
-- Northbridge Borough Council
-- Northbridge Homes
-- Step Forward (youth charity)
-
-### A. Beneficiary impact
-
-Present
-
-### A. What happened
-
-The partners agreed to judge the year by one measure: how many young people kept a home for twelve months. Each organisation gave up its own targets for the pilot, and the housing association accepted a higher void rate to make that work.
-
-### B. Citizen-centred
-
-Mixed
-
-### B. What happened
-
-Young people helped design the single assessment, and its questions use their words. They had no say in how the pooled budget was spent.
-
-### C. Systemic issues
-
-Not shown
-
-### C. What happened
-
-_No response_
-
-### D. Grounded in place
-
-Not shown
-
-### D. What happened
-
-_No response_
-
-### E. Trusted partners
-
-Present
-
-### E. What happened
-
-Managers met every fortnight and shared their caseloads openly. When one charity missed a deadline, the others covered for it rather than reporting it to the board.
-
-### F. Strengths based
-
-Not shown
-
-### F. What happened
-
-_No response_
-
-### G. Distributed leadership
-
-Not shown
-
-### G. What happened
-
-_No response_
-
-### H. Resilient and risk-embracing
-
-Absent
-
-### H. What happened
-
-When the pooled budget overspent in month nine, the council's finance board withdrew it at once. There was no agreed way to learn from the overspend before deciding.
-
-### I. Able to let go
-
-Not shown
-
-### I. What happened
-
-_No response_
-
-### What did not work
-
-- The pooled budget was cut in the second year and each service went back to its own targets.
-- Young people were not involved in decisions about money.
-
-### Lessons for other places
-
-Agree the shared outcome before anyone talks about money.
-Decide in advance what happens if a pilot overspends.
-
-### Questions for other places
-
-Who would notice if the shared assessment stopped?
-
-### Sources
-
-Evaluation of the care leavers' partnership, Northbridge Borough Council (2023) https://example.org/care-leavers-evaluation.pdf
-Our own records of the programme
-
-### Your organisation
-
-Northbridge Borough Council
-
-### Licence
-
-CC BY-SA 4.0
-
-### Consent and safeguarding
-
-- [X] Nobody who uses services can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.
-- [X] There is no personal data in it: no personal e-mail addresses, phone numbers, postcodes, NHS or National Insurance numbers.
-- [X] The organisations named in it have agreed to be named, and I may share it on behalf of my organisation under the licence chosen above.
-"""
-GOOD_ID = "northbridge-joining-up-support-for-care-leavers"
-
-
-def answer(body: str, label: str, new: str) -> str:
-    """`body` with the answer under '### label' replaced by `new`."""
-    pattern = re.compile(rf"(^### {re.escape(label)}\n\n)(.*?)(?=\n\n### |\Z)", re.MULTILINE | re.DOTALL)
-    assert pattern.search(body), label
-    return pattern.sub(lambda m: m.group(1) + new, body, count=1)
-
-
-def line_of(body: str, label: str) -> int:
-    """The line the answer under '### label' starts on: messages point at the answer, not its heading."""
-    lines = body.splitlines()
-    heading = lines.index(f"### {label}")
-    return next(i for i in range(heading + 1, len(lines)) if lines[i].strip()) + 1
-
-
-def convert(tmp_path: Path, body: str, name: str = "issue-42.md"):
-    """Run the parser on `body`, writing into tmp_path; the library's own case studies are checked beside it."""
-    return from_issue.convert(body, name, ROOT, tmp_path)
 
 
 def refused(tmp_path: Path, body: str) -> str:
@@ -199,7 +39,8 @@ def form_fields() -> list[dict]:
 
 def test_the_form_has_exactly_the_labels_the_parser_reads():
     fields = form_fields()
-    assert {f["id"]: f["attributes"]["label"] for f in fields} == {issue_form.form_id(k): v for k, v in issue_form.LABELS.items()}
+    assert ({f["id"]: f["attributes"]["label"] for f in fields}
+            == {issue_form.form_id(k): v for k, v in issue_form.LABELS.items()})
     assert [f["id"] for f in fields] == [issue_form.form_id(k) for k in issue_form.FORM_ORDER]
     assert len({f["attributes"]["label"] for f in fields}) == len(fields), "labels must be unique"
 
@@ -218,7 +59,8 @@ def test_the_form_offers_exactly_the_options_the_parser_knows():
 
 def test_the_form_requires_what_the_parser_requires():
     required = {f["id"] for f in form_fields() if (f.get("validations") or {}).get("required")}
-    assert required == {issue_form.form_id(k) for k in issue_form.REQUIRED} - {"consent"}  # tick boxes are required one by one
+    # tick boxes are required one by one
+    assert required == {issue_form.form_id(k) for k in issue_form.REQUIRED} - {"consent"}
 
 
 def test_labels_keep_the_file_line_field_message_format_readable():
@@ -248,10 +90,14 @@ def test_a_complete_form_becomes_a_valid_draft(tmp_path):
     assert data["maturity"] == "draft" and data["licence"] == "CC-BY-SA-4.0"
     assert data["contributors"] == ["Northbridge Borough Council"]
     assert data["themes"] == ["care leavers", "housing", "early intervention"]
-    assert [(e["precondition"], e["status"]) for e in data["evidence"]] == [("A", "present"), ("B", "mixed"), ("E", "present"), ("H", "absent")]
-    assert {e["basis"] for e in data["evidence"]} == {"reported"}  # the contributor's own account; an editor may change it
+    assert ([(e["precondition"], e["status"]) for e in data["evidence"]]
+            == [("A", "present"), ("B", "mixed"), ("E", "present"), ("H", "absent")])
+    # the contributor's own account; an editor may change it
+    assert {e["basis"] for e in data["evidence"]} == {"reported"}
     assert data["organisations"] == ["Northbridge Borough Council", "Northbridge Homes", "Step Forward (youth charity)"]
-    assert data["lessons"] == ["Agree the shared outcome before anyone talks about money.", "Decide in advance what happens if a pilot overspends."]
+    assert (data["lessons"]
+            == ["Agree the shared outcome before anyone talks about money.",
+                "Decide in advance what happens if a pilot overspends."])
     assert data["sources"] == [
         {"title": "Evaluation of the care leavers' partnership, Northbridge Borough Council", "year": 2023,
          "url": "https://example.org/care-leavers-evaluation.pdf"},
@@ -275,7 +121,8 @@ def test_the_file_written_has_the_schema_line_and_comments_for_the_editor(tmp_pa
 def test_optional_fields_left_empty_are_left_out(tmp_path):
     body = GOOD
     for letter in "ABH":
-        body = answer(body, f"{letter}. {SHORT_TITLES[letter]}", "_No response_")  # a dropdown never touched
+        # a dropdown never touched
+        body = answer(body, f"{letter}. {SHORT_TITLES[letter]}", "_No response_")
         body = answer(body, f"{letter}. What happened", "_No response_")
     result = convert(tmp_path, body)
     assert result.problems == []
@@ -292,20 +139,23 @@ def test_no_precondition_evidence_is_named_and_nothing_is_written(tmp_path):
     result = convert(tmp_path, body)
     assert result.path is None and not list(tmp_path.iterdir())
     assert len(result.problems) == 1
-    assert result.problems[0].startswith(f"issue-42.md:{line_of(body, 'A. Beneficiary impact')}: Preconditions A to I: none has a status")
+    assert (result.problems[0].startswith(f"issue-42.md:{line_of(body, 'A. Beneficiary impact')}: Preconditions A to "
+                                          "I: none has a status"))
 
 
 def test_an_email_address_is_reported_against_the_form_field_and_nothing_is_written(tmp_path):
     body = answer(GOOD, "Context", "The partners met monthly. Ask jo.bloggs@northbridge.example.org for the minutes.")
     problem = refused(tmp_path, body)
-    assert problem.startswith(f"issue-42.md:{line_of(body, 'Context')}: Context: contains what looks like an e-mail address "
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Context')}: Context: contains what looks like an e-mail "
+                              "address "
                               "('jo.bloggs@northbridge.example.org')")
 
 
 def test_a_bad_finding_names_its_precondition_question(tmp_path):
     body = answer(GOOD, "E. What happened", "See [the minutes](javascript:alert(1)) for how they met.")
     problem = refused(tmp_path, body)
-    assert problem.startswith(f"issue-42.md:{line_of(body, 'E. What happened')}: E. What happened: contains a 'javascript:' address")
+    assert (problem.startswith(f"issue-42.md:{line_of(body, 'E. What happened')}: E. What happened: contains a "
+                               "'javascript:' address"))
     assert problem.endswith("(in the case study: evidence[3].finding)")
 
 
@@ -320,7 +170,8 @@ def test_an_answer_too_long_for_a_file_is_named_not_the_file(tmp_path):
 def test_an_item_too_long_names_its_question_and_the_item(tmp_path):
     body = answer(GOOD, "Lessons for other places", "Agree the outcome first.\n" + "Decide early. " * 200)
     [problem] = convert(tmp_path, body).problems
-    assert problem.startswith(f"issue-42.md:{line_of(body, 'Lessons for other places')}: Lessons for other places: is 2,799 characters long")
+    assert (problem.startswith(f"issue-42.md:{line_of(body, 'Lessons for other places')}: Lessons for other places: is "
+                               "2,799 characters long"))
     assert problem.endswith("(in the case study: lessons[2])")
 
 
@@ -337,18 +188,21 @@ def test_a_place_without_latin_letters_is_named_and_nothing_is_written(tmp_path)
 
 
 def test_a_place_written_differently_from_a_listed_place_is_named(tmp_path):
-    body = answer(answer(GOOD, "Place", "Barking & Dagenham"), "Title", "Joining up support for care leavers in Barking & Dagenham")
+    body = answer(answer(GOOD, "Place", "Barking & Dagenham"), "Title",
+                  "Joining up support for care leavers in Barking & Dagenham")
     [problem] = convert(tmp_path, body).problems
-    assert problem.startswith(f"issue-42.md:{line_of(body, 'Place')}: Place: 'Barking & Dagenham' and 'Barking and Dagenham' "
+    assert problem.startswith(f"issue-42.md:{line_of(body, 'Place')}: Place: 'Barking & Dagenham' and 'Barking and "
+                              "Dagenham' "
                               "would share one page (places/barking-and-dagenham/)")
     assert not list(tmp_path.iterdir())
 
 
 def test_an_id_already_used_as_a_former_id_is_named(tmp_path):
-    from tests.test_validation import VALID
+    from tests.support.records import VALID
     project = tmp_path / "project"
     (project / "data" / "case_studies").mkdir(parents=True)
-    (project / "data" / "case_studies" / "my-place-housing.yaml").write_text(VALID + f"redirect_from: [{GOOD_ID}]\n", encoding="utf-8")
+    (project / "data" / "case_studies" / "my-place-housing.yaml").write_text(VALID + f"redirect_from: [{GOOD_ID}]\n",
+                                                                             encoding="utf-8")
     result = from_issue.convert(GOOD, "issue-42.md", project)
     assert result.path is None
     [problem] = result.problems
@@ -389,7 +243,8 @@ def test_every_problem_with_the_form_shows_an_answer_that_works(tmp_path):
     for label in ("Themes", "Sources", "Your organisation", "Summary"):
         body = answer(body, label, "_No response_")
     body = answer(answer(body, "Licence", "All rights reserved"), "B. Citizen-centred", "Sort of")
-    body = body.replace("- [X] There is no personal data", "- [ ] There is no personal data").replace("### Period", "### When")
+    body = body.replace("- [X] There is no personal data",
+                        "- [ ] There is no personal data").replace("### Period", "### When")
     problems = convert(tmp_path, body.replace("### Place\n", "### Where\n")).problems
     assert len(problems) >= 9
     for problem in problems:
@@ -433,13 +288,15 @@ web address: www.northbridge.example.org/board"""
 
 def test_sources_written_with_labels_become_source_records_with_nothing_guessed(tmp_path):
     result = convert(tmp_path, answer(GOOD, "Sources", LABELLED_SOURCES))
-    assert result.problems[0].endswith("(in the case study: sources[3].url)")  # www. is not a web address: said, not mended
+    # www. is not a web address: said, not mended
+    assert result.problems[0].endswith("(in the case study: sources[3].url)")
     assert "'www.northbridge.example.org/board' is not valid here" in result.problems[0] and len(result.problems) == 1
     fixed = LABELLED_SOURCES.replace("www.", "https://www.")
     data = yaml.safe_load(convert(tmp_path, answer(GOOD, "Sources", fixed)).path.read_text(encoding="utf-8"))
     assert data["sources"] == [
         {"title": "Evaluation of the care leavers' partnership, pages 4-19 (published on the council website, )",
-         "publisher": "Northbridge Borough Council", "year": 2023, "url": "https://example.org/care-leavers-evaluation.pdf",
+         "publisher": "Northbridge Borough Council", "year": 2023,
+         "url": "https://example.org/care-leavers-evaluation.pdf",
          "pages": [*range(4, 20), 23]},
         {"title": "Our own records of the programme", "year": 2022},
         {"title": "Board papers", "url": "https://www.northbridge.example.org/board"},
@@ -447,13 +304,15 @@ def test_sources_written_with_labels_become_source_records_with_nothing_guessed(
 
 
 def test_a_source_line_without_a_label_and_a_year_or_pages_that_are_not_numbers_are_named_at_their_lines(tmp_path):
-    sources = "Title: Evaluation\nYear: about 2020\nPages: 9-4\nPublished on the council website\n\nTitle: Minutes\nPages: all"
+    sources = ("Title: Evaluation\nYear: about 2020\nPages: 9-4\nPublished on the council website\n\nTitle: "
+               "Minutes\nPages: all")
     body = answer(GOOD, "Sources", sources)
     result = convert(tmp_path, body)
     start = line_of(body, "Sources")
     assert result.path is None and [p.split(": Sources: ")[0] for p in result.problems] == [
         f"issue-42.md:{start}", f"issue-42.md:{start}", f"issue-42.md:{start + 3}", f"issue-42.md:{start + 5}"]
-    assert "'about 2020', which is not a year" in result.problems[0] and "'9-4', which are not page numbers" in result.problems[1]
+    assert ("'about 2020', which is not a year" in result.problems[0]
+            and "'9-4', which are not page numbers" in result.problems[1])
     assert "a line without a label, 'Published on the council website'" in result.problems[2]
     assert "'all', which are not page numbers" in result.problems[3]
 
@@ -467,7 +326,8 @@ def test_an_existing_case_study_is_never_overwritten(tmp_path):
     target = tmp_path / f"{GOOD_ID}.yaml"
     target.write_text("keep me", encoding="utf-8")
     result = convert(tmp_path, GOOD)
-    assert result.path is None and "already exists" in result.problems[0] and target.read_text(encoding="utf-8") == "keep me"
+    assert (result.path is None and "already exists" in result.problems[0] and target.read_text(encoding="utf-8")
+            == "keep me")
     assert from_issue.convert(GOOD, "issue-42.md", ROOT, tmp_path, force=True).problems == []
 
 
@@ -525,8 +385,10 @@ def test_the_template_is_a_valid_draft_with_the_schema_line():
     template = ROOT / "data" / "templates" / "case-study.yaml"
     first = template.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../schema/case-study.schema.json"
-    assert (template.parent / first.split("=", 1)[1]).resolve() == (ROOT / "schema" / "case-study.schema.json").resolve()
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(template)], cwd=ROOT, capture_output=True, text=True)
+    assert (template.parent / first.split("=", 1)[1]).resolve() == (ROOT / "schema"
+                                                                    / "case-study.schema.json").resolve()
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(template)], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stdout
     assert yaml.safe_load(template.read_text(encoding="utf-8"))["maturity"] == "draft"
 
@@ -537,7 +399,8 @@ def test_the_template_is_not_part_of_the_library():
 
 
 def run_macros(project: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=project, input=stdin, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=project, input=stdin, capture_output=True,
+                          text=True)
 
 
 @pytest.fixture(scope="module")
@@ -545,7 +408,8 @@ def contributed(tmp_path_factory):
     """A copy of the project with one case study from the scaffold and one from an issue form, built once."""
     root = tmp_path_factory.mktemp("contributed")
     project = copy_project(root / "project")
-    for example in ("leeds-youth-homelessness", GOOD_ID):  # the guide's examples: free in the copy, whatever the library holds
+    # the guide's examples: free in the copy, whatever the library holds
+    for example in ("leeds-youth-homelessness", GOOD_ID):
         (project / "data" / "case_studies" / f"{example}.yaml").unlink(missing_ok=True)
     (root / "issue-42.md").write_text(GOOD, encoding="utf-8")
     scaffolded = run_macros(project, "new-case-study", "--title", "Youth homelessness in Leeds", "--place", "Leeds",
@@ -587,7 +451,10 @@ def test_new_case_study_without_a_terminal_asks_for_the_options(contributed):
 def test_new_case_study_asks_at_a_terminal(tmp_path, monkeypatch, capsys):
     for folder in ("data/templates", "data/case_studies"):
         (tmp_path / folder).mkdir(parents=True)
-    (tmp_path / "data/templates/case-study.yaml").write_text((ROOT / "data/templates/case-study.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path
+     / "data/templates/case-study.yaml").write_text((ROOT
+                                                     / "data/templates/case-study.yaml").read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
     answers = iter(["Care leavers in Northbridge", "Northbridge", "care leavers, housing"])
     asked = []
     monkeypatch.setattr(cli, "ROOT", tmp_path)
@@ -623,7 +490,8 @@ def test_contributed_case_studies_build_into_draft_pages(contributed):
 
 def test_the_contribute_section_builds(contributed):
     _, site, *_ = contributed
-    for page in ("", "writing-a-case-study/", "safeguarding/", "without-git/", "on-your-computer/", "review/", "corrections/"):
+    for page in ("", "writing-a-case-study/", "safeguarding/", "without-git/", "on-your-computer/", "review/",
+                 "corrections/"):
         html = read(site, f"contribute/{page}")
         assert "Help improve this page" in html and "{{" not in html
     index = read(site, "contribute/")
@@ -650,7 +518,8 @@ def test_the_worked_example_quotes_the_real_files():
 
 def test_the_guide_shows_the_real_output_of_new_case_study(contributed):
     _, _, scaffolded, _, _ = contributed
-    shown = [b for b in code_blocks(ROOT / "docs" / "contribute" / "on-your-computer.md", "text") if b.startswith("Created ")]
+    shown = [b for b in code_blocks(ROOT / "docs" / "contribute" / "on-your-computer.md", "text")
+             if b.startswith("Created ")]
     assert shown == [scaffolded.stdout]
 
 
@@ -658,7 +527,9 @@ def test_the_guide_shows_the_real_message_for_a_misspelt_status(tmp_path):
     text = (ROOT / "data" / "templates" / "case-study.yaml").read_text(encoding="utf-8")
     path = tmp_path / "data" / "case_studies" / "leeds-youth-homelessness.yaml"
     path.parent.mkdir(parents=True)
-    path.write_text(scaffold.fill(text, {"id": "leeds-youth-homelessness"}).replace("status: present", "status: presnt"), encoding="utf-8")
+    path.write_text(scaffold.fill(text,
+                                  {"id": "leeds-youth-homelessness"}).replace("status: present", "status: presnt"),
+                    encoding="utf-8")
     [problem] = library.load(tmp_path, [path]).problems
     message = str(problem)
     for page in ("without-git.md", "on-your-computer.md"):
@@ -669,7 +540,8 @@ def test_contributing_has_the_sections_the_messages_point_to():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
     for needed in ("Who can contribute", "What makes a good case study", "Consent, safeguarding and anonymity",
-                   "Review criteria", "What happens after a pull request", "A worked example", "Correcting existing content"):
+                   "Review criteria", "What happens after a pull request", "A worked example",
+                   "Correcting existing content"):
         assert needed in headings, needed
     from macros import personal_data
     assert "'Consent, safeguarding and anonymity' in CONTRIBUTING.md" in personal_data.GUIDANCE
@@ -683,7 +555,8 @@ def test_links_to_the_site_from_github_files_point_to_real_pages():
     sources = [ROOT / "CONTRIBUTING.md", *sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))]
     lib = library.load(ROOT)
     generated = {"", "preconditions", "case-studies", "places"}
-    generated |= {f"preconditions/{p.slug}" for p in lib.preconditions} | {f"case-studies/{c.id}" for c in lib.case_studies}
+    generated |= {f"preconditions/{p.slug}" for p in lib.preconditions} | {f"case-studies/{c.id}"
+                                                                           for c in lib.case_studies}
     found = 0
     for source in sources:
         for link in site_links(source.read_text(encoding="utf-8")):
@@ -705,7 +578,9 @@ def test_the_problem_form_has_the_page_field_the_site_prefills():
 
 
 def test_issue_forms_are_well_formed():
-    for path in sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")):
+    forms = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    assert {p.name for p in forms} >= {"case-study.yml", "problem.yml", "config.yml"}
+    for path in forms:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "config.yml":
             assert data["blank_issues_enabled"] is False and data["contact_links"]
@@ -724,7 +599,8 @@ def test_the_pull_request_template_carries_the_checklist():
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     boxes = re.findall(r"^- \[ \] (.+)$", text, re.MULTILINE)
     assert len(boxes) >= 8
-    for words in ("identified", "personal data", "agreed to be named", "REPLACE", "draft", "validate", "preview", "What did not work"):
+    for words in ("identified", "personal data", "agreed to be named", "REPLACE", "draft", "validate", "preview",
+                  "What did not work"):
         assert any(words in box for box in boxes), words
 
 
@@ -741,7 +617,8 @@ def test_editors_map_every_schema_to_its_data_files():
 
 def page_words(path: Path) -> int:
     text = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    return len(re.findall(r"[A-Za-z0-9’'-]+", re.sub(r"\{\{.*?\}\}|\{ #[^}]*\}|\([^)]*\.md[^)]*\)|\(https?://[^)]*\)", "", text)))
+    return len(re.findall(r"[A-Za-z0-9’'-]+",
+                          re.sub(r"\{\{.*?\}\}|\{ #[^}]*\}|\([^)]*\.md[^)]*\)|\(https?://[^)]*\)", "", text)))
 
 
 def test_the_route_without_git_is_one_page_of_ten_minutes_with_the_studio_first():
@@ -749,7 +626,8 @@ def test_the_route_without_git_is_one_page_of_ten_minutes_with_the_studio_first(
     assert page_words(page) <= 2000, "ten minutes at 200 words a minute"
     steps = re.findall(r"^## (\d)\. (.+?) \{ #", page.read_text(encoding="utf-8"), re.M)
     assert [n for n, _ in steps] == ["1", "2", "3", "4"]
-    assert "Write it in the studio" in steps[1][1] and "(studio.md)" in page.read_text(encoding="utf-8").split("## 2.", 1)[1][:200]
+    assert ("Write it in the studio" in steps[1][1]
+            and "(studio.md)" in page.read_text(encoding="utf-8").split("## 2.", 1)[1][:200])
     assert "Write a case study: contribute/studio.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
 
@@ -757,6 +635,7 @@ def test_the_studio_asks_the_forms_questions_with_the_schemas_help(contributed):
     _, site, *_ = contributed
     html = read(site, "contribute/studio/")
     from html import escape
+
     from macros import studio
     for key, question in studio.questions().items():
         assert escape(question["label"], quote=False) in html or key.startswith(("status-", "finding-")), key
@@ -797,7 +676,8 @@ def test_the_home_page_and_the_schema_describe_the_two_groups_alike():
 def test_personal_data_in_an_issue_is_named_at_its_line_with_how_to_clear_the_history(tmp_path):
     body = answer(GOOD, "Context", "The partners met monthly.\nAsk jo.bloggs@northbridge.example.org for the minutes.")
     problem = refused(tmp_path, body)
-    assert problem.startswith(f"issue-42.md:{line_of(body, 'Context') + 1}: Context: contains what looks like an e-mail address")
+    assert (problem.startswith(f"issue-42.md:{line_of(body, 'Context') + 1}: Context: contains what looks like an "
+                               "e-mail address"))
     assert problem.endswith(from_issue.ISSUE_HISTORY) and "'Delete revision from history'" in problem
 
 
@@ -814,7 +694,8 @@ def test_tell_apart_pairs_are_written_once_and_never_with_themselves(tmp_path):
     b = next(p for p in data if p["id"] == "B")
     b["tell_apart"] = b.get("tell_apart", []) + [copy.deepcopy(pair), {**copy.deepcopy(pair), "precondition": "B"}]
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "preconditions.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (tmp_path / "data" / "preconditions.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                                          encoding="utf-8")
     problems = library.load(tmp_path).problems
     messages = [p.message for p in problems]
     assert any(m.startswith("B and A are already told apart under A") for m in messages), messages
@@ -830,4 +711,5 @@ def test_each_pair_is_shown_on_both_precondition_pages(contributed):
             other = lib.by_letter[pair.precondition]
             for page in (p, other):
                 section = read(site, f"preconditions/{page.slug}/").split('id="tell-apart"', 1)[1].split("<h2", 1)[0]
-                assert pair.this_one.replace("'", "&#39;") in section and pair.other.replace("'", "&#39;") in section, (p.id, pair.precondition)
+                assert pair.this_one.replace("'", "&#39;") in section, (p.id, pair.precondition)
+                assert pair.other.replace("'", "&#39;") in section, (p.id, pair.precondition)

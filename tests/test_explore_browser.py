@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros import library
+from tests.support.browsers import wait_until
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +17,8 @@ LIB = library.load(ROOT)
 def shown_titles(page):
     """The titles the explorer lists, once it has finished loading what its filters need."""
     page.wait_for_selector("[data-library-explorer-list]:not([aria-busy])", state="attached")
-    return page.eval_on_selector_all(".library-explorer__item .library-explorer__title a", "as => as.map(a => a.textContent)")
+    return page.eval_on_selector_all(".library-explorer__item .library-explorer__title a",
+                                     "as => as.map(a => a.textContent)")
 
 
 def expected(precondition="", status="", place="", theme=""):
@@ -24,7 +26,8 @@ def expected(precondition="", status="", place="", theme=""):
     for c in LIB.case_studies:
         if place and c.place != place or theme and theme not in c.themes:
             continue
-        if (precondition or status) and not any((not precondition or e.precondition == precondition) and (not status or e.status == status) for e in c.evidence):
+        if (precondition or status) and not any((not precondition or e.precondition == precondition)
+                                                and (not status or e.status == status) for e in c.evidence):
             continue
         out.append(c.title)
     return out
@@ -103,10 +106,12 @@ def test_without_javascript_the_first_screen_and_every_link_work(browser, site_u
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "explore/case-studies/?precondition=E&status=absent")
-    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a", "as => as.map(a => a.textContent)")
+    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a",
+                                       "as => as.map(a => a.textContent)")
     assert titles == [c.title for c in LIB.case_studies][:20]  # the first screen, A to Z, whatever the address asks
     assert not page.is_visible("[data-library-explorer]")  # filters that cannot work are not offered
-    assert page.is_visible(".library-explorer__nojs") and "Filtering needs JavaScript" in page.text_content(".library-explorer__nojs")
+    assert (page.is_visible(".library-explorer__nojs")
+            and "Filtering needs JavaScript" in page.text_content(".library-explorer__nojs"))
     page.click(".library-explorer__all a")  # and every case study is a link or two away
     assert page.url.endswith("/case-studies/")
     context.close()
@@ -155,7 +160,8 @@ def test_every_glossary_term_on_a_page_has_one_keyboard_stop_that_shows_its_defi
     page.wait_for_load_state("load")
     terms = page.eval_on_selector_all("article abbr[title]", """(as, notCounted) => as.map((a, i) => {
         a.setAttribute("data-test-term", i);
-        return {i: i, title: a.getAttribute("title").trim(), inside: !!a.closest(notCounted), focusable: a.tabIndex >= 0};
+        return {i: i, title: a.getAttribute("title").trim(), inside: !!a.closest(notCounted),
+                focusable: a.tabIndex >= 0};
     })""", NOT_COUNTED)
     assert not [t for t in terms if t["inside"] and t["focusable"]]  # no control inside a heading or link
     definitions = {t["title"].lower(): t["title"] for t in terms if not t["inside"]}
@@ -194,13 +200,12 @@ def test_the_list_stays_busy_until_the_last_choice_has_loaded(page, site_url):
     page.goto(site_url + "explore/case-studies/")
     page.select_option("select[name=theme]", "housing")
     page.select_option("select[name=theme]", "families")
-    for _ in range(100):
-        if len(held) == 2:
-            break
-        page.wait_for_timeout(50)
-    assert len(held) == 2
+    wait_until(page, lambda: len(held) == 2, "both choices' requests")
     held[0].continue_()  # the first choice's data arrives while the second's is still on its way
-    page.wait_for_timeout(500)
+    first = held[0].request.url.rsplit("/", 1)[1]
+    # The explorer removes a data file's script once it has run; by the next frame, all that the first choice's
+    # data set off has finished.
+    page.wait_for_function(f"!document.querySelector('head script[src$=\"/{first}\"]')")
     assert page.get_attribute("[data-library-explorer-list]", "aria-busy") == "true"
     held[1].continue_()
     assert shown_titles(page) == expected(theme="families")

@@ -1,4 +1,5 @@
-"""Generated pages' headings come out exactly as Python-Markdown writes them, without Python-Markdown reading a record."""
+"""Generated pages' headings come out exactly as Python-Markdown writes them, without Python-Markdown reading a
+record."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from macros.safe_markdown import TextRenderer
 from tests.support import ROOT
 
 GLOSSARY = {"Troubled Families": "A national programme.", "commissioning": "Buying services & more."}
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")  # what Python-Markdown (with tables) lets a backslash escape
+# what Python-Markdown (with tables) lets a backslash escape
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!>|])")
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +40,16 @@ def python_markdown(source: str, markdown_config) -> tuple[str, list]:
 def as_markdown(level: int, text: str, ident: str | None, weight: int | None) -> str:
     """The Markdown line a template once wrote for this heading: the text escaped, then attributes."""
     escaped = MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(text, quote=False))
-    attributes = " ".join(part for part in (f"#{ident}" if ident else "", f'data-pagefind-weight="{weight}"' if weight else "") if part)
+    attributes = (" ".join(part
+                           for part in (f"#{ident}" if ident else "",
+                                        f'data-pagefind-weight="{weight}"' if weight else "") if part))
     return "#" * level + " " + escaped + (f" {{ {attributes} }}" if attributes else "")
 
 
 def ours(specs, markdown_config) -> tuple[str, list]:
     toc = markdown_config[1]["toc"]
-    writer = headings.PageHeadings(TextRenderer(GLOSSARY), "&para;" if toc["permalink"] is True else toc["permalink"], toc["permalink_title"])
+    writer = headings.PageHeadings(TextRenderer(GLOSSARY), "&para;" if toc["permalink"] is True else toc["permalink"],
+                                   toc["permalink_title"])
     body = "\n".join(str(writer.heading(level, text, ident, weight)) for level, text, ident, weight in specs)
     return writer.finish(body)
 
@@ -75,7 +80,8 @@ HEADING_TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 3), HEADING_TEXT, st.sampled_from([None, "context", "evidence-a"]), st.sampled_from([None, 1])),
+@given(st.lists(st.tuples(st.integers(1, 3), HEADING_TEXT, st.sampled_from([None, "context", "evidence-a"]),
+                          st.sampled_from([None, 1])),
                 min_size=1, max_size=4))
 def test_any_heading_text_matches_python_markdown(markdown_config, specs):
     ids = [ident for _, _, ident, _ in specs if ident]
@@ -86,7 +92,8 @@ def test_any_heading_text_matches_python_markdown(markdown_config, specs):
 
 def test_every_generated_page_has_its_headings_written_and_listed():
     lib = library.load(ROOT)
-    maker = pages.PageMaker(lib, ROOT / "overrides" / "library", permalink="&para;", permalink_title="Link to this section")
+    maker = pages.PageMaker(lib, ROOT / "overrides" / "library", permalink="&para;",
+                            permalink_title="Link to this section")
     generated = maker.pages()
     assert generated
     for page in generated:

@@ -7,7 +7,6 @@ what the page shows and what these tests expect alike.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -17,27 +16,9 @@ import yaml
 from macros.safe_markdown import TextRenderer
 from macros.schema import STATUSES
 from tests.support import build, copy_project, read
-from tests.test_explore import expected_totals, raw_preconditions
+from tests.support.listings import expected_totals, glance, raw_preconditions, text, without_links
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def text(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def glance(page: str) -> dict[str, list[dict]]:
-    """group -> the preconditions the home page shows in it, in order: letter, name, summary, evidence, links."""
-    out = {}
-    for group, body in re.findall(r'<section class="library-glance__group library-glance__group--(\w+)"(.*?)</section>', page, re.S):
-        out[group] = [{
-            "letter": letter,
-            "name": text(re.search(r'class="library-glance__name">(.*?)</p>', item, re.S).group(1)),
-            "summary": text(re.search(r'class="library-glance__summary">(.*?)</p>', item, re.S).group(1)),
-            "evidence": text(re.search(r'class="library-glance__evidence">(.*?)</p>', item, re.S).group(1)),
-            "links": re.findall(r'href="([^"]+)"', item),
-        } for letter, item in re.findall(r'<li class="library-glance__item" data-precondition="([A-I])">(.*?)</li>', body, re.S)]
-    return out
 
 
 def expected_glance(root: Path) -> dict[str, list[dict]]:
@@ -57,10 +38,6 @@ def expected_glance(root: Path) -> dict[str, list[dict]]:
     return out
 
 
-def without_links(shown: dict) -> dict:
-    return {group: [{k: v for k, v in item.items() if k != "links"} for item in items] for group, items in shown.items()}
-
-
 def test_the_home_page_shows_the_nine_in_their_groups_with_their_summaries_and_evidence(built_site):
     shown = glance(read(built_site, ""))
     assert sum(len(items) for items in shown.values()) > 0  # the comparison below compares something
@@ -76,7 +53,8 @@ def test_the_home_page_shows_the_nine_in_their_groups_with_their_summaries_and_e
 
 def test_the_home_page_gives_each_kind_of_reader_a_start(built_site):
     page = read(built_site, "")
-    for reader, start in [("for-practitioners", "preconditions/"), ("for-places", "case-studies/"), ("for-trainers", "trainers/")]:
+    for reader, start in [("for-practitioners", "preconditions/"), ("for-places", "case-studies/"),
+                          ("for-trainers", "trainers/")]:
         card = page[page.index(f'id="{reader}"'):]
         card = card[:card.index("</div>")]
         assert f'<a class="md-button" href="{start}">' in card, reader
@@ -86,7 +64,8 @@ def change_summary(project: Path, letter: str, summary: str) -> None:
     """Give one precondition a new summary in the project's data/preconditions.yaml, whatever form it was written in."""
     path = project / "data" / "preconditions.yaml"
     raw = path.read_text(encoding="utf-8")
-    changed = re.sub(rf"(- id: {letter}\n(?:  .*\n)*?  summary: )(?:>-?\n(?:    .*\n)+|.*\n)", rf"\g<1>{summary}\n", raw, count=1)
+    changed = re.sub(rf"(- id: {letter}\n(?:  .*\n)*?  summary: )(?:>-?\n(?:    .*\n)+|.*\n)", rf"\g<1>{summary}\n",
+                     raw, count=1)
     assert changed != raw
     path.write_text(changed, encoding="utf-8")
     assert next(p for p in yaml.safe_load(changed) if p["id"] == letter)["summary"] == summary
@@ -100,14 +79,17 @@ def test_a_new_summary_or_case_study_changes_what_the_home_page_shows(tmp_path):
     change_summary(project, "E", "Partners understand what matters to each other, and say so.")
     source = (project / "data" / "case_studies" / "coventry-ignite.yaml").read_text(encoding="utf-8")
     assert "id: coventry-ignite\n" in source and "maturity: draft" not in source
-    another = source.replace("id: coventry-ignite\n", "id: coventry-ignite-again\n").replace("title: ", "title: Again, ", 1)
+    another = source.replace("id: coventry-ignite\n",
+                             "id: coventry-ignite-again\n").replace("title: ", "title: Again, ", 1)
     (project / "data" / "case_studies" / "coventry-ignite-again.yaml").write_text(another, encoding="utf-8")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
     after = expected_glance(project)
     assert without_links(glance(read(site, ""))) == after
-    assert next(i for i in after["behaviours"] if i["letter"] == "E")["summary"] == "Partners understand what matters to each other, and say so."
+    assert (next(i for i in after["behaviours"] if i["letter"] == "E")["summary"]
+            == "Partners understand what matters to each other, and say so.")
     letters = {e["precondition"] for e in yaml.safe_load(another)["evidence"]}
-    changed = {i["letter"] for group in after for i, j in zip(after[group], before[group]) if i["evidence"] != j["evidence"]}
+    changed = {i["letter"] for group in after for i, j in zip(after[group], before[group]) if i["evidence"]
+               != j["evidence"]}
     assert letters and changed == letters

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import time
 
+import pytest
 import yaml
 
 from macros import form_reader, issue_form
-from tests.test_contributing import GOOD, GOOD_ID, answer, convert, line_of
+from tests.support.records import GOOD, GOOD_ID, answer, convert, line_of
 
 TITLE = "Joining up support for care leavers in Northbridge"
 
@@ -26,7 +27,8 @@ def test_a_title_heading_typed_in_a_later_answer_stays_in_that_answer(tmp_path):
     body = answer(GOOD, "Context", "The story in short.\n\n### Title\n\nA title typed later\n\n### Place\n\nElsewhere")
     data = written(tmp_path, body)
     assert data["id"] == GOOD_ID and data["title"] == TITLE and data["place"] == "Northbridge"
-    assert "### Title" in data["context"] and "A title typed later" in data["context"] and "### Place" in data["context"]
+    assert ("### Title" in data["context"] and "A title typed later" in data["context"]
+            and "### Place" in data["context"])
 
 
 def test_a_precondition_and_its_status_typed_in_a_later_answer_stay_in_that_answer(tmp_path):
@@ -34,7 +36,8 @@ def test_a_precondition_and_its_status_typed_in_a_later_answer_stay_in_that_answ
              "A finding typed into another answer.")
     data = written(tmp_path, answer(GOOD, "What did not work", typed))
     assert [e["precondition"] for e in data["evidence"]] == ["A", "B", "E", "H"]  # C is still 'Not shown'
-    assert "### C. Systemic issues" in data["what_did_not_work"] and "A finding typed into another answer." in data["what_did_not_work"]
+    assert ("### C. Systemic issues" in data["what_did_not_work"]
+            and "A finding typed into another answer." in data["what_did_not_work"])
 
 
 def test_the_whole_form_pasted_into_the_last_free_answer_changes_nothing_above_it():
@@ -43,13 +46,15 @@ def test_the_whole_form_pasted_into_the_last_free_answer_changes_nothing_above_i
     body = answer(GOOD, "Sources", "Our own records of the programme\n" + before_sources)
     draft, problems = form_reader.read(body, "issue.md")
     assert problems == []
-    assert draft.values["title"] == TITLE and [e["status"] for e in draft.values["evidence"]] == ["present", "mixed", "present", "absent"]
+    assert (draft.values["title"] == TITLE and [e["status"] for e in draft.values["evidence"]]
+            == ["present", "mixed", "present", "absent"])
     assert "### Title" in " ".join(s["title"] for s in draft.values["sources"])
 
 
 def test_only_the_exact_heading_at_the_start_of_a_line_is_a_question(tmp_path):
     for typed in ("###Title", " ### Title", "> ### Title", "#### Title", "### title", "### Title of the work"):
-        data = written(tmp_path / typed.replace(" ", "_").replace(">", "q"), answer(GOOD, "Summary", f"Short summary.\n\n{typed}\n\nMore."))
+        data = written(tmp_path / typed.replace(" ", "_").replace(">", "q"),
+                       answer(GOOD, "Summary", f"Short summary.\n\n{typed}\n\nMore."))
         assert data["title"] == TITLE and typed in data["summary"], typed
     assert form_reader.sections("### Title \t\n\nSpaces after the label")["Title"].text == "Spaces after the label"
 
@@ -63,7 +68,8 @@ def test_a_heading_typed_above_its_question_is_reported_not_guessed(tmp_path):
     real = len(body.splitlines()) - body.splitlines()[::-1].index("### Context")
     twice = [p for p in result.problems if ": Context: is written as a heading on lines" in p]
     assert [int(p.split(":")[1]) for p in twice] == [typed, real]
-    assert all(f"lines {typed} and {real}" in p and "remove the '###'" in p and "for example: Context" in p for p in twice)
+    assert (all(f"lines {typed} and {real}" in p and "remove the '###'" in p and "for example: Context" in p
+                for p in twice))
 
 
 def test_a_heading_typed_inside_its_own_answer_is_reported(tmp_path):
@@ -102,6 +108,7 @@ def _read_seconds(body: str) -> float:
     return best
 
 
+@pytest.mark.timing
 def test_reading_a_body_full_of_headings_takes_time_in_step_with_it():
     """Thousands of the form's headings typed in an answer, in and out of order: the reading stays linear."""
     def body(repeats: int) -> str:

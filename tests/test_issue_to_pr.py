@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from tests.support import copy_project
-from tests.test_contributing import GOOD, GOOD_ID, answer
+from tests.support.records import GOOD, GOOD_ID, answer
 
 ROOT = Path(__file__).resolve().parent.parent
 REPOSITORY = "place-based-patterns/library"
@@ -84,12 +84,15 @@ class _Handler(BaseHTTPRequestHandler):
             return self._answer(200, {"role_name": self.server.roles.get(user, "read")})
         if self.command == "GET" and path.startswith("/pulls?"):
             query = parse_qs(urlsplit(path).query)
-            return self._answer(200, [p for p in self.server.pulls if query["head"] == [f"place-based-patterns:{p['head']}"]])
+            return self._answer(200,
+                                [p for p in self.server.pulls if query["head"]
+                                 == [f"place-based-patterns:{p['head']}"]])
         if self.command == "POST" and path == "/pulls":
             if self.server.refuse_pulls:
                 return self._answer(403, {"message": self.server.refuse_pulls})
             number = 100 + len(self.server.pulls)
-            pull = {"number": number, "html_url": f"https://github.com/{REPOSITORY}/pull/{number}", "head": body["head"]}
+            pull = {"number": number, "html_url": f"https://github.com/{REPOSITORY}/pull/{number}",
+                    "head": body["head"]}
             self.server.pulls.append(pull)
             return self._answer(201, pull)
         if self.command == "POST" and (path.endswith("/comments") or path.startswith("/statuses/")):
@@ -141,7 +144,8 @@ class Checkout:
         wrappers.mkdir()
         wrapper = wrappers / "git"
         wrapper.write_text(f"#!{sys.executable}\nimport json, os, sys\n"
-                           f"with open({str(self.argv_log)!r}, 'a') as log:\n    log.write(json.dumps(sys.argv[1:]) + '\\n')\n"
+                           f"with open({str(self.argv_log)!r}, 'a') as log:\n    log.write(json.dumps(sys.argv[1:]) + "
+                           "'\\n')\n"
                            f"os.execv({GIT!r}, [{GIT!r}, *sys.argv[1:]])\n", encoding="utf-8")
         wrapper.chmod(0o755)
         self.path = f"{wrappers}{os.pathsep}{os.environ['PATH']}"
@@ -149,14 +153,17 @@ class Checkout:
     def run(self, command: str, body: str = GOOD, *, label: str = "publish", labels=("case study", "publish"),
             sender: str = "editor", env: dict | None = None) -> subprocess.CompletedProcess:
         event = {"action": "labeled", "label": {"name": label}, "sender": {"login": sender},
-                 "issue": {"number": 42, "title": "Case study: Care leavers", "body": body, "labels": [{"name": n} for n in labels],
+                 "issue": {"number": 42, "title": "Case study: Care leavers", "body": body,
+                           "labels": [{"name": n} for n in labels],
                            "html_url": f"https://github.com/{REPOSITORY}/issues/42"}}
         (self.root / "event.json").write_text(json.dumps(event), encoding="utf-8")
         for name in ("output", "summary"):
             (self.root / name).write_text("", encoding="utf-8")
         environment = {key: value for key, value in os.environ.items() if not key.startswith(("GITHUB_", "GIT_"))}
-        environment.update({"PATH": self.path, "GITHUB_EVENT_PATH": str(self.root / "event.json"), "GITHUB_REPOSITORY": REPOSITORY,
-                            "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": self.api.url, "GITHUB_SERVER_URL": "https://github.com",
+        environment.update({"PATH": self.path, "GITHUB_EVENT_PATH": str(self.root / "event.json"),
+                            "GITHUB_REPOSITORY": REPOSITORY,
+                            "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": self.api.url,
+                            "GITHUB_SERVER_URL": "https://github.com",
                             "GITHUB_RUN_ID": "123", "GITHUB_OUTPUT": str(self.root / "output"),
                             "GITHUB_STEP_SUMMARY": str(self.root / "summary"), "GIT_CONFIG_NOSYSTEM": "1",
                             "GIT_CONFIG_GLOBAL": os.devnull, **(env or {})})
@@ -182,7 +189,8 @@ def checkout(tmp_path, template, api) -> Checkout:
 
 
 def from_issue_cli(tmp_path: Path, template: Path, body: str) -> str:
-    """The file `python -m macros from-issue` writes for `body` in a checkout of main, as an editor would run it by hand."""
+    """The file `python -m macros from-issue` writes for `body` in a checkout of main, as an editor would run it by
+    hand."""
     git(tmp_path, "clone", "--quiet", str(template), "by-hand")
     (tmp_path / "issue.md").write_text(body, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros", "from-issue", str(tmp_path / "issue.md")],
@@ -211,9 +219,11 @@ def test_a_valid_issue_becomes_one_commit_on_a_new_branch_and_a_pull_request(che
     assert checkout.remote_branches() == ["refs/heads/case-study/issue-42", "refs/heads/main"]
     head = git(checkout.remote, "rev-parse", BRANCH).strip()
     assert git(checkout.remote, "rev-parse", f"{BRANCH}~1").strip() == checkout.main, "one commit on top of main"
-    assert git(checkout.remote, "diff", "--name-status", "main", BRANCH).split() == ["A", path], "only the case study file"
+    assert git(checkout.remote, "diff", "--name-status", "main", BRANCH).split() == ["A", path], ("only the case study "
+                                                                                                  "file")
     committed = git(checkout.remote, "show", f"{BRANCH}:{path}")
-    assert committed == from_issue_cli(tmp_path_factory.mktemp("by-hand"), template, GOOD), "exactly what from-issue writes"
+    assert committed == from_issue_cli(tmp_path_factory.mktemp("by-hand"), template, GOOD), ("exactly what from-issue "
+                                                                                             "writes")
     author = git(checkout.remote, "log", "-1", "--format=%an <%ae>%n%s", BRANCH).splitlines()
     assert author == ["github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>",
                       "Add the case study from issue #42"]
@@ -246,10 +256,13 @@ def test_every_api_call_carries_the_token_in_its_header_and_the_text_as_json(che
 # --- An issue whose answers do not validate ------------------------------------------------------------------
 
 # A problem with the form (found first, alone), and one the library's checks find in the case study it makes.
-INVALID = answer(answer(GOOD, "E. What happened", "_No response_"), "Consent and safeguarding", "- [ ] Nobody who uses services "
-                 "can be identified from what I wrote: no names, ages, addresses, family details or stories only one person could have.\n"
+INVALID = answer(answer(GOOD, "E. What happened", "_No response_"), "Consent and safeguarding",
+                 "- [ ] Nobody who uses services "
+                 "can be identified from what I wrote: no names, ages, addresses, family details or stories only one "
+                 "person could have.\n"
                  + GOOD.split("### Consent and safeguarding\n\n- [X] ")[1].split("\n", 1)[1])
-PERSONAL = answer(GOOD, "Context", "Northbridge had six services. Write to jo.bloggs@northbridge.example.org for the figures.")
+PERSONAL = answer(GOOD, "Context",
+                  "Northbridge had six services. Write to jo.bloggs@northbridge.example.org for the figures.")
 
 
 def test_an_invalid_issue_gets_its_problems_under_each_question_and_nothing_is_pushed(checkout, api):
@@ -258,7 +271,8 @@ def test_an_invalid_issue_gets_its_problems_under_each_question_and_nothing_is_p
     [comment] = api.comments()
     assert "- **E. What happened**: is empty, but E. Trusted partners is marked 'Present'. Say what happened" in comment
     assert "- **Consent and safeguarding**: 'Nobody who uses services can be identified" in comment
-    assert "See [consent, safeguarding and anonymity](https://place-based-patterns.github.io/library/contribute/safeguarding/)" in comment
+    assert ("See [consent, safeguarding and "
+            "anonymity](https://place-based-patterns.github.io/library/contribute/safeguarding/)" in comment)
     assert "then **Edit**" in comment
     assert api.made("DELETE", "/issues/42/labels/publish") == [None], "the label comes off, for an editor to add again"
     assert checkout.remote_branches() == ["refs/heads/main"] and not api.made("POST", "/pulls")
@@ -275,7 +289,8 @@ def test_the_comment_is_in_the_contributors_words(checkout, api, body):
     if body is PERSONAL:
         assert "- **Context**: contains what looks like an e-mail address (not repeated here). Remove it:" in comment
         assert "Delete revision from history" in comment, "how to clear the issue's history"
-    for editor_words in ("issue:", ".yaml", ".md", "in the case study:", "public_contact_details", "--force", "evidence[",
+    for editor_words in ("issue:", ".yaml", ".md", "in the case study:", "public_contact_details", "--force",
+                         "evidence[",
                          "jo.bloggs", "northbridge.example.org"):
         assert editor_words not in comment, editor_words
 
@@ -293,7 +308,8 @@ def test_an_id_already_taken_is_explained_without_file_names(checkout, api):
 
 HOSTILE_TITLE = "Care leavers $(touch /tmp/pwned-title) `touch /tmp/pwned-tick` ${{ github.token }} in Northbridge"
 HOSTILE = answer(answer(GOOD, "Title", HOSTILE_TITLE), "Context",
-                 "Northbridge had six services; rm -rf ~ --upload-pack='touch /tmp/pwned-pack' \"; echo pwned >> $GITHUB_OUTPUT\n"
+                 "Northbridge had six services; rm -rf ~ --upload-pack='touch /tmp/pwned-pack' \"; echo pwned >> "
+                 "$GITHUB_OUTPUT\n"
                  "sha=0000000000000000000000000000000000000000\n"
                  "### Not a question\n\n<img src=x onerror=alert(1)> @octocat &amp; {{ 7*7 }} --8<-- \"mkdocs.yml\"")
 

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_audit import site_pages
+from tests.support import site_pages
 
 pytestmark = pytest.mark.browser
 WIDTHS = [320, 390, 1280]
 
-# What does not fit on the page open in the browser, in words ("explore/map/: svg#map is 720 px wide in a 358 px column").
+# What does not fit on the page open in the browser, in words ("explore/map/: svg#map is 720 px wide in a 358 px
+# column").
 MISFITS = """() => {
   const out = [];
   const root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth) out.push(`the page scrolls sideways: ${root.scrollWidth} px in ${root.clientWidth}`);
+  if (root.scrollWidth > root.clientWidth) {
+    out.push(`the page scrolls sideways: ${root.scrollWidth} px in ${root.clientWidth}`);
+  }
   const article = document.querySelector('article');
   if (!article) return out;
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
@@ -29,8 +32,9 @@ MISFITS = """() => {
   const room = el => {
     const r = el.getBoundingClientRect(), s = getComputedStyle(el);
     const left = r.left + parseFloat(s.borderLeftWidth) + (s.overflowX === 'visible' ? parseFloat(s.paddingLeft) : 0);
-    return {left, right: s.overflowX === 'visible' ? r.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight)
-                                                    : left + el.clientWidth};
+    const right = s.overflowX === 'visible' ? r.right - parseFloat(s.borderRightWidth) - parseFloat(s.paddingRight)
+                                            : left + el.clientWidth;
+    return {left, right};
   };
   const fits = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1;
   const column = room(article), gutter = (article.closest('.md-content') || article).getBoundingClientRect();
@@ -40,7 +44,8 @@ MISFITS = """() => {
     const before = scroller.scrollLeft;
     scroller.scrollLeft = scroller.scrollWidth;
     const moved = scroller.scrollLeft > 0, box = room(scroller);
-    const kept = Array.from(table.rows).every(row => !row.cells.length || fits(row.cells[0].getBoundingClientRect(), box));
+    const kept = Array.from(table.rows)
+      .every(row => !row.cells.length || fits(row.cells[0].getBoundingClientRect(), box));
     scroller.scrollLeft = before;
     return moved && kept;
   };
@@ -58,7 +63,9 @@ MISFITS = """() => {
       if (fits(r, room(box))) {
         if (outer === el) outer = box;
       } else if (el.tagName === 'TABLE' && (overflow === 'auto' || overflow === 'scroll') && outer === el) {
-        if (!keepsFirstColumn(el, box)) out.push(`${name(el)} scrolls in ${name(box)} without keeping its first column in view`);
+        if (!keepsFirstColumn(el, box)) {
+          out.push(`${name(el)} scrolls in ${name(box)} without keeping its first column in view`);
+        }
         outer = box;
       } else {
         out.push(`${name(el)} (${Math.round(r.width)} px) is cut off by ${name(box)} (${width(room(box))} px)`);
@@ -91,7 +98,8 @@ def test_every_page_fits_the_screen(browser, built_site, site_url, width, scheme
 NAME_SHOWN = """() => {
   const name = document.querySelector('.md-header__topic .md-ellipsis');
   const box = name.getBoundingClientRect();
-  return {text: name.textContent.trim(), whole: name.scrollWidth <= name.clientWidth && name.scrollHeight <= name.clientHeight,
+  return {text: name.textContent.trim(),
+          whole: name.scrollWidth <= name.clientWidth && name.scrollHeight <= name.clientHeight,
           inView: box.left >= 0 && box.right <= document.documentElement.clientWidth};
 }"""
 
@@ -101,7 +109,8 @@ def test_the_header_shows_the_site_s_name_whole(browser, site_url, width):
     context = browser.new_context(viewport={"width": width, "height": 700})
     page = context.new_page()
     page.goto(site_url + "preconditions/trusted-partners/")
-    assert page.evaluate(NAME_SHOWN) == {"text": "Place-based systems change pattern library", "whole": True, "inView": True}
+    assert (page.evaluate(NAME_SHOWN)
+            == {"text": "Place-based systems change pattern library", "whole": True, "inView": True})
     context.close()
 
 
@@ -111,7 +120,8 @@ def test_on_a_phone_search_is_a_button_that_opens_the_box(browser, site_url):
     page.goto(site_url + "preconditions/trusted-partners/")
     box, button = page.locator("#library-search-q"), page.locator(".library-search-form__button")
     assert not box.is_visible() and button.is_visible()
-    assert button.get_attribute("aria-expanded") == "false" and button.get_attribute("aria-controls") == "library-search-q"
+    assert (button.get_attribute("aria-expanded") == "false" and button.get_attribute("aria-controls")
+            == "library-search-q")
     button.click()
     assert box.is_visible() and button.get_attribute("aria-expanded") == "true"
     assert page.evaluate("document.activeElement.id") == "library-search-q"

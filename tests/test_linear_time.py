@@ -64,8 +64,9 @@ def _first_look(seconds_at) -> None:
 
 
 def _message(pattern, shape: Shape, ratio: float | str) -> str:
-    found = ratio if isinstance(ratio, str) else (f"10x the text took {ratio:.1f}x as long, beside a linear scan of the same "
-                                                  f"text (linear is about 1, quadratic about 10)")
+    found = ratio if isinstance(ratio,
+                                str) else (f"10x the text took {ratio:.1f}x as long, beside a linear scan of the same "
+                                           f"text (linear is about 1, quadratic about 10)")
     return f"{pattern.where} ({pattern.source[:80]!r}) on {shape}: {found}; make the pattern linear"
 
 
@@ -90,9 +91,11 @@ def test_the_inventory_holds_the_patterns_that_meet_contributed_text():
                      "macros/form_reader.py YEAR", "macros/personal_data.py PATTERNS[0][1]",
                      "studio data links.LINK_TITLE", "studio data form.patterns.YEAR", "studio data renderer.terms"):
         assert expected in where, f"{expected} not found"
-    assert any(p.where.startswith("macros/from_issue.py:") and p.source == r"^evidence\[(\d+)\]" for p in PY)  # a literal in a call
+    # a literal in a call
+    assert any(p.where.startswith("macros/from_issue.py:") and p.source == r"^evidence\[(\d+)\]" for p in PY)
     assert any(w.startswith("macros/validate.py:") and "_text()" in w for w in where)  # the schema's, via spec.pattern
-    assert any(w.startswith("reflection-file.js:") for w in where) and any(w.startswith("studio-form-reader.js:") for w in where)
+    assert any(w.startswith("reflection-file.js:") for w in where)
+    assert any(w.startswith("studio-form-reader.js:") for w in where)
     assert len(PY) > 60 and len(JS) > 50
 
 
@@ -100,7 +103,8 @@ def test_the_shapes_include_the_texts_that_were_slow():
     """The shapes that once took minutes are among those written for each pattern, found from the pattern alone."""
     def has(where, lead, unit, end=None):
         pattern = next(p for p in PY if p.where == where)
-        assert any(s.lead == lead and s.unit == unit and (end is None or s.end == end) for s in regex_inventory.shapes(pattern)), where
+        assert (any(s.lead == lead and s.unit == unit and (end is None or s.end == end)
+                    for s in regex_inventory.shapes(pattern))), where
 
     has("macros/validate.py LINK_TITLE", "](", " ")
     has("macros/form_reader.py TICK", "- [ ] a", " ")
@@ -117,7 +121,8 @@ def test_the_inventory_reads_regular_expression_literals_and_nothing_else():
 # --- Python ----------------------------------------------------------------------------------------
 
 def _seconds(function, least: float = 0.002) -> float:
-    """Processor seconds for one call: calls repeated until they last `least`, so the clock's cost is nothing beside them."""
+    """Processor seconds for one call: calls repeated until they last `least`, so the clock's cost is nothing beside
+    them."""
     times = 1
     while True:
         start = time.process_time()
@@ -147,7 +152,7 @@ def _best_ratio(pattern_seconds, baseline_seconds) -> float:
     if that is not under LIMIT, the best of RUNS more: a pause on a busy machine makes a run slower, never faster,
     so more runs can only take a pause out, and a pattern that grows with the square of the text still fails."""
     best = [math.inf] * 4
-    for attempt in range(2):
+    for _attempt in range(2):
         for _ in range(RUNS):
             for i, size in enumerate(SIZES):
                 best[2 * i] = min(best[2 * i], pattern_seconds(size))
@@ -183,11 +188,12 @@ def _python_candidates(where: str) -> tuple[Shape, ...]:
     return tuple(_screen_python(pattern.python, regex_inventory.shapes(pattern)))
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("where", [p.where for p in PY])
 def test_python_pattern_takes_time_in_step_with_the_text(where):
     pattern = next(p for p in PY if p.where == where)
     for shape in _python_candidates(where):
-        _assert_linear(pattern, shape, lambda: _python_ratio(pattern.python, shape))
+        _assert_linear(pattern, shape, lambda shape=shape: _python_ratio(pattern.python, shape))
 
 
 # --- JavaScript, in Chromium -----------------------------------------------------------------------
@@ -224,7 +230,8 @@ def _js_seconds(tab, session, pattern, shape: Shape, size: int, least: float = 0
     args = [spec, [shape.lead, shape.unit, shape.end], size]
     key = json.dumps(args + [least])
     if key not in _CALIBRATED:
-        _CALIBRATED[key] = tab.evaluate("([p, s, n, least]) => RegexTiming.calibrate(p, s, n, least)", args + [least * 1000])
+        _CALIBRATED[key] = tab.evaluate("([p, s, n, least]) => RegexTiming.calibrate(p, s, n, least)",
+                                        args + [least * 1000])
     times = _CALIBRATED[key]
     start = _thread_seconds(session)
     if pattern is None:
@@ -245,9 +252,11 @@ def js_candidates(timing):
     """Each JavaScript pattern's fastest-growing shapes in the browser, with those of the Python pattern it was
     translated from (the two engines differ, but mostly fail on the same texts)."""
     tab, _ = timing
-    specs = [{"source": p.source, "flags": p.flags, "shapes": [[s.lead, s.unit, s.end] for s in regex_inventory.shapes(p)]}
+    specs = [{"source": p.source, "flags": p.flags,
+              "shapes": [[s.lead, s.unit, s.end] for s in regex_inventory.shapes(p)]}
              for p in JS]
-    screened = tab.evaluate(f"([ps, sizes]) => RegexTiming.screen(ps, sizes, 0.03).map(r => r.slice(0, {CANDIDATES}).map(x => x.shape))",
+    screened = tab.evaluate("([ps, sizes]) => RegexTiming.screen(ps, sizes, 0.03).map(r => r.slice(0, "
+                            f"{CANDIDATES}).map(x => x.shape))",
                             [specs, list(SCREEN_SIZES)])
     twins = {p.python.pattern: p.where for p in PY if p.python is not None}
     out = {}
@@ -267,7 +276,7 @@ def test_javascript_pattern_takes_time_in_step_with_the_text(where, timing, js_c
     tab, session = timing
     pattern = next(p for p in JS if p.where == where)
     for shape in js_candidates[where]:
-        _assert_linear(pattern, shape, lambda: _js_ratio(tab, session, pattern, shape))
+        _assert_linear(pattern, shape, lambda shape=shape: _js_ratio(tab, session, pattern, shape))
 
 
 def _fails(ratio_of) -> bool:
@@ -279,7 +288,8 @@ def _fails(ratio_of) -> bool:
 
 @pytest.mark.browser
 def test_the_measure_tells_a_quadratic_pattern_from_a_linear_one(timing):
-    """The method itself: a pattern known to be quadratic fails it, in Python and in the browser, and a linear one passes.
+    """The method itself: a pattern known to be quadratic fails it, in Python and in the browser, and a linear one
+    passes.
 
     'x\\s*\\s+y' after 'x' and a run of spaces tries every way of sharing the run between its two repetitions, each
     to the end of the run: the shape of the old link-title rule. 'x\\s+y' reads the run once."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.html_reader import links_and_ids
+from tests.support.html_reader import links_and_ids
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,11 +20,13 @@ CARD_PDFS = ["preconditions-cards.pdf", "preconditions-cards-fold.pdf"]
 
 def test_every_internal_link_is_a_file_that_exists(offline_site):
     missing = []
-    for page in offline_site.rglob("*.html"):
+    pages = sorted(offline_site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
         if page.name == "404.html":
             continue  # served by a web server at any address, so its links are absolute; never opened from disk
         links, _ = links_and_ids(page.read_text(encoding="utf-8"))
-        for tag, attr, url in links:
+        for _tag, _attr, url in links:
             if re.match(r"^(https?:|mailto:|#|data:|javascript:)", url):
                 continue
             target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
@@ -39,8 +41,10 @@ def test_pages_make_no_request_beyond_the_files(browser, offline_site):
     context = browser.new_context()
     page = context.new_page()
     outside = []
-    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(("file://", "data:", "blob:")) else None)
-    for path in ["index.html", "preconditions/trusted-partners.html", "framework/for-a-person.html", "trainers/reflection.html"]:
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith(("file://", "data:", "blob:")) else None)
+    for path in ["index.html", "preconditions/trusted-partners.html", "framework/for-a-person.html",
+                 "trainers/reflection.html"]:
         page.goto((offline_site / path).as_uri())
         page.wait_for_load_state("load")
     context.close()
@@ -82,7 +86,8 @@ def test_generated_blocks_link_to_html_files(offline_site):
 
 def test_the_zip_opens_to_the_home_page(tmp_path, offline_site):
     archive = tmp_path / "offline.zip"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site), str(archive)], check=True, capture_output=True)
+    subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site), str(archive)], check=True,
+                   capture_output=True)
     with zipfile.ZipFile(archive) as zf:
         names = zf.namelist()
         assert "pattern-library/index.html" in names and "pattern-library/search/search_index.js" in names
@@ -117,14 +122,16 @@ def test_the_cards_page_links_only_inside_the_zip(tmp_path, offline_site):
     assert not leaving, leaving  # the download links, the cards' "Read more" links: all stay in the copy
     pdf_links = [url for url in urls if url.endswith(".pdf")]
     assert sorted(Path(url).name for url in pdf_links) == sorted(CARD_PDFS)
-    missing = [url for url in urls if url.split("#")[0] and not (root / "trainers" / url.split("#")[0]).resolve().is_file()]
+    missing = [url for url in urls if url.split("#")[0]
+               and not (root / "trainers" / url.split("#")[0]).resolve().is_file()]
     assert not missing, missing
     for url in pdf_links:
         assert (root / "trainers" / url).resolve().read_bytes().startswith(b"%PDF")
 
 
 def test_the_zip_refuses_a_missing_card_pdf(tmp_path, offline_site):
-    result = subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site), str(tmp_path / "z.zip"),
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "zip_site.py"), str(offline_site),
+                             str(tmp_path / "z.zip"),
                              str(tmp_path / "no-such.pdf")], capture_output=True, text=True)
     assert result.returncode != 0 and "no-such.pdf" in result.stderr
 
@@ -133,7 +140,8 @@ def test_the_explorer_filters_from_disk(browser, offline_site):
     """Its data files are scripts, which a browser loads from file:// (it would refuse to fetch JSON there)."""
     from macros import library
     lib = library.load(ROOT)
-    want = [c.title for c in lib.case_studies if any(e.precondition == "H" and e.status == "absent" for e in c.evidence)]
+    want = [c.title for c in lib.case_studies
+            if any(e.precondition == "H" and e.status == "absent" for e in c.evidence)]
     assert 0 < len(want) < len(lib.case_studies)
     context = browser.new_context()
     page = context.new_page()
@@ -141,7 +149,8 @@ def test_the_explorer_filters_from_disk(browser, offline_site):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((offline_site / "explore" / "case-studies.html").as_uri() + "?precondition=H&status=absent")
     page.wait_for_selector("[data-library-explorer-list]:not([aria-busy])", state="attached")
-    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a", "as => as.map(a => a.textContent)")
+    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a",
+                                       "as => as.map(a => a.textContent)")
     link = page.get_attribute(".library-explorer__item .library-explorer__title a", "href")
     context.close()
     assert not errors and titles == want
@@ -163,7 +172,8 @@ def test_the_search_page_from_disk_offers_no_filters_and_hands_its_words_to_the_
     with page.expect_navigation():
         page.keyboard.press("Enter")
     page.wait_for_selector(".md-search-result__item")
-    assert page.input_value("input.md-search__input") == "housing" and page.input_value("#library-search-page-q") == "housing"
+    assert (page.input_value("input.md-search__input") == "housing" and page.input_value("#library-search-page-q")
+            == "housing")
     assert "Filter the results" not in page.inner_text("body")
     context.close()
     assert not errors, errors
@@ -181,7 +191,9 @@ def test_search_results_from_disk_name_their_tags_in_words(browser, offline_site
     page.keyboard.type("coventry")
     page.wait_for_selector(".md-search-result__item")
     results = page.eval_on_selector_all(
-        ".md-search-result__item > a", "as => as.map(a => [a.getAttribute('href'), Array.from(a.querySelectorAll('.md-tag')).map(t => t.textContent)])")
+        ".md-search-result__item > a",
+        "as => as.map(a => [a.getAttribute('href'),"
+        " Array.from(a.querySelectorAll('.md-tag')).map(t => t.textContent)])")
     context.close()
     shown = {href.split("?")[0].rsplit("/", 1)[-1].removesuffix(".html"): tags for href, tags in results if tags}
     assert shown, results  # some results carry tags: case studies
@@ -189,14 +201,16 @@ def test_search_results_from_disk_name_their_tags_in_words(browser, offline_site
         if case.id in shown:
             assert shown[case.id] == [pages.tag_label(lib, tag) for tag in pages.case_study_tags(case)]
             assert not [tag for tag in shown[case.id] if "/" in tag]
-            assert f"E. {lib.by_letter['E'].short_title}: " + next(e.status for e in case.evidence if e.precondition == "E") in shown[case.id] \
+            assert f"E. {lib.by_letter['E'].short_title}: " + next(e.status for e in case.evidence if e.precondition
+                                                                   == "E") in shown[case.id] \
                 or not any(e.precondition == "E" for e in case.evidence)
 
 
 def test_the_home_page_from_disk_shows_the_nine_as_online(browser, built_site, offline_site):
     """The nine at a glance from the data, the same from file:// as online, each link a file of the copy."""
-    from tests.test_home import glance, without_links
-    online, offline = glance((built_site / "index.html").read_text(encoding="utf-8")), glance((offline_site / "index.html").read_text(encoding="utf-8"))
+    from tests.support.listings import glance, without_links
+    online = glance((built_site / "index.html").read_text(encoding="utf-8"))
+    offline = glance((offline_site / "index.html").read_text(encoding="utf-8"))
     assert sum(len(items) for items in offline.values()) > 0
     assert without_links(offline) == without_links(online)
     links = [link for items in offline.values() for item in items for link in item["links"]]

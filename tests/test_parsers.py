@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 
 from macros import addresses, library, urls
 from macros.schema import RESERVED_NAMES, CaseStudy, Pathway, Place, Precondition, Term
-from tests import hostile
-from tests.test_any_character import RENDERER, TEXT, elements
-from tests.support import ROOT, copy_project
+from tests.support import ROOT, copy_project, hostile
+from tests.support.html_reader import elements
+from tests.support.records import RENDERER, TEXT
 
 MARK = "qzx{}qzx"
 # A new record of each kind (a copy of a real one), except the nine preconditions, which are fixed: E is marked.
@@ -38,7 +38,8 @@ NEW = {CaseStudy: ("data/case_studies/marked.yaml", None), Precondition: ("data/
 def add_records(project: Path) -> None:
     case = yaml.safe_load((project / "data/case_studies/coventry-ignite.yaml").read_text(encoding="utf-8"))
     _write(project / NEW[CaseStudy][0], dict(case, id="marked", redirect_from=[]))
-    for file, identity in (("data/places.yaml", {"name": "Marked town", "slug": "marked-town"}), ("data/glossary.yaml", {"term": "marked term"}),
+    for file, identity in (("data/places.yaml", {"name": "Marked town", "slug": "marked-town"}),
+                           ("data/glossary.yaml", {"term": "marked term"}),
                            ("data/pathways.yaml", {"id": "marked-pathway"})):
         data = yaml.safe_load((project / file).read_text(encoding="utf-8"))
         _write(project / file, data + [dict(copy.deepcopy(data[0]), **identity)])
@@ -74,7 +75,8 @@ def watched_build(project: Path, site: Path) -> dict[str, list]:
     report = site.parent / "report.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763769600", "LIBRARY_OFFLINE": "false",
            "WATCH_PATTERN": r"qzx[0-9]+qzx", "WATCH_REPORT": str(report)}
-    result = subprocess.run([sys.executable, str(ROOT / "tests" / "parser_watch.py"), "build", "--strict", "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "parser_watch.py"), "build", "--strict", "--site-dir",
+                             str(site)],
                             cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(report.read_text())
@@ -95,10 +97,12 @@ def marked(tmp_path_factory):
 
 def test_no_record_reaches_python_markdown_front_matter_or_jinja(marked):
     marks, seen, site = marked
-    titles = {"CaseStudy.title", "CaseStudy.summary", "Precondition.title", "Precondition.summary", "Place.name", "Place.summary",
+    titles = {"CaseStudy.title", "CaseStudy.summary", "Precondition.title", "Precondition.summary", "Place.name",
+              "Place.summary",
               "Pathway.title", "Pathway.summary", "Term.term", "Term.definition", "CaseStudy.evidence[].finding"}
     assert titles <= set(marks.values()), titles - set(marks.values())  # the fields that once broke out are all marked
-    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, {k: [marks[m] for m in v] for k, v in seen.items()}
+    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, ({k: [marks[m] for m in v]
+                                                                               for k, v in seen.items()})
     published = set()  # in the pages, the open data and the explorer's and studio's data
     for file in site.rglob("*"):
         if file.suffix in (".html", ".json", ".js", ".csv"):
@@ -111,7 +115,8 @@ def article_elements(page: Path) -> set:
     return elements([html[html.index("<article"):html.index("</article>")]]) if "<article" in html else set()
 
 
-# A few real builds a run, each with every field filled; a failure is reported as found (shrinking would rebuild for hours).
+# A few real builds a run, each with every field filled; a failure is reported as found (shrinking would rebuild
+# for hours).
 @settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(texts=st.lists(TEXT, min_size=60, max_size=60))
@@ -122,10 +127,12 @@ def test_any_text_builds_into_pages_that_hold_it_as_text(marked, tmp_path_factor
     root = tmp_path_factory.mktemp("any")
     project = copy_project(root / "project")
     given_texts = iter(texts * 2)
-    marks = fill_every_field(project, lambda mark, slot: plain_mark(mark, slot) if slot.name.endswith(("slug", "id")) else
+    marks = fill_every_field(project, lambda mark,
+                             slot: plain_mark(mark, slot) if slot.name.endswith(("slug", "id")) else
                              f"{mark} {next(given_texts)}")
     seen = watched_build(project, root / "site")
-    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, {k: [marks[m] for m in v] for k, v in seen.items()}
+    assert seen == {"python-markdown": [], "front-matter": [], "jinja": []}, ({k: [marks[m] for m in v]
+                                                                               for k, v in seen.items()})
     compared = 0
     for page in (root / "site").rglob("*.html"):
         plain = plain_site / page.relative_to(root / "site")
@@ -185,10 +192,12 @@ def test_a_case_study_cannot_take_an_address_the_site_has(tmp_path, name):
         _edit(project, f"data/case_studies/{name}.yaml", None, id=name)
 
     problems = problems_after(tmp_path, change)
-    assert [p for p in problems if p.file == f"data/case_studies/{name}.yaml" and p.field == "id" and p.line == 1], problems
+    assert [p for p in problems if p.file == f"data/case_studies/{name}.yaml" and p.field == "id" and p.line
+            == 1], problems
 
 
-@pytest.mark.parametrize("name", site_names("case-studies") + site_names("preconditions") + ["coventry-troubled-families", "con"])
+@pytest.mark.parametrize("name", site_names("case-studies") + site_names("preconditions")
+                         + ["coventry-troubled-families", "con"])
 def test_a_redirect_cannot_take_an_address_the_site_has(tmp_path, name):
     problems = problems_after(tmp_path, lambda project: _edit(project, CASE, None, redirect_from=[name]))
     refused = [p for p in problems if p.file == CASE and p.field == "redirect_from[1]" or p.field == "redirect_from"]
@@ -197,7 +206,8 @@ def test_a_redirect_cannot_take_an_address_the_site_has(tmp_path, name):
 
 @pytest.mark.parametrize("name", site_names("preconditions") + ["trusted-partners", "citizen-centred", "aux"])
 def test_a_precondition_redirect_cannot_take_an_address_the_site_has(tmp_path, name):
-    problems = problems_after(tmp_path, lambda project: _edit(project, "data/preconditions.yaml", 0, redirect_from=[name]))
+    problems = problems_after(tmp_path,
+                              lambda project: _edit(project, "data/preconditions.yaml", 0, redirect_from=[name]))
     assert [p for p in problems if p.field == "[1].redirect_from[1]"], (name, problems)
 
 
@@ -228,7 +238,8 @@ def test_places_whose_names_differ_only_in_punctuation_keep_their_own_anchors(tm
     def change(project):
         path = project / "data" / "places.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        data += [dict(copy.deepcopy(data[1]), name="A+B", slug="a-b"), dict(copy.deepcopy(data[1]), name="AB", slug="ab")]
+        data += [dict(copy.deepcopy(data[1]), name="A+B", slug="a-b"),
+                 dict(copy.deepcopy(data[1]), name="AB", slug="ab")]
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     project = copy_project(tmp_path / "project")
@@ -240,6 +251,7 @@ def test_places_whose_names_differ_only_in_punctuation_keep_their_own_anchors(tm
     assert len(ids) == len(set(ids)) == len(lib.all_places)
 
 
+@pytest.mark.build
 def test_the_build_refuses_a_generated_page_over_another(tmp_path):
     """The last guard: were validation to miss a collision, the build stops instead of replacing a page."""
     project = copy_project(tmp_path / "project")

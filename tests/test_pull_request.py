@@ -143,7 +143,8 @@ def test_only_the_case_study_files_were_added(pull_request):
     found = sorted(p.relative_to(project).as_posix() for p in (project / "data" / "case_studies").iterdir())
     own = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data" / "case_studies").iterdir())
     assert found == sorted(own + [path.as_posix() for path in added])
-    assert (project / "tests" / "published-urls.txt").read_bytes() == (ROOT / "tests" / "published-urls.txt").read_bytes()
+    assert (project / "tests" / "published-urls.txt").read_bytes() == (ROOT / "tests"
+                                                                       / "published-urls.txt").read_bytes()
 
 
 def test_validation_passes_and_counts_the_library_plus_what_was_added(pull_request):
@@ -151,9 +152,11 @@ def test_validation_passes_and_counts_the_library_plus_what_was_added(pull_reque
     result = run(project, "-m", "macros", "validate")
     assert result.returncode == 0, result.stdout + result.stderr
     before = library.load(ROOT)
-    assert result.stdout.startswith(f"OK: {len(before.preconditions)} preconditions, {len(before.case_studies) + len(added)} case studies")
+    assert (result.stdout.startswith(f"OK: {len(before.preconditions)} preconditions, "
+                                     f"{len(before.case_studies) + len(added)} case studies"))
 
 
+@pytest.mark.build
 def test_the_strict_build_passes(pull_request, tmp_path):
     project, added = pull_request
     result = build(project, tmp_path / "site")

@@ -12,8 +12,7 @@ import pytest
 import yaml
 
 from macros import library
-from tests.conftest import ROOT
-from tests.support import read
+from tests.support import ROOT, read
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +26,10 @@ SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "reflection.js"
 SAMPLE = {
     "group": "Northtown partnership, 3 March",
     "presence": {"A": "not yet visible", "B": "in pockets", "E": "in pockets", "H": "embedded", "I": "widespread"},
-    "evidence": {"A": "Each board still reports\nits own targets.", "E": "Housing and health share a <b>caseload</b> & meet weekly."},
-    "strengthen": {"B": "Ask people who use services to sit on the panel.", "H": "Keep the monthly “what went wrong” sessions."},
+    "evidence": {"A": "Each board still reports\nits own targets.",
+                 "E": "Housing and health share a <b>caseload</b> & meet weekly."},
+    "strengthen": {"B": "Ask people who use services to sit on the panel.",
+                   "H": "Keep the monthly “what went wrong” sessions."},
 }
 
 # The state read straight from the form's controls, independent of the page's own script.
@@ -48,12 +49,12 @@ READ_FORM = """() => {
 
 # True once what is stored matches what the form shows, i.e. the debounced save has happened.
 STORED_MATCHES_FORM = """(readForm) => {
-  const stored = localStorage.getItem('%s');
+  const stored = localStorage.getItem('KEY');
   if (!stored) return false;
   const data = JSON.parse(stored);
-  const shown = (%s)();
+  const shown = (READ_FORM)();
   return JSON.stringify({group: data.group, answers: data.answers}) === JSON.stringify(shown);
-}""" % (KEY, READ_FORM)
+}""".replace("KEY", KEY).replace("READ_FORM", READ_FORM)
 
 
 def expected_state(sample=SAMPLE):
@@ -107,7 +108,8 @@ def notice_text(page):
 
 
 def import_bytes(page, content: bytes, name="answers.json"):
-    page.set_input_files("#reflection-import", files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+    page.set_input_files("#reflection-import",
+                         files=[{"name": name, "mimeType": "application/json", "buffer": content}])
 
 
 def export_json(page, tmp_path, kind="json") -> Path:
@@ -168,7 +170,8 @@ def test_without_storage_the_tool_says_so_and_still_works(browser, site_url, tmp
         open_tool(tab, site_url + URL)
         assert "not letting the page save" in tab.text_content("[data-library-reflection-status]")
         tab.check("#reflect-d-in-pockets")
-        tab.wait_for_function("document.querySelector('[data-library-reflection-profile]').textContent.includes('In pockets: D')")
+        tab.wait_for_function("document.querySelector('[data-library-reflection-profile]').textContent.includes('In "
+                              "pockets: D')")
         path = export_json(tab, tmp_path)
         assert json.loads(path.read_text())["answers"]["D"]["presence"] == "in pockets"
         assert "not letting the page save" in tab.text_content("[data-library-reflection-status]")
@@ -234,14 +237,16 @@ def test_import_asks_before_replacing_answers(page, site_url, tmp_path):
     dialogs = []
     page.once("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.set_input_files("#reflection-import", path)
-    page.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('Nothing was loaded')")
+    page.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('Nothing "
+                           "was loaded')")
     assert dialogs and "Replace the answers" in dialogs[0]
     assert form_state(page) == before
     assert json.loads(stored(page))["answers"]["G"]["evidence"] == "Written after the export"
 
     page.once("dialog", lambda d: d.accept())
     page.set_input_files("#reflection-import", path)
-    page.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('have been loaded')")
+    page.wait_for_function("document.querySelector('[data-library-reflection-notice]').textContent.includes('have been "
+                           "loaded')")
     assert form_state(page) == expected_state()
 
 
@@ -408,7 +413,8 @@ def test_profile_groups_letters_by_word_with_no_numbers(page, site_url):
     assert "Choose a word" in profile.text_content()
     fill(page)
     items = profile.locator("li").all_text_contents()
-    assert items == ["Not yet visible: A", "In pockets: B, E", "Widespread: I", "Embedded: H", "Not discussed: C, D, F, G"]
+    assert (items
+            == ["Not yet visible: A", "In pockets: B, E", "Widespread: I", "Embedded: H", "Not discussed: C, D, F, G"])
     assert not any(re.search(r"\d|%|score|total|rank|/", item, re.I) for item in items), items
     assert "not a score" in profile.text_content()
 
@@ -447,7 +453,8 @@ def test_without_javascript_the_form_is_a_worksheet(browser, site_url):
 def test_every_control_has_an_accessible_name(page, site_url):
     open_tool(page, site_url + URL)
     tree = page.locator("article").aria_snapshot()
-    controls = [line.strip() for line in tree.splitlines() if re.match(r"\s*- (textbox|radio|button|checkbox|combobox)\b", line)]
+    controls = [line.strip() for line in tree.splitlines()
+                if re.match(r"\s*- (textbox|radio|button|checkbox|combobox)\b", line)]
     assert len(controls) >= 1 + 9 * 7 + 5, controls
     unnamed = [c for c in controls if not re.match(r'- \w+ "[^"]+"', c)]
     assert not unnamed, unnamed
@@ -491,7 +498,8 @@ def test_fits_a_360_pixel_screen(browser, site_url):
         open_tool(tab, site_url + URL)
         fill(tab)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 360
-        for selector in ("#reflect-e-evidence", "#reflect-e-in-pockets", "[data-library-reflection-export-json]", "#reflection-import"):
+        for selector in ("#reflect-e-evidence", "#reflect-e-in-pockets", "[data-library-reflection-export-json]",
+                         "#reflection-import"):
             box = tab.locator(selector).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (selector, box)
     finally:
@@ -531,7 +539,8 @@ def test_the_scripts_have_no_way_to_send_anything():
             assert not path.exists()  # written by the build (macros/reflection.py): data, no code
             continue
         source = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)  # comments may name them
-        for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", ".src =", "innerHTML"):
+        for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "import(", ".src =",
+                     "innerHTML"):
             assert call not in source, (name, call)
 
 
@@ -575,7 +584,8 @@ def test_the_script_accepts_exactly_the_words_letters_and_lengths_of_the_form(bu
     data = json.loads(script.removeprefix("window.LIBRARY_REFLECTION = ").removesuffix(";\n"))
     html = read(built_site, URL)
     assert data["presence"] == WORDS == re.findall(r'name="presence-A" value="([^"]+)"', html)
-    assert data["letters"] == re.findall(r'<section class="library-reflection__item" id="reflect-[a-i]" data-letter="([A-I])"', html)
+    section = r'<section class="library-reflection__item" id="reflect-[a-i]" data-letter="([A-I])"'
+    assert data["letters"] == re.findall(section, html)
     assert f'name="group" type="text" maxlength="{data["max_group"]}"' in html
     assert html.count(f'maxlength="{data["max_text"]}"') == 2 * len(data["letters"])
     assert "PRESENCE" not in SCRIPT.read_text(encoding="utf-8")  # no list of its own

@@ -23,14 +23,21 @@ from urllib.parse import urlencode
 import pytest
 
 from macros.library import slugify
-from tests.conftest import serve
 from tests.support import ROOT, build, copy_project, read
-from tests.test_audit import axe_violations, broken_links, keyboard_problems, nu_errors
-from tests.test_explore import (assert_evidence_map, assert_grid, assert_matrix_totals, assert_tags, listing, raw_case_studies,
-                                target)
+from tests.support.audit import axe_violations, broken_links, keyboard_problems, nu_errors
+from tests.support.browsers import serve
+from tests.support.listings import (
+    assert_evidence_map,
+    assert_grid,
+    assert_matrix_totals,
+    assert_tags,
+    listing,
+    raw_case_studies,
+    target,
+)
 
 sys.path.insert(0, str(ROOT / "tools"))
-import synthetic  # noqa: E402
+import synthetic
 
 pytestmark = pytest.mark.slow
 N = 1000
@@ -63,7 +70,8 @@ def listing_pages(site: Path) -> list[str]:
     """Every page that lists or counts case studies, found in the built site."""
     urls = ["case-studies/", "explore/case-studies/", "explore/tags/", "explore/matrix/", "places/", "preconditions/"]
     for folder in ("case-studies/page", "explore/matrix"):
-        urls += sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / folder).rglob("index.html") if p.parent != site / folder)
+        urls += sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / folder).rglob("index.html")
+                       if p.parent != site / folder)
     urls += sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "places").glob("*/index.html"))
     urls += sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "preconditions").glob("*/index.html"))
     return urls
@@ -73,12 +81,14 @@ def test_no_listing_page_grows_past_the_limit(scale, cases):
     _, site = scale
     pages = listing_pages(site)
     assert len(pages) > 150 and "case-studies/page/25/" in pages and "explore/matrix/places/3/" in pages
-    too_big = {url: len(read(site, url).encode()) for url in pages if len(read(site, url).encode()) > LISTING_HTML_LIMIT}
+    too_big = {url: len(read(site, url).encode()) for url in pages if len(read(site, url).encode())
+               > LISTING_HTML_LIMIT}
     assert not too_big, too_big
 
 
 def links_on(site: Path, url: str) -> list[str]:
-    return [target(url, href.replace("&amp;", "&"))[0] for href in re.findall(r'<a [^>]*?href="([^"#][^"]*)"', read(site, url))]
+    return [target(url, href.replace("&amp;", "&"))[0]
+            for href in re.findall(r'<a [^>]*?href="([^"#][^"]*)"', read(site, url))]
 
 
 def test_every_case_study_is_reachable_from_the_listings_by_links_alone(scale, cases):
@@ -102,19 +112,23 @@ def test_paged_listings_hold_every_case_study_once_in_order(scale, cases):
     _, site = scale
     pages = listing(site, "case-studies/")
     assert len(pages) == -(-N // 40)
-    listed = [link for url, html in pages for link in re.findall(r'<th scope="row"><a href="([^"]+)">', html) for link in [target(url, link)[0]]]
+    listed = [link for url, html in pages for link in re.findall(r'<th scope="row"><a href="([^"]+)">', html)
+              for link in [target(url, link)[0]]]
     assert listed == [f"case-studies/{c['id']}/" for c in cases]
 
 
 def explorer_data(site: Path) -> tuple[dict, Path]:
     """The explorer's data files, by name, as data, and their folder."""
     html = read(site, "explore/case-studies/")
-    folder = (site / "explore" / "case-studies" / re.search(r'data-library-explorer-data="([^"]+)"', html).group(1)).resolve()
+    folder = (site / "explore" / "case-studies"
+              / re.search(r'data-library-explorer-data="([^"]+)"', html).group(1)).resolve()
     files = {}
     for path in folder.glob("*.js"):
-        name, data = re.fullmatch(r'libraryShard\("([a-zA-Z0-9-]+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.S).groups()
+        name, data = re.fullmatch(r'libraryShard\("([a-zA-Z0-9-]+)",(.*)\);\n', path.read_text(encoding="utf-8"),
+                                  re.S).groups()
         assert name == path.stem
         files[name] = json.loads(data)  # data, not code: it must parse as JSON
+    assert files, f"no data files in {folder}"
     return files, folder
 
 
@@ -142,7 +156,8 @@ def test_every_filter_combination_is_reachable_by_address(scale, cases):
         assert record[1:5] == [case["title"].strip(), case["place"].strip(), case["period"].strip(), case["themes"]]
         assert [(letter, status, basis) for letter, status, _, basis in record[5]] == [
             (e["precondition"], e["status"], e["basis"]) for e in case["evidence"]]
-        assert [anchor for _, _, anchor, _ in record[5]] == [f"evidence-{e['precondition'].lower()}" for e in case["evidence"]]
+        assert ([anchor for _, _, anchor, _ in record[5]]
+                == [f"evidence-{e['precondition'].lower()}" for e in case["evidence"]])
         assert record[6] == case["maturity"]
 
     # What each address must show, worked out case by case from the YAML.
@@ -150,7 +165,8 @@ def test_every_filter_combination_is_reachable_by_address(scale, cases):
     for case in cases:
         pairs = {(e["precondition"], e["status"]) for e in case["evidence"]}
         evidence = {("", "")} | {(p, "") for p, _ in pairs} | {("", s) for _, s in pairs} | pairs
-        for (p, s), place, theme in itertools.product(evidence, ("", case["place"].strip()), [""] + sorted(set(case["themes"]))):
+        for (p, s), place, theme in itertools.product(evidence, ("", case["place"].strip()),
+                                                      [""] + sorted(set(case["themes"]))):
             expected[p, s, place, theme] += 1
     sets = {("", ""): set(range(len(cases)))}
     for p, s in itertools.product("ABCDEFGHI", STATUSES):
@@ -189,7 +205,8 @@ def test_record_pages_list_a_few_and_link_to_the_rest(scale, cases):
         part = html[html.index(f'id="evidence-{status}"'):]
         part = part[:part.index("</ul>")]
         assert len(re.findall(r'<li><p><a href="\.\./\.\./case-studies/', part)) == 5 < n
-        assert f'See all {sum(1 for c in cases for e in c["evidence"] if e["precondition"] == "E" and e["status"] == status)}' in html
+        found = sum(1 for c in cases for e in c["evidence"] if e["precondition"] == "E" and e["status"] == status)
+        assert f"See all {found}" in html
     place, n = Counter(c["place"].strip() for c in cases).most_common(1)[0]
     html = read(site, f"places/{slugify(place)}/")
     listed = html[html.index('id="case-studies"'):]
@@ -197,9 +214,11 @@ def test_record_pages_list_a_few_and_link_to_the_rest(scale, cases):
     assert f"See all {n} case studies from {place}" in html
 
 
-AUDITED = ["case-studies/", "case-studies/page/2/", "explore/case-studies/", "explore/case-studies/?precondition=E&status=absent",
+AUDITED = ["case-studies/", "case-studies/page/2/", "explore/case-studies/",
+           "explore/case-studies/?precondition=E&status=absent",
            "explore/matrix/", "explore/matrix/themes/2/", "explore/matrix/places/", "explore/matrix/places/3/",
-           "explore/matrix/case-studies/", "explore/matrix/case-studies/25/", "explore/tags/", "preconditions/trusted-partners/"]
+           "explore/matrix/case-studies/", "explore/matrix/case-studies/25/", "explore/tags/",
+           "preconditions/trusted-partners/"]
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +236,8 @@ def test_axe_finds_no_violations_on_the_listing_pages(browser, scale_url, scheme
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["case-studies/page/2/", "explore/matrix/places/2/", "explore/case-studies/?theme=housing"])
+@pytest.mark.parametrize("path",
+                         ["case-studies/page/2/", "explore/matrix/places/2/", "explore/case-studies/?theme=housing"])
 def test_listing_pages_work_by_keyboard(page, scale_url, path):
     missed, invisible = keyboard_problems(page, scale_url + path)
     assert not missed and not invisible, (missed, invisible)
@@ -234,7 +254,8 @@ def test_listing_pages_are_valid_html_and_their_links_resolve(scale):
 
 def shown(page) -> tuple[list[str], str]:
     page.wait_for_selector("[data-library-explorer-list]:not([aria-busy])", state="attached")
-    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a", "as => as.map(a => a.textContent)")
+    titles = page.eval_on_selector_all(".library-explorer__item .library-explorer__title a",
+                                       "as => as.map(a => a.textContent)")
     return titles, page.text_content("[data-library-explorer-count]")
 
 
@@ -254,7 +275,8 @@ def test_filters_by_address_show_the_matching_case_studies(page, scale_url, case
     samples = [{}, {"precondition": "E", "status": "absent"}, {"status": "emerging"}, {"place": places[0]},
                {"precondition": "G", "status": "present", "place": places[1], "theme": themes[2]}]
     samples += [{k: v for k, v in {"precondition": rng.choice("ABCDEFGHI"), "status": rng.choice(STATUSES),
-                                   "place": rng.choice(places), "theme": rng.choice(themes)}.items() if rng.random() < 0.6}
+                                   "place": rng.choice(places), "theme": rng.choice(themes)}.items() if rng.random()
+                 < 0.6}
                 for _ in range(6)]
     for filters in samples:
         page.goto(scale_url + "explore/case-studies/" + ("?" + urlencode(filters) if filters else ""))

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from macros import json_schema, library
 from macros.schema import FILES
+from tests.support.records import load_as_editor
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schema"
@@ -16,26 +16,13 @@ SCHEMA = ROOT / "schema"
 
 def test_committed_json_schema_matches_the_python_schema():
     for name, text in json_schema.render_all().items():
-        assert (SCHEMA / name).read_text(encoding="utf-8") == text, f"schema/{name} is stale: run python -m macros schema"
+        assert (SCHEMA / name).read_text(encoding="utf-8") == text, (f"schema/{name} is stale: run python -m macros "
+                                                                     "schema")
 
 
 def test_json_schema_files_are_valid_json_schema():
     for _, _, _, name in FILES:
         jsonschema.Draft202012Validator.check_schema(json.loads((SCHEMA / name).read_text(encoding="utf-8")))
-
-
-class EditorLoader(yaml.SafeLoader):
-    """Reads YAML as editors' YAML 1.2 language servers do: an unquoted date is text."""
-
-
-EditorLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_as_editor(text: str):
-    return yaml.load(text, Loader=EditorLoader)
 
 
 def _validator(kind_file: str):
@@ -44,17 +31,21 @@ def _validator(kind_file: str):
 
 def _data_files():
     lib_root = ROOT / "tests" / "fixtures" / "minimal"
-    files = [(lib_root / "data" / pattern.split("/", 1)[1].replace("*.yaml", ""), name) for pattern, _, _, name in FILES]
+    files = [(lib_root / "data" / pattern.split("/", 1)[1].replace("*.yaml", ""), name)
+             for pattern, _, _, name in FILES]
     out = []
     for path, name in files:
-        out += [(p, name) for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)] if path.exists() else []
+        out += [(p, name)
+                for p in sorted(path.glob("*.yaml"))] if path.is_dir() else [(path, name)] if path.exists() else []
     real = [(ROOT / "data" / pattern.split("/", 1)[1], name) for pattern, _, _, name in FILES]
     for path, name in real:
         out += [(p, name) for p in sorted(path.parent.glob(path.name))]
+    assert {name for _, name in out} == {name for _, _, _, name in FILES}  # every kind of file, real and fixture
     return out
 
 
-@pytest.mark.parametrize("path, schema_file", _data_files(), ids=lambda v: str(v).split("/library/")[-1] if isinstance(v, Path) else v)
+@pytest.mark.parametrize("path, schema_file", _data_files(),
+                         ids=lambda v: str(v).split("/library/")[-1] if isinstance(v, Path) else v)
 def test_data_the_validator_accepts_is_accepted_by_the_json_schema(path, schema_file):
     root = path.parents[2] if path.parent.name == "case_studies" else path.parents[1]
     assert not [p for p in library.load(root).problems if root / p.file == path]
@@ -63,7 +54,7 @@ def test_data_the_validator_accepts_is_accepted_by_the_json_schema(path, schema_
 
 
 def test_schema_level_mistakes_are_caught_by_both():
-    from tests.test_validation import BAD, VALID
+    from tests.support.records import BAD, VALID
     validator = _validator("case-study.schema.json")
     assert not list(validator.iter_errors(load_as_editor(VALID)))
     schema_level = ["list-expected", "text-expected", "number-as-text", "missing-field", "missing-top-field",

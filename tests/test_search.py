@@ -3,7 +3,7 @@
 import pytest
 
 from macros import library
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 pytestmark = pytest.mark.browser
 LIB = library.load(ROOT)
@@ -77,7 +77,8 @@ def test_every_alias_finds_its_precondition(page, site_url):
 def test_a_filter_switches_the_best_bet_off(page, site_url):
     page.goto(site_url + "search/?q=trust&type=Case+study")
     page.wait_for_selector(".library-search__result")
-    assert "/preconditions/" not in " ".join(page.eval_on_selector_all(".library-search__result h2 a", "as => as.map(a => a.href)"))
+    assert ("/preconditions/" not in " ".join(page.eval_on_selector_all(".library-search__result h2 a",
+                                                                        "as => as.map(a => a.href)")))
 
 
 def test_the_query_and_filters_live_in_the_url(page, site_url):
@@ -102,7 +103,8 @@ def test_search_from_the_header_of_any_page(page, site_url):
     page.fill("#library-search-q", "Ignite")
     page.keyboard.press("Enter")
     page.wait_for_selector(".library-search__result")
-    assert page.eval_on_selector(".library-search__result h2 a", "a => a.href").startswith(site_url + "case-studies/coventry-ignite/")
+    assert (page.eval_on_selector(".library-search__result h2 a",
+                                  "a => a.href").startswith(site_url + "case-studies/coventry-ignite/"))
 
 
 def test_words_searched_for_are_highlighted_on_the_result_page(page, site_url):
@@ -140,10 +142,12 @@ def test_typing_a_prefix_offers_a_suggestion(page, site_url, path, box):
     assert page.get_attribute(box, "list") == "library-search-suggestions"
     # What the browser offers: the options of the box's list that start with what was typed.
     page.wait_for_function("""box => { const input = document.querySelector(box);
-        return input.list && [...input.list.options].some(o => o.value.toLowerCase().startsWith(input.value.toLowerCase())); }""",
+        const typed = input.value.toLowerCase();
+        return input.list && [...input.list.options].some(o => o.value.toLowerCase().startsWith(typed)); }""",
                            arg=box)
     offered = page.evaluate("""box => { const input = document.querySelector(box);
-        return [...input.list.options].map(o => o.value).filter(v => v.toLowerCase().startsWith(input.value.toLowerCase())); }""", box)
+        const typed = input.value.toLowerCase();
+        return [...input.list.options].map(o => o.value).filter(v => v.toLowerCase().startsWith(typed)); }""", box)
     assert "Coventry" in offered
     page.fill(box, "trus")
     offered = page.evaluate("""box => [...document.querySelector(box).list.options].map(o => o.value)
@@ -163,7 +167,8 @@ def test_nothing_of_search_loads_until_the_box_is_used(page, site_url):
     page.focus("#library-search-page-q")
     page.wait_for_load_state("networkidle")
     engine = [url for url in fetched if "/pagefind/" in url]
-    assert any(url.endswith("pagefind.js") for url in engine) and not [url for url in engine if "/index/" in url or "/filter/" in url]
+    assert (any(url.endswith("pagefind.js") for url in engine)
+            and not [url for url in engine if "/index/" in url or "/filter/" in url])
     page.keyboard.type("Ignite")
     page.wait_for_selector(".library-search__result")
     page.wait_for_selector(".library-search__facet", state="attached")
@@ -184,7 +189,8 @@ def test_a_best_bet_is_drawn_from_the_page_before_anything_of_pagefinds_results(
     page.goto(site_url + "search/")
     page.fill("#library-search-page-q", "trust")
     page.wait_for_selector(".library-search__result h2 a")
-    assert page.eval_on_selector_all(".library-search__result h2 a", "as => as.map(a => a.href)") == [want + "?highlight=trust"]
+    assert (page.eval_on_selector_all(".library-search__result h2 a", "as => as.map(a => a.href)")
+            == [want + "?highlight=trust"])
 
 
 def test_on_a_phone_the_results_come_straight_after_the_box_and_the_filters_wait_closed(browser, site_url):

@@ -13,8 +13,7 @@ from macros import escaping, from_issue, library, opendata, personal_data, valid
 from macros.escaping import FORMULA_START
 from macros.problems import Problems
 from tests.support import FIXTURES, ROOT, copy_project
-from tests.test_contributing import GOOD
-from tests.test_validation import VALID, case_file, problems_for, replace
+from tests.support.records import GOOD, VALID, case_file, replace
 
 # --- Spreadsheet formulas in the open data (OWASP: CSV injection) -------------------------------
 
@@ -144,7 +143,8 @@ def test_the_command_line_refuses_a_link_too(tmp_path, secret):
     link = case_file(tmp_path, VALID)
     link.unlink()
     link.symlink_to(secret)
-    run = subprocess.run([sys.executable, "-m", "macros", "validate", str(link)], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "macros", "validate", str(link)], cwd=ROOT, capture_output=True,
+                         text=True)
     assert run.returncode == 1 and "is a symbolic link" in run.stdout and "SECRET" not in run.stdout + run.stderr
 
 
@@ -162,6 +162,7 @@ def _best(function, *args) -> float:
 UNITS = ["a", "1", "a.", "+4", "a@", "a@b.", "](", "*[", "[a]:", "0 ", "AB12 ", "CV1 ", "page:a/"]
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("unit", UNITS)
 def test_personal_data_checks_take_time_in_step_with_the_text(unit):
     """Scaling, not seconds: 8x the text takes about 8x the processor time (the old e-mail pattern took 64x)."""
@@ -170,6 +171,7 @@ def test_personal_data_checks_take_time_in_step_with_the_text(unit):
     assert ratio < 24, f"{unit!r}: 8x the text took {ratio:.1f}x as long"
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize("unit", UNITS)
 def test_every_field_rule_takes_time_in_step_with_the_text(unit):
     """Every text rule of the schema (patterns, links, Markdown checks) on a value as long as a whole file."""
@@ -213,14 +215,15 @@ def test_a_whole_file_of_the_largest_size_validates_in_step_with_its_size(tmp_pa
         folder = tmp_path / str(size)
         long = "a" * (size - len(VALID) - 40)
         path = case_file(folder, replace("summary: A short summary.", f"summary: {long}"))
-        times.append(_best(lambda: library._read(folder, [path])))
+        times.append(_best(lambda folder=folder, path=path: library._read(folder, [path])))
         assert os.path.getsize(path) <= 256 * 1024
     assert times[1] / max(times[0], 1e-4) < 24
 
 
 # --- from-issue: the issue file's name never reaches the output ------------------------------------
 
-NAMES = ["issue.md", "issue-42.md", "x\npublic_contact_details: [jo@example.org]\n#.md", "../../etc/passwd", "a: b\n- c"]
+NAMES = ["issue.md", "issue-42.md", "x\npublic_contact_details: [jo@example.org]\n#.md", "../../etc/passwd",
+         "a: b\n- c"]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -16,9 +16,8 @@ import pytest
 
 from macros import library
 from macros.schema import FILES
-from tests import hostile
-from tests.conftest import serve
-from tests.support import build, copy_project
+from tests.support import build, copy_project, hostile
+from tests.support.browsers import serve
 
 pytestmark = pytest.mark.browser
 
@@ -109,12 +108,15 @@ def test_a_refused_payload_is_refused_with_its_file_line_and_field(hostile_proje
     refusals = {(item.slot.name, item.form) for item in planted if item.number in refused}
     # Free text is accepted as written (and so reaches the pages); only shaped values are refused ...
     assert accepted >= {("title", "raw-html"), ("short_title", "raw-html"), ("evidence[].finding", "raw-html"),
-                        ("definition", "entities"), ("description", "entities"), ("title", "long"), ("place", "raw-html")}
+                        ("definition", "entities"), ("description", "entities"), ("title", "long"),
+                        ("place", "raw-html")}
     # ... and Markdown that would have put a title attribute on the page: link titles and abbreviation definitions.
-    assert refusals >= {("evidence[].finding", "link-title"), ("context", "reference-title"), ("definition", "abbreviation"),
+    assert refusals >= {("evidence[].finding", "link-title"), ("context", "reference-title"),
+                        ("definition", "abbreviation"),
                         ("steps[].note", "link-title"), ("vignette.when_absent", "abbreviation")}
     # A character no text may hold is refused wherever it is, and a new line wherever a field is one line ...
-    assert refusals >= {(name, "front-matter-breaker") for name in ("title", "summary", "place", "name", "evidence[].finding")}
+    assert (refusals
+            >= {(name, "front-matter-breaker") for name in ("title", "summary", "place", "name", "evidence[].finding")})
     assert refusals >= {(name, "new-line") for name in ("title", "place", "name", "short_title", "summary")}
     # ... while an attribute list, and a new line in a Markdown field, are text and reach the pages.
     assert accepted >= {("title", "attribute-list"), ("summary", "attribute-list"), ("evidence[].finding", "new-line")}
@@ -130,7 +132,8 @@ def _pages(site):
 
 def _describe(planted, numbers, where):
     by_number = {item.number: item for item in planted}
-    return [f"{where}: {by_number[n].file} {by_number[n].slot.name} ({by_number[n].form})" for n in sorted(set(numbers))]
+    return [f"{where}: {by_number[n].file} {by_number[n].slot.name} ({by_number[n].form})"
+            for n in sorted(set(numbers))]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

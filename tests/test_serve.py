@@ -27,7 +27,8 @@ TITLE, PLACE = "Checking the address in Testford", "Testford"
 
 def serve_command(port: int) -> list[str]:
     """The Makefile's `serve` recipe, as `make serve PORT=<port>` runs it."""
-    recipe = re.search(r"^serve:[^\n]*\n((?:\t[^\n]*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    recipe = re.search(r"^serve:[^\n]*\n((?:\t[^\n]*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"),
+                       re.MULTILINE).group(1)
     line = next(line.strip() for line in recipe.splitlines() if "mkdocs serve" in line)
     return shlex.split(line.replace("$(PY)", sys.executable).replace("$(PORT)", str(port)))
 
@@ -62,7 +63,8 @@ def served(tmp_path_factory):
     port = free_port()
     assert port != scaffold.SERVE_PORT
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763769600"}
-    server = subprocess.Popen(serve_command(port), cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(serve_command(port), cwd=project, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 180
         while fetch(f"http://127.0.0.1:{port}{scaffold.site_path(project)}")[0] != 200:
@@ -105,4 +107,5 @@ def test_the_guides_give_the_address_make_serve_uses():
         addresses = re.findall(r"http://127\.0\.0\.1:\d+[^\s>`)]*", text)
         assert addresses, name
         for address in addresses:
-            assert address.startswith(f"http://127.0.0.1:{scaffold.SERVE_PORT}{scaffold.site_path(ROOT)}"), f"{name}: {address}"
+            served = f"http://127.0.0.1:{scaffold.SERVE_PORT}{scaffold.site_path(ROOT)}"
+            assert address.startswith(served), f"{name}: {address}"

@@ -17,14 +17,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from macros import issue_form
-from tests.conftest import serve
 from tests.support import build, copy_project
+from tests.support.browsers import serve
+from tests.support.studio import URL, open_studio, ready, screen
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-URL = "contribute/studio/"
 KEY = "place-based-patterns:studio:v1"
 PHONE = {"width": 390, "height": 844}
 
@@ -37,53 +36,27 @@ STORY = {
     "context": "Northbridge had six separate services for young people leaving care, each with its own *targets*.\n"
                "In 2021 the council's leaving care team and two charities agreed to work as one service for a year.",
     "organisations": "Northbridge Borough Council\nNorthbridge Homes\nStep Forward (youth charity)",
-    "what_did_not_work": "The pooled budget was cut in the second year.\nYoung people were not involved in decisions about money.",
-    "lessons": "- Agree the shared outcome **before** anyone talks about money.\n- Decide in advance what happens if a pilot overspends.",
+    "what_did_not_work": "The pooled budget was cut in the second year.\nYoung people were not involved in decisions "
+                         "about money.",
+    "lessons": "- Agree the shared outcome **before** anyone talks about money.\n- Decide in advance what happens if a "
+               "pilot overspends.",
     "questions": "Who would notice if the shared assessment stopped?",
     "contributor": "Northbridge Borough Council",
 }
 FINDINGS = [  # (what happened, how it is chosen, letter, status)
     ("Managers from the four services met every fortnight and shared their caseloads openly. When one charity missed a "
      "deadline, the others covered for it rather than reporting it to the board.", "behaviours", "E", "present"),
-    ("When the pooled budget overspent in month nine, the finance board withdrew it at once, with no agreed way to learn "
+    ("When the pooled budget overspent in month nine, the finance board withdrew it at once, with no agreed way to "
+     "learn "
      "from the overspend first.", "D, then the question that tells D from H", "H", "absent"),
 ]
 SOURCES = [  # (published, boxes as typed)
-    ("yes", {"title": "Evaluation of the care leavers' partnership", "publisher": "Northbridge Borough Council", "year": "2023",
-             "pages": "4-19", "url": "https://example.org/care-leavers-evaluation.pdf"}),
+    ("yes",
+     {"title": "Evaluation of the care leavers' partnership", "publisher": "Northbridge Borough Council",
+      "year": "2023",
+      "pages": "4-19", "url": "https://example.org/care-leavers-evaluation.pdf"}),
     ("no", {"title": "Our own records of the programme", "year": "2022"}),
 ]
-
-# Every control of the studio in page order, with its value or tick, whether it can be seen and used, and which
-# finding or source it belongs to by position (the numbers in ids are the page's own). What is on screen.
-SCREEN = r"""() => {
-  const root = document.querySelector('[data-library-studio]');
-  const name = el => (el.id || el.name || '').replace(/(finding|source)-\d+/g, '$1');
-  const out = [];
-  for (const el of root.querySelectorAll('input, textarea:not([readonly]), select, button[aria-expanded], [data-library-studio-undo], details')) {
-    if (el.type === 'file' || el.closest('template')) continue;
-    const state = el.matches('button') ? el.getAttribute('aria-expanded') + ' ' + el.textContent.trim()
-      : el.matches('details') ? el.open : el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value;
-    out.push([name(el), state, el.checkVisibility(), !el.disabled]);
-  }
-  const step = [...root.querySelectorAll('[data-library-studio-step]')].find(s => !s.hidden);
-  return {step: step && step.getAttribute('data-library-studio-step'), controls: out};
-}"""
-
-
-def open_studio(page, url):
-    page.goto(url)
-    page.wait_for_selector("[data-library-studio]:not([hidden])")
-
-
-def ready(page):
-    """Wait until the studio has checked and saved what was typed (it does so once typing pauses)."""
-    page.wait_for_function("!document.querySelector('[data-library-studio-busy]')")
-
-
-def screen(page) -> dict:
-    ready(page)
-    return page.evaluate(SCREEN)
 
 
 def go(page, step: int):
@@ -175,10 +148,12 @@ def studio(browser, site_url):
 
 def test_an_error_appears_beside_its_question_once_it_is_left_and_clears(studio):
     studio.fill("#studio-title", "T" * 130)
-    assert "10 characters too many" in studio.inner_text("[data-library-studio-count='title']")  # said at once, as a count
+    # said at once, as a count
+    assert "10 characters too many" in studio.inner_text("[data-library-studio-count='title']")
     assert error(studio, "studio-title") == ""  # the person is still answering
     studio.keyboard.press("Tab")
-    assert error(studio, "studio-title") == "Error: This is 130 characters long, and the most it can be is 120. Shorten it."
+    assert (error(studio, "studio-title")
+            == "Error: This is 130 characters long, and the most it can be is 120. Shorten it.")
     assert studio.get_attribute("#studio-title", "aria-invalid") == "true"
     assert "studio-title-error" in studio.get_attribute("#studio-title", "aria-describedby")
     studio.fill("#studio-title", "Care leavers in Northbridge")
@@ -187,7 +162,8 @@ def test_an_error_appears_beside_its_question_once_it_is_left_and_clears(studio)
     leave(studio, "#studio-summary", "Ask jo.bloggs@northbridge.example.org for the minutes.")
     message = error(studio, "studio-summary")
     assert "It contains what looks like an e-mail address ('jo.bloggs@northbridge.example.org')" in message
-    assert "public_contact_details" not in message and "CONTRIBUTING" not in message and "tell" not in message.split("Remove it")[0]
+    assert ("public_contact_details" not in message and "CONTRIBUTING" not in message
+            and "tell" not in message.split("Remove it")[0])
     studio.fill("#studio-summary", "Ask the council's leaving care team for the minutes.")
     assert error(studio, "studio-summary") == ""
 
@@ -230,7 +206,8 @@ def test_a_new_finding_says_nothing_until_the_person_leaves_it(studio):
 def test_the_chooser_asks_the_question_that_tells_two_preconditions_apart(studio):
     go(studio, 3)
     studio.click("[data-library-studio-add-finding]")
-    studio.fill("#finding-1-text", "Young people who had used the services sat on the programme board and helped design the assessment.")
+    studio.fill("#finding-1-text",
+                "Young people who had used the services sat on the programme board and helped design the assessment.")
     studio.check("#finding-1-letter-b")
     panel = studio.locator("[data-finding='1'] [data-finding-about]")
     assert panel.inner_text().startswith("B. Citizen-centred: The system keeps the people it serves")
@@ -244,19 +221,23 @@ def test_the_chooser_asks_the_question_that_tells_two_preconditions_apart(studio
     # What each status means, with an example, is said once, in the step's help beside the first finding ...
     help_text = studio.locator("[data-library-studio-help]")
     assert help_text.locator("dt").all_inner_texts() == ["Present", "Absent", "Mixed", "Emerging"]
-    assert help_text.locator("dd").nth(2).inner_text() == ("It was in place in some ways or parts of the work and missing in others. "
-                                                           "For example: young people designed the assessment but had no say over the budget.")
+    assert help_text.locator("dd").nth(2).inner_text() == ("It was in place in some ways or parts of the work and "
+                                                           "missing in others. "
+                                                           "For example: young people designed the assessment but had "
+                                                           "no say over the budget.")
     assert studio.is_visible("[data-finding='1'] [data-first-only]")  # and the example of a finding, on the first only
     studio.click("[data-library-studio-add-finding]")  # ... then folded away, to open again when wanted
     assert help_text.get_attribute("open") is None and not studio.is_visible("[data-finding='2'] [data-first-only]")
-    assert studio.inner_text("#finding-2-status").split() == ["How", "far", "was", "it", "in", "place?", "Present", "Absent", "Mixed", "Emerging"]
+    assert (studio.inner_text("#finding-2-status").split()
+            == ["How", "far", "was", "it", "in", "place?", "Present", "Absent", "Mixed", "Emerging"])
     help_text.locator("summary").click()
     assert help_text.get_attribute("open") == ""
 
 
 @pytest.mark.parametrize("way", ["mouse", "keyboard"])
 def test_an_answer_from_the_other_group_is_chosen_shown_and_keeps_focus(studio, way):
-    """Issue 19's chooser bug: an "Or is it H?" answer from the other group left nothing checked, hid H and dropped focus."""
+    """Issue 19's chooser bug: an "Or is it H?" answer from the other group left nothing checked, hid H and dropped
+    focus."""
     go(studio, 3)
     studio.click("[data-library-studio-add-finding]")
     studio.fill("#finding-1-text", "The board withdrew the pooled budget at once when it overspent.")
@@ -277,7 +258,8 @@ def test_an_answer_from_the_other_group_is_chosen_shown_and_keeps_focus(studio, 
     assert studio.evaluate("document.activeElement.id") == "finding-1-letter-h"
     assert card.locator("[data-finding-about]").inner_text().startswith("H. Resilient and risk-embracing")
     studio.keyboard.press("ArrowDown")  # the keyboard carries on from there, in H's group
-    assert studio.evaluate("document.activeElement.id") == "finding-1-letter-i" and studio.is_checked("#finding-1-letter-i")
+    assert (studio.evaluate("document.activeElement.id") == "finding-1-letter-i"
+            and studio.is_checked("#finding-1-letter-i"))
 
 
 def test_a_second_point_about_a_precondition_is_added_to_its_finding_with_the_status_that_fits_both(studio):
@@ -295,7 +277,8 @@ def test_a_second_point_about_a_precondition_is_added_to_its_finding_with_the_st
     studio.click("#finding-2-letter-e")
     ready(studio)
     assert studio.locator("[data-finding]").count() == 1
-    assert studio.input_value("#finding-1-text") == "Partners met weekly in joint sessions.\n\nData sharing was delayed for a year."
+    assert (studio.input_value("#finding-1-text")
+            == "Partners met weekly in joint sessions.\n\nData sharing was delayed for a year.")
     suggestion = studio.locator("[data-finding='1'] [data-finding-suggestion]")
     assert "one said Present and the other Absent. Mixed fits both." in suggestion.inner_text()
     assert studio.evaluate("document.activeElement.textContent") == "Choose Mixed"
@@ -304,7 +287,8 @@ def test_a_second_point_about_a_precondition_is_added_to_its_finding_with_the_st
     studio.locator("[data-library-studio-undo]").click()  # and it can be undone, both points apart again
     assert studio.locator("[data-finding]").count() == 2
     assert studio.input_value("#finding-1-text") == "Partners met weekly in joint sessions."
-    assert studio.is_checked("#finding-1-status-present") and studio.input_value("#finding-2-text") == "Data sharing was delayed for a year."
+    assert (studio.is_checked("#finding-1-status-present") and studio.input_value("#finding-2-text")
+            == "Data sharing was delayed for a year.")
 
 
 def test_removing_a_finding_asks_nothing_offers_undo_and_the_order_stays(studio):
@@ -314,7 +298,8 @@ def test_removing_a_finding_asks_nothing_offers_undo_and_the_order_stays(studio)
         studio.fill(f"#finding-{number}-text", f"What happened about {letter}.")
         studio.check(f"#finding-{number}-letter-{letter.lower()}")
     studio.click("#finding-2-title button")
-    studio.click("[data-finding='2'] [data-library-studio-remove]")  # no dialog: the fixture would accept one, so count them
+    # no dialog: the fixture would accept one, so count them
+    studio.click("[data-finding='2'] [data-library-studio-remove]")
     assert studio.locator("[data-finding]").count() == 2
     offer = studio.locator(".library-studio__undo")
     assert offer.inner_text().startswith("You removed finding 2 (A. Beneficiary impact).")
@@ -323,7 +308,8 @@ def test_removing_a_finding_asks_nothing_offers_undo_and_the_order_stays(studio)
     studio.wait_for_selector("[data-library-studio]:not([hidden])")
     studio.locator("[data-library-studio-undo]").click()
     titles = studio.locator(".library-studio__finding-title").all_inner_texts()
-    assert [t.split(":")[1].strip().split(",")[0] for t in titles] == ["C. Systemic issues", "A. Beneficiary impact", "G. Distributed leadership"]
+    assert ([t.split(":")[1].strip().split(",")[0] for t in titles]
+            == ["C. Systemic issues", "A. Beneficiary impact", "G. Distributed leadership"])
     studio.reload()
     studio.wait_for_selector("[data-library-studio]:not([hidden])")
     assert studio.locator(".library-studio__finding-title").all_inner_texts() == titles  # never renumbered A to I
@@ -372,7 +358,8 @@ def test_what_a_button_did_is_said_beside_it_and_announced(studio, tmp_path):
     assert text.startswith("Your draft has been downloaded as a file.") and 0 < gap < 80
     studio.set_input_files("#studio-import", str(tmp_path / "draft.json"))
     studio.wait_for_function("document.querySelector('#studio-import ~ .library-studio__feedback').textContent !== ''")
-    assert studio.inner_text("#studio-import ~ .library-studio__feedback") == "The draft in \u201cdraft.json\u201d has been opened."
+    assert (studio.inner_text("#studio-import ~ .library-studio__feedback")
+            == "The draft in \u201cdraft.json\u201d has been opened.")
     assert "Saved in this browser." in studio.inner_text("[data-library-studio-step='8'] [data-library-studio-saved]")
 
 
@@ -385,8 +372,10 @@ def test_a_draft_is_kept_in_the_browser_exported_and_opened_again(studio, tmp_pa
     studio.fill("#finding-3-text", "A third point, not yet placed.")
     before = screen(studio)
     stored = json.loads(studio.evaluate(f"localStorage.getItem('{KEY}')"))
-    assert stored["version"] == 2 and stored["findings"][2] == {"text": "A third point, not yet placed.", "group": "all",
-                                                                 "letter": None, "status": None, "merged": None, "unfolded": []}
+    assert stored["version"] == 2 and stored["findings"][2] == {"text": "A third point, not yet placed.",
+                                                                "group": "all",
+                                                                 "letter": None, "status": None, "merged": None,
+                                                                "unfolded": []}
     studio.reload()
     studio.wait_for_selector("[data-library-studio]:not([hidden])")
     assert screen(studio) == before
@@ -404,8 +393,10 @@ def test_a_draft_is_kept_in_the_browser_exported_and_opened_again(studio, tmp_pa
     # A file that is not a draft changes nothing and says why, beside the button.
     studio.set_input_files("#studio-import", files=[{"name": "other.json", "mimeType": "application/json",
                                                      "buffer": json.dumps({"format": "something else"}).encode()}])
-    studio.wait_for_function("document.querySelector('#studio-import ~ .library-studio__feedback').textContent.includes('could not')")
-    assert "could not be opened: it is not a case study draft from this page" in studio.inner_text("#studio-import ~ .library-studio__feedback")
+    studio.wait_for_function("document.querySelector('#studio-import ~ "
+                             ".library-studio__feedback').textContent.includes('could not')")
+    assert ("could not be opened: it is not a case study draft from this page" in studio.inner_text("#studio-import ~ "
+                                                                                                    ".library-studio__feedback"))
     assert screen(studio) == before
 
 
@@ -414,11 +405,15 @@ def test_a_draft_file_from_before_opens_with_its_findings_in_order_and_each_sour
                "status-b": "Present", "finding-b": "Young people designed it.",
                "sources": "Evaluation of the partnership, pages 4-19 (2023) www.example.org/x\nOur own records"}
     file = {"format": "place-based-patterns/case-study-draft", "version": 1, "answers": answers}
-    studio.set_input_files("#studio-import", files=[{"name": "old.json", "mimeType": "application/json", "buffer": json.dumps(file).encode()}])
+    studio.set_input_files("#studio-import",
+                           files=[{"name": "old.json", "mimeType": "application/json",
+                                   "buffer": json.dumps(file).encode()}])
     studio.wait_for_function("document.querySelector('#studio-title').value !== ''")
-    assert "move its year, pages and web address into their own boxes" in studio.inner_text("#studio-import ~ .library-studio__feedback")
+    assert ("move its year, pages and web address into their own boxes" in studio.inner_text("#studio-import ~ "
+                                                                                             ".library-studio__feedback"))
     go(studio, 3)
-    assert [studio.input_value(f"#finding-{n}-text") for n in (1, 2)] == ["Young people designed it.", "The budget was withdrawn."]
+    assert ([studio.input_value(f"#finding-{n}-text") for n in (1, 2)]
+            == ["Young people designed it.", "The budget was withdrawn."])
     go(studio, 5)
     assert studio.input_value("#source-1-title") == "Evaluation of the partnership, pages 4-19 (2023) www.example.org/x"
     assert studio.input_value("#source-1-year") == "" and studio.input_value("#source-2-title") == "Our own records"
@@ -445,14 +440,18 @@ def test_a_source_is_written_in_its_boxes_and_the_pages_are_said_as_the_page_wil
     studio.check("#source-1-published-yes")
     studio.fill("#source-1-title", "Evaluation of the partnership")
     studio.fill("#source-1-pages", "4-19, 23")
-    assert studio.inner_text("[data-source='1'] [data-source-pages-read]") == "The page will say: pp. 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 23."
+    assert (studio.inner_text("[data-source='1'] [data-source-pages-read]")
+            == "The page will say: pp. 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 23.")
     studio.fill("#source-1-pages", "4-19")
     assert studio.inner_text("[data-source='1'] [data-source-pages-read]") == "The page will say: pp. 4\u201319."
     leave(studio, "#source-1-url", "www.example.org/evaluation.pdf")  # not mended silently: said
-    assert "'www.example.org/evaluation.pdf' will not work here: use a full web address starting with https://" in error(studio, "source-1-url")
+    assert ("'www.example.org/evaluation.pdf' will not work here: use a full web address starting with https://"
+            in error(studio, "source-1-url"))
     leave(studio, "#source-1-year", "about 2020")
-    assert error(studio, "source-1-year") == "Error: 'about 2020' is not a year: write it in four figures, for example: 2023"
-    assert "will not work here" in error(studio, "source-1-url")  # each box of a source is checked, whatever the others hold
+    assert (error(studio, "source-1-year")
+            == "Error: 'about 2020' is not a year: write it in four figures, for example: 2023")
+    # each box of a source is checked, whatever the others hold
+    assert "will not work here" in error(studio, "source-1-url")
     studio.check("#source-1-published-no")  # a source of one's own has no publisher or web address
     assert not studio.is_visible("#source-1-url") and not studio.is_visible("#source-1-publisher")
     assert error(studio, "source-1-url") == ""
@@ -460,7 +459,8 @@ def test_a_source_is_written_in_its_boxes_and_the_pages_are_said_as_the_page_wil
 
 @pytest.fixture(scope="module")
 def contributed(browser, site_url, tmp_path_factory):
-    """A case study written in the studio, sent as its issue text through from-issue, and built into a copy of the library."""
+    """A case study written in the studio, sent as its issue text through from-issue, and built into a copy of the
+    library."""
     root = tmp_path_factory.mktemp("studio")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     tab = context.new_page()
@@ -517,19 +517,24 @@ def test_from_issue_turns_the_studios_issue_into_the_file_the_studio_offered(con
 
 def test_sources_go_from_the_studio_through_the_issue_and_from_issue_to_the_page_with_pages_and_year(contributed):
     body = contributed["body"]
-    assert ("### Sources\n\nTitle: Evaluation of the care leavers' partnership\nPublisher: Northbridge Borough Council\nYear: 2023\n"
-            "Web address: https://example.org/care-leavers-evaluation.pdf\nPages: 4-19\n\nTitle: Our own records of the programme\n"
+    assert ("### Sources\n\nTitle: Evaluation of the care leavers' partnership\nPublisher: Northbridge Borough "
+            "Council\nYear: 2023\n"
+            "Web address: https://example.org/care-leavers-evaluation.pdf\nPages: 4-19\n\nTitle: Our own records of "
+            "the programme\n"
             "Year: 2022\n\n###") in body
     data = yaml.safe_load((contributed["project"] / "data" / "case_studies" / f"{ID}.yaml").read_text(encoding="utf-8"))
     assert data["sources"] == [
-        {"title": "Evaluation of the care leavers' partnership", "publisher": "Northbridge Borough Council", "year": 2023,
+        {"title": "Evaluation of the care leavers' partnership", "publisher": "Northbridge Borough Council",
+         "year": 2023,
          "url": "https://example.org/care-leavers-evaluation.pdf", "pages": list(range(4, 20))},
         {"title": "Our own records of the programme", "year": 2022},
     ]
     page = (contributed["site"] / "case-studies" / ID / "index.html").read_text(encoding="utf-8")
-    assert "<cite>Evaluation of the care leavers&#39; partnership</cite>, Northbridge Borough Council (2023), pp. 4–19. " in page
+    assert ("<cite>Evaluation of the care leavers&#39; partnership</cite>, Northbridge Borough Council (2023), pp. "
+            "4–19. " in page)
     assert "<cite>Our own records of the programme</cite> (2022)" in page
-    assert "Evaluation of the care leavers' partnership, Northbridge Borough Council (2023), pp. 4–19. Read the source" in contributed["preview"]
+    assert ("Evaluation of the care leavers' partnership, Northbridge Borough Council (2023), pp. 4–19. Read the source"
+            in contributed["preview"])
 
 
 def test_the_issue_link_fills_in_every_text_answer_and_names_the_choices_to_make(contributed):
@@ -537,7 +542,8 @@ def test_the_issue_link_fills_in_every_text_answer_and_names_the_choices_to_make
     assert query["case_title"] == [STORY["title"]] and query["finding-e"] == [FINDINGS[0][0]]
     assert query["sources"][0].startswith("Title: Evaluation of the care leavers' partnership\nPublisher:")
     assert not [key for key in query if key.startswith("status-") or key in ("licence", "consent")]
-    for line in ("E. Trusted partners, choose Present", "H. Resilient and risk-embracing, choose Absent", "choose CC BY-SA 4.0",
+    for line in ("E. Trusted partners, choose Present", "H. Resilient and risk-embracing, choose Absent",
+                 "choose CC BY-SA 4.0",
                  "tick the three boxes"):
         assert line in contributed["choices"], line
 
@@ -566,7 +572,8 @@ def test_the_built_page_says_what_the_preview_said(contributed, browser):
         server.shutdown()
     published = lines(page)
     published = published[published.index(STORY["title"]):published.index("CC-BY-SA-4.0") + 1]
-    assert lines(contributed["preview"]) == published, "\n".join(difflib.unified_diff(lines(contributed["preview"]), published, lineterm=""))
+    shown = lines(contributed["preview"])
+    assert shown == published, "\n".join(difflib.unified_diff(shown, published, lineterm=""))
 
 
 def test_the_studio_says_where_the_case_study_will_appear(contributed):
@@ -580,7 +587,8 @@ def test_the_studio_says_where_the_case_study_will_appear(contributed):
 
 
 def test_the_studio_works_from_disk(browser, offline_site):
-    """The offline copy: the studio's scripts load from file://, drafts are kept, and nothing is requested from anywhere."""
+    """The offline copy: the studio's scripts load from file://, drafts are kept, and nothing is requested from
+    anywhere."""
     context = browser.new_context()
     tab = context.new_page()
     outside = []
@@ -646,7 +654,7 @@ STEPS = range(1, 9)
 def test_every_step_of_the_studio_passes_axe(browser, site_url, scheme):
     """The audits open each page as it loads; the studio's later steps (finding cards, the check, the preview,
     the ways to send) are built as the person goes, so each is audited here, filled in, in both schemes."""
-    from tests.test_audit import AXE, WCAG_TAGS
+    from tests.support.audit import AXE, WCAG_TAGS
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     open_studio(tab, site_url + URL)
@@ -667,7 +675,7 @@ def test_every_step_of_the_studio_passes_axe(browser, site_url, scheme):
 
 
 def test_every_step_of_the_studio_is_reached_by_keyboard_with_visible_focus(browser, site_url):
-    from tests.test_audit import keyboard_problems_here
+    from tests.support.audit import keyboard_problems_here
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     open_studio(tab, site_url + URL)
@@ -684,8 +692,9 @@ def test_every_step_of_the_studio_is_reached_by_keyboard_with_visible_focus(brow
 
 
 def test_every_step_of_the_studio_fits_a_390_pixel_phone(browser, site_url):
-    """Nothing wider than the screen, every control inside it, and axe's checks at that width (target sizes among them)."""
-    from tests.test_audit import AXE, WCAG_TAGS
+    """Nothing wider than the screen, every control inside it, and axe's checks at that width (target sizes among
+    them)."""
+    from tests.support.audit import AXE, WCAG_TAGS
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     tab = context.new_page()
     open_studio(tab, site_url + URL)
@@ -698,7 +707,8 @@ def test_every_step_of_the_studio_fits_a_390_pixel_phone(browser, site_url):
         width = tab.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             found.append(f"step {step}: the page is {width} px wide")
-        outside = tab.evaluate("""w => [...document.querySelectorAll('[data-library-studio] :is(input, textarea, select, button, a)')]
+        outside = tab.evaluate("""w => [...document.querySelectorAll(
+            '[data-library-studio] :is(input, textarea, select, button, a)')]
           .filter(e => e.checkVisibility() && !e.closest('.library-visually-hidden'))
           .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && (r.left < 0 || r.right > w); })
           .map(e => e.id || e.textContent.trim().slice(0, 30))""", PHONE["width"])

@@ -1,6 +1,7 @@
 """The studio's draft holds what is on screen, exactly: random sequences of what a person does in the studio
 (type, add a finding, choose its group, precondition and status, answer a chooser's question, open its folded parts,
-remove it and undo, add or remove a source, move between steps), then a reload, and separately a download and an upload into a fresh browser. Every control's state,
+remove it and undo, add or remove a source, move between steps), then a reload, and separately a download and an upload
+into a fresh browser. Every control's state,
 every finding's place in the list and the step on screen come back identical, every time."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import random
 
 import pytest
 
-from tests.test_studio import URL, open_studio, screen
+from tests.support.studio import URL, open_studio, screen
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +23,8 @@ TEXTS = ["", " ", "Northbridge", "Care leavers in Northbridge", "2021 to 2023", 
 
 def act(tab, rng: random.Random) -> str:
     """One thing a person might do, chosen among the controls on screen now. Returns what it was, for the message."""
-    kind = rng.choices(["add", "type", "tick", "click", "unfold", "select", "step"], weights=[8, 38, 22, 20, 4, 3, 5])[0]
+    kind = rng.choices(["add", "type", "tick", "click", "unfold", "select", "step"],
+                       weights=[8, 38, 22, 20, 4, 3, 5])[0]
     form = "[data-library-studio-form]"
     if kind == "add":  # a finding, from the preconditions step
         tab.click(".library-studio__steps [data-library-studio-go='3']")
@@ -41,8 +43,10 @@ def act(tab, rng: random.Random) -> str:
             box = boxes.nth(rng.randrange(boxes.count()))
             box.click()
             return f"tick #{box.get_attribute('id')}"
-    if kind == "click":  # every button of the form that changes it: add, remove, undo, open a finding, a chooser's answer
-        buttons = tab.locator(f"{form} button:visible:not([data-library-studio-copy]):not([data-library-studio-download-yaml])")
+    # every button of the form that changes it: add, remove, undo, open a finding, a chooser's answer
+    if kind == "click":
+        buttons = tab.locator(f"{form} button:visible"
+                              ":not([data-library-studio-copy]):not([data-library-studio-download-yaml])")
         if buttons.count():
             button = buttons.nth(rng.randrange(buttons.count()))
             label = button.inner_text()
@@ -68,12 +72,15 @@ def act(tab, rng: random.Random) -> str:
 
 def differences(before: dict, after: dict) -> str:
     moved = f"step {before['step']} became {after['step']}; " if before["step"] != after["step"] else ""
-    hidden = {"controls": [c[:2] + c[3:] for c in before["controls"]]}, {"controls": [c[:2] + c[3:] for c in after["controls"]]}
+    hidden = {"controls": [c[:2] + c[3:]
+                           for c in before["controls"]]}, {"controls": [c[:2] + c[3:] for c in after["controls"]]}
     if hidden[0] == hidden[1]:
         return moved + "the same controls and values, shown differently"
     lost = [b for b in hidden[0]["controls"] if b not in hidden[1]["controls"]]
     gained = [a for a in hidden[1]["controls"] if a not in hidden[0]["controls"]]
-    return moved + f"{len(before['controls'])} controls before, {len(after['controls'])} after; lost {lost[:6]}; gained {gained[:6]}"
+    return (moved
+            + f"{len(before['controls'])} controls before, {len(after['controls'])} after; lost {lost[:6]}; gained "
+              f"{gained[:6]}")
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -16,8 +16,8 @@ import pytest
 from macros import crosschecks, issue_form, personal_data, studio_words, validate
 from macros.schema import FILES, CaseStudy
 from macros.spec import Record, fields_of
-from tests.test_studio import URL, open_studio
 from macros.twin_inputs import VALID
+from tests.support.studio import URL, open_studio
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +38,8 @@ def field_names() -> set[str]:
 
 
 NAMES = "|".join(sorted(field_names(), key=len, reverse=True))
-QUOTED = re.compile(r"(?<![\w])'[^'\n]*'(?![\w])|\"[^\"\n]*\"|\u201c[^\u201d]*\u201d")  # what the person typed, quoted back
+# what the person typed, quoted back
+QUOTED = re.compile(r"(?<![\w])'[^'\n]*'(?![\w])|\"[^\"\n]*\"|\u201c[^\u201d]*\u201d")
 ADDRESS = re.compile(r"https?://\S+")
 LEAKS = {
     "a field path": re.compile(rf"\b[a-z_]+\[\d+\]|\b(?:{NAMES})\.(?:{NAMES})\b"),
@@ -72,7 +73,8 @@ def test_every_message_of_the_checks_has_a_wording_for_the_studio():
 # --- Every rule of the schema, broken one at a time ----------------------------------------------------------
 
 # A value for each field the valid case study leaves out, so its rules can be broken inside a real record.
-OPTIONAL = {"publisher": "Northbridge Borough Council", "pages": [4, 5], "last_reviewed": "2026-11-01", "next_review": "2027-11-01",
+OPTIONAL = {"publisher": "Northbridge Borough Council", "pages": [4, 5], "last_reviewed": "2026-11-01",
+            "next_review": "2027-11-01",
             "public_contact_details": ["enquiries"], "redirect_from": ["northbridge-housing"]}
 BAD_TEXT = "Not Valid Here"  # no dot, bracket or colon, so what the studio quotes back cannot be mistaken for a leak
 
@@ -88,7 +90,9 @@ def broken(info, path: list) -> list[tuple[str, list, object]]:
         if spec.min_items:
             out.append(("too few", path, [sample] * (spec.min_items - 1)))
         if spec.max_items is not None:
-            out.append(("too many", path, [f"{sample} {n}" if isinstance(sample, str) else sample + n for n in range(spec.max_items + 1)]))
+            out.append(("too many", path,
+                        [f"{sample} {n}" if isinstance(sample, str) else sample + n
+                         for n in range(spec.max_items + 1)]))
         if spec.unique and info.item_type in (str, int):
             out.append(("repeated", path, [sample, sample]))
         if info.item_type in (str, int):
@@ -105,7 +109,8 @@ def bad_scalar(kind, spec) -> list[tuple[str, object]]:
     if kind is int:
         return [(f"below {spec.minimum}", spec.minimum - 1)] * (spec.minimum is not None) + \
                [(f"above {spec.maximum}", spec.maximum + 1)] * (spec.maximum is not None)
-    out = [("empty", "   "), ("a javascript: address", "See javascript:alert"), ("a direction override", "Here\u202e and there")]
+    out = [("empty", "   "), ("a javascript: address", "See javascript:alert"),
+           ("a direction override", "Here\u202e and there")]
     if not spec.markdown:
         out.append(("two lines", "One line\nand another"))
     if spec.choices:
@@ -115,8 +120,10 @@ def bad_scalar(kind, spec) -> list[tuple[str, object]]:
     if spec.max_length:
         out.append(("too long", "x" * (spec.max_length + 1)))
     if spec.markdown:
-        out += [("a link title", 'See [it](https://example.org/r "R")'), ("an abbreviation", "PbR\n\n*[PbR]: Payment by Results"),
-                ("a reference link", "See [r]\n\n[r]: https://example.org/r"), ("a relative link", "See [minutes](minutes)"),
+        out += [("a link title", 'See [it](https://example.org/r "R")'),
+                ("an abbreviation", "PbR\n\n*[PbR]: Payment by Results"),
+                ("a reference link", "See [r]\n\n[r]: https://example.org/r"),
+                ("a relative link", "See [minutes](minutes)"),
                 ("an image", "![chart](https://example.org/c)")]
     return out
 
@@ -142,7 +149,8 @@ def with_value(path: list, value):
     return case
 
 
-CASES = [(what, with_value(path, value)) for info in fields_of(CaseStudy) for what, path, value in broken(info, [info.name])]
+CASES = [(what, with_value(path, value)) for info in fields_of(CaseStudy)
+         for what, path, value in broken(info, [info.name])]
 CASES += [("personal data in a source's title", with_value(["sources", 0, "title"], "Ring 0121 496 0000")),
           ("a place written unlike a listed one", with_value(["place"], "Barking & Dagenham")),
           ("a place without Latin letters", with_value(["place"], "東京"))]
@@ -166,7 +174,8 @@ def test_every_rule_of_the_schema_is_said_in_the_contributors_words(tab):
     leaking = [f"{what}: {field}: {message}\n    {leaks(message)}" for (what, _), found in zip(CASES, worded)
                for field, _, message in found if leaks(message)]
     assert not leaking, "\n".join(leaking)
-    unfilled = [message for found in worded for _, _, message in found if re.search(r"\{\w+\}|undefined|null\b|  ", message)]
+    unfilled = [message for found in worded for _, _, message in found
+                if re.search(r"\{\w+\}|undefined|null\b|  ", message)]
     assert not unfilled, unfilled
 
 
@@ -174,13 +183,18 @@ def test_every_rule_of_the_schema_is_said_in_the_contributors_words(tab):
 
 def draft(**changes) -> dict:
     """A complete studio draft (version 2), with `changes` to its answers, findings and sources."""
-    answers = {"title": "Care leavers in Northbridge", "place": "Northbridge", "period": "2021 to 2023", "themes": "housing",
-               "summary": "Six services agreed one outcome.", "context": "Six services.", "organisations": "Northbridge Homes",
+    answers = {"title": "Care leavers in Northbridge", "place": "Northbridge", "period": "2021 to 2023",
+               "themes": "housing",
+               "summary": "Six services agreed one outcome.", "context": "Six services.",
+               "organisations": "Northbridge Homes",
                "what_did_not_work": "The budget was cut.", "lessons": "Agree first.", "questions": "Who is missing?",
-               "contributor": "Northbridge Borough Council", "licence": "CC BY 4.0 (recommended)", "consent": [True, True, True]}
-    finding = {"text": "Partners met weekly.", "group": "all", "letter": "E", "status": "present", "merged": None, "unfolded": []}
+               "contributor": "Northbridge Borough Council", "licence": "CC BY 4.0 (recommended)",
+               "consent": [True, True, True]}
+    finding = {"text": "Partners met weekly.", "group": "all", "letter": "E", "status": "present", "merged": None,
+               "unfolded": []}
     source = {"published": "yes", "title": "Evaluation", "publisher": "", "year": "2023", "pages": "4-19", "url": ""}
-    out = {"step": 1, "answers": {**answers, **changes.get("answers", {})}, "findings": changes.get("findings", [finding]),
+    out = {"step": 1, "answers": {**answers, **changes.get("answers", {})},
+           "findings": changes.get("findings", [finding]),
            "open": None, "sources": changes.get("sources", [source]), "help": False, "undo": None, "seen": []}
     return out
 
@@ -188,8 +202,9 @@ def draft(**changes) -> dict:
 FINDING = {"text": "", "group": "all", "letter": None, "status": None, "merged": None, "unfolded": []}
 DRAFTS = [
     ("complete", draft()),
-    *[(f"{key} left empty", draft(answers={key: ""})) for key in ("title", "place", "period", "themes", "summary", "context",
-                                                                  "organisations", "what_did_not_work", "lessons", "questions", "contributor")],
+    *[(f"{key} left empty", draft(answers={key: ""}))
+      for key in ("title", "place", "period", "themes", "summary", "context",
+                  "organisations", "what_did_not_work", "lessons", "questions", "contributor")],
     ("a box not ticked", draft(answers={"consent": [True, False, False]})),
     ("a status without what happened", draft(findings=[{**FINDING, "letter": "E", "status": "present"}])),
     ("what happened without a status", draft(findings=[{**FINDING, "letter": "E", "text": "Partners met."}])),
@@ -199,14 +214,19 @@ DRAFTS = [
     ("a heading typed into an answer", draft(answers={"context": "Six services.\n### Place\nMore."})),
     ("a title and place that give a taken address", draft(answers={"title": "Ignite", "place": "Coventry"})),
     ("a title and place without letters", draft(answers={"title": "???", "place": "—"})),
-    ("a year and pages that are not numbers", draft(sources=[{"published": "yes", "title": "Evaluation", "publisher": "", "year": "about 2020",
-                                                             "pages": "all of it", "url": "www.example.org"}])),
-    ("no sources", draft(sources=[{"published": None, "title": "", "publisher": "", "year": "", "pages": "", "url": ""}])),
-    ("a source without a title", draft(sources=[{"published": "yes", "title": "", "publisher": "Council", "year": "", "pages": "", "url": ""}])),
+    ("a year and pages that are not numbers",
+     draft(sources=[{"published": "yes", "title": "Evaluation", "publisher": "", "year": "about 2020",
+             "pages": "all of it", "url": "www.example.org"}])),
+    ("no sources",
+     draft(sources=[{"published": None, "title": "", "publisher": "", "year": "", "pages": "", "url": ""}])),
+    ("a source without a title",
+     draft(sources=[{"published": "yes", "title": "", "publisher": "Council", "year": "", "pages": "", "url": ""}])),
     ("nine themes", draft(answers={"themes": "a, b, c, d, e, f, g, h, i"})),
-    ("a repeated organisation and a long lesson", draft(answers={"organisations": "Homes\nHomes", "lessons": "Agree. " * 400})),
+    ("a repeated organisation and a long lesson",
+     draft(answers={"organisations": "Homes\nHomes", "lessons": "Agree. " * 400})),
     ("personal data everywhere", draft(answers={"summary": "Ask jo@example.org or ring 0121 496 0000."},
-                                       findings=[{**FINDING, "letter": "E", "status": "present", "text": "Her NI number was QQ 12 34 56 C."}])),
+                         findings=[{**FINDING, "letter": "E", "status": "present",
+                                    "text": "Her NI number was QQ 12 34 56 C."}])),
 ]
 
 
@@ -215,18 +235,25 @@ def test_every_message_of_the_studios_own_path_is_in_the_contributors_words(tab)
         .map(p => [p.id, p.label, p.kind, p.message]))""", [d for _, d in DRAFTS])
     assert found[0] == [], found[0]
     assert all(found[1:]), [what for (what, _), f in zip(DRAFTS, found) if not f]
-    leaking = [f"{what}: {label}: {message}\n    {leaks(label + ': ' + message)}" for (what, _), problems in zip(DRAFTS, found)
+    leaking = [f"{what}: {label}: {message}\n    {leaks(label + ': ' + message)}"
+               for (what, _), problems in zip(DRAFTS, found)
                for _, label, _, message in problems if leaks(label + ": " + message)]
     assert not leaking, "\n".join(leaking)
     # The form's line that only an issue written by hand can have, which the studio never writes.
-    source_line = tab.evaluate("""() => { const p = window.LibraryStudioRules.read({sources: 'Title: A\\nno label'}).problems
+    source_line = tab.evaluate("""() => {
+        const p = window.LibraryStudioRules.read({sources: 'Title: A\\nno label'}).problems
         .filter(p => p.kind === 'source_line')[0]; return window.LibraryStudioProblems.say(p.kind, p.values); }""")
     assert not leaks(source_line)
-    assert not leaks(studio_words.SAY["heading_twice"])  # from-issue's, for a heading typed by hand above its own question
+    # from-issue's, for a heading typed by hand above its own question
+    assert not leaks(studio_words.SAY["heading_twice"])
     said = {kind for problems in found for _, _, kind, _ in problems}
-    schema = {kind for problems in tab.evaluate("""cases => cases.map(c => window.LibraryStudioRules.check(c).map(p => p.kind))""",
-                                                [case for _, case in CASES]) for kind in problems}
-    unheard = set(studio_words.SAY) - said - schema - {"source_line", "heading_twice", "unreadable", "too_long_item", "repeated_item"}
+    schema = {kind
+              for problems in tab.evaluate("cases => cases.map(c => window.LibraryStudioRules.check(c)"
+                                           ".map(p => p.kind))",
+                                           [case for _, case in CASES]) for kind in problems}
+    unheard = set(studio_words.SAY) - said - schema - {"source_line", "heading_twice", "unreadable", "too_long_item",
+                                                       "repeated_item"}
     assert not unheard, f"wordings no test makes the studio say: {unheard}"
     lines = [message for problems in found for _, _, _, message in problems if message.startswith("The line '")]
-    assert any("says the same as an earlier line" in m for m in lines) and any("make it two lines" in m for m in lines), lines
+    assert any("says the same as an earlier line" in m for m in lines) and any("make it two lines" in m
+                                                                               for m in lines), lines

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from macros import library
 from macros.schema import LETTERS, STATUSES
 from tests.support import ROOT, copy_project
 
 sys.path.insert(0, str(ROOT / "tools"))
-import synthetic  # noqa: E402
+import synthetic
 
 
 def test_synthetic_case_studies_validate_and_cover_every_precondition_and_status(tmp_path):

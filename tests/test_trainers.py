@@ -9,6 +9,7 @@ import pytest
 
 from macros import library
 from tests.support import read, section
+from tests.support.browsers import PENDING_TIMERS, settled
 
 ROOT = Path(__file__).resolve().parent.parent
 LIB = library.load(ROOT)
@@ -56,7 +57,8 @@ def test_a_step_naming_a_missing_page_is_an_error(tmp_path):
 def test_content_pages_carry_a_citation(built_site):
     html = read(built_site, "preconditions/trusted-partners/")
     cite = html[html.index('class="library-cite"'):html.index("</aside>", html.index('class="library-cite"'))]
-    assert "Trusted partners" in cite and "https://place-based-patterns.github.io/library/preconditions/trusted-partners/" in cite
+    assert ("Trusted partners" in cite
+            and "https://place-based-patterns.github.io/library/preconditions/trusted-partners/" in cite)
     assert "Last updated 2025-11-22" in cite  # the commit's date (SOURCE_DATE_EPOCH), not the clock
     assert "Billiald" in cite and "McAllister-Jones" in cite
 
@@ -87,7 +89,8 @@ def test_a_section_link_shows_on_focus_and_copies_its_address(browser, site_url)
     link.focus()
     page.wait_for_function("a => getComputedStyle(a).opacity === '1'", arg=link.element_handle())
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[role=status]') && document.querySelector('.headerlink[data-copied]')")
+    page.wait_for_function("document.querySelector('[role=status]') && "
+                           "document.querySelector('.headerlink[data-copied]')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith("/library/preconditions/trusted-partners/#signs-of-absence")
     assert link.text_content().endswith("Link copied")
@@ -112,7 +115,8 @@ def test_section_links_are_reached_with_tab_and_shown_when_focused(page, site_ur
     assert len(reached) == wanted
 
 
-LABEL_SHOWN = "a => { const r = a.querySelector('.library-headerlink__label').getBoundingClientRect(); return r.width > 5 && r.height > 5; }"
+LABEL_SHOWN = ("a => { const r = a.querySelector('.library-headerlink__label').getBoundingClientRect(); return r.width "
+               "> 5 && r.height > 5; }")
 
 
 @pytest.mark.browser
@@ -122,9 +126,11 @@ def test_a_section_link_is_named_and_shows_copy_link_on_hover_and_focus(page, si
     assert links.count() > 2
     for i in range(links.count()):
         link = links.nth(i)
-        heading = link.evaluate("a => { const h = a.parentNode.cloneNode(true); h.querySelector('.headerlink').remove(); return h.textContent.trim(); }")
+        heading = link.evaluate("a => { const h = a.parentNode.cloneNode(true); "
+                                "h.querySelector('.headerlink').remove(); return h.textContent.trim(); }")
         assert link.get_attribute("aria-label") == "Copy link to section: " + heading
-        assert link.get_attribute("href").startswith("#") and link.get_attribute("href")[1:] == link.evaluate("a => a.parentNode.id")
+        assert (link.get_attribute("href").startswith("#") and link.get_attribute("href")[1:]
+                == link.evaluate("a => a.parentNode.id"))
     link = page.locator("#signs-of-absence .headerlink")
     assert link.get_attribute("aria-label") == "Copy link to section: Signs that it is absent"
     assert not link.evaluate(LABEL_SHOWN) and link.evaluate(OPACITY) == 0  # out of the way until wanted
@@ -165,7 +171,8 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
 def test_nothing_moves_while_the_page_loads(browser, site_url, touch, path):
     """Lighthouse counts layout shifts against a page: the section links and glossary terms the script
     decorates must not push the text around as it runs."""
-    context = browser.new_context(has_touch=touch, is_mobile=touch, viewport={"width": 412 if touch else 1350, "height": 820})
+    context = browser.new_context(has_touch=touch, is_mobile=touch,
+                                  viewport={"width": 412 if touch else 1350, "height": 820})
     page = context.new_page()
     page.goto(site_url + path)
     assert page.evaluate(LAYOUT_SHIFTS) < 0.01
@@ -174,15 +181,17 @@ def test_nothing_moves_while_the_page_loads(browser, site_url, touch, path):
 
 @pytest.mark.browser
 def test_the_reflection_tool_says_saved_once_not_after_every_pause(page, site_url):
+    page.add_init_script(PENDING_TIMERS)
     page.goto(site_url + "trainers/reflection/")
     page.wait_for_selector("[data-library-reflection-status]:not([hidden])")
     page.evaluate("""() => { window.statusWrites = [];
-        new MutationObserver(() => window.statusWrites.push(document.querySelector('[data-library-reflection-status]').textContent))
-          .observe(document.querySelector('[data-library-reflection-status]'), {childList: true, characterData: true, subtree: true}); }""")
+        const status = document.querySelector('[data-library-reflection-status]');
+        new MutationObserver(() => window.statusWrites.push(status.textContent))
+          .observe(status, {childList: true, characterData: true, subtree: true}); }""")
     for words in ["First thought.", " Second thought.", " Third thought."]:
         page.click("#reflect-c-evidence")
         page.keyboard.type(words)
-        page.wait_for_timeout(700)  # longer than the pause after which the tool saves
+        settled(page)  # the pause after which the tool saves has passed, and it has saved
     assert page.evaluate("localStorage.length") > 0 and "Third thought" in page.evaluate("JSON.stringify(localStorage)")
     writes = page.evaluate("window.statusWrites")
     assert writes.count("Saved in this browser.") == 1, writes

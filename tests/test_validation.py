@@ -12,122 +12,14 @@ from pathlib import Path
 import pytest
 
 from macros import library, personal_data
-from macros.problems import Problem
+from tests.support.records import BAD, VALID, case_file, problems_for, replace
 
 ROOT = Path(__file__).resolve().parent.parent
 
-VALID = """\
-id: my-place-housing
-title: Housing in My Place
-place: My Place
-themes: [housing]
-period: 2020 to 2022
-summary: A short summary.
-context: Some context.
-organisations: [My Council]
-evidence:
-  - precondition: E
-    status: present
-    basis: reported
-    finding: Partners met every week.
-what_did_not_work:
-  - One thing failed.
-lessons:
-  - One lesson.
-questions:
-  - One question?
-sources:
-  - title: Our own notes
-contributors: [My Council]
-licence: CC-BY-4.0
-maturity: draft
-"""
-
-
-def replace(old: str, new: str, text: str = VALID) -> str:
-    assert old in text, old
-    return text.replace(old, new, 1)
-
-
-def case_file(tmp_path: Path, text: str | bytes, name: str = "my-place-housing.yaml") -> Path:
-    folder = tmp_path / "data" / "case_studies"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return path
-
-
-def problems_for(tmp_path: Path, *paths: Path) -> list[Problem]:
-    return library.load(tmp_path, list(paths)).problems
-
-
-# 40 lists inside each other from line 10 on; the 12th level (line 21) is refused before any crash.
-NESTED = VALID.split("evidence:")[0] + "evidence:\n" + "".join("  " * i + "-\n" for i in range(1, 40))
-
-# (id, file name, file text, expected line, expected field, words the message must contain)
-BAD = [
-    ("unclosed-quote", None, replace('title: Housing in My Place', 'title: "Housing in My Place'), 2, "(yaml)", "quote"),
-    ("tab-indent", None, replace("    status: present", "\tstatus: present"), 11, "(yaml)", "tab"),
-    ("broken-indentation", None, replace("    status: present", "      status: present"), 11, "(yaml)", "indented differently"),
-    ("colon-in-text", None, replace("summary: A short summary.", "summary: Partners said: it worked."), 6, "(yaml)", "double quotes"),
-    ("list-expected", None, replace("themes: [housing]", "themes: housing"), 4, "themes", "expected a list"),
-    ("text-expected", None, replace("title: Housing in My Place", "title: [Housing]"), 2, "title", "expected text"),
-    ("mapping-expected", None, replace("  - precondition: E\n    status: present\n    basis: reported\n    finding: Partners met every week.\n", "  - E is present\n"), 10, "evidence[1]", "expected an evidence entry"),
-    ("number-as-text", None, replace("period: 2020 to 2022", "period: 2021"), 5, "period", 'period: "2021"'),
-    ("missing-field", None, replace("    finding: Partners met every week.\n", ""), 10, "evidence[1].finding", "is missing"),
-    ("missing-top-field", None, replace("licence: CC-BY-4.0\n", ""), 1, "licence", "is missing"),
-    ("empty-value", None, replace("summary: A short summary.", "summary: \"  \""), 6, "summary", "is empty"),
-    ("unknown-precondition", None, replace("precondition: E", "precondition: K"), 10, "evidence[1].precondition", "'K' is not a precondition"),
-    ("lower-case-precondition", None, replace("precondition: E", "precondition: e"), 10, "evidence[1].precondition", "did you mean 'E'"),
-    ("misspelt-status", None, replace("status: present", "status: presnt"), 11, "evidence[1].status", "did you mean 'present'"),
-    ("unknown-status", None, replace("status: present", "status: great"), 11, "evidence[1].status", "present, absent, mixed, emerging"),
-    ("misspelt-field", None, replace("    finding:", "    finidng:"), 13, "evidence[1].finidng", "Did you mean 'finding'"),
-    ("unknown-field", None, VALID + "rating: 5\n", 25, "rating", "not a field"),
-    ("duplicate-key", None, replace("place: My Place", "title: Again\nplace: My Place"), 3, "title", "appears twice (first on line 2)"),
-    ("empty-file", None, "", 1, "(file)", "is empty"),
-    ("only-comments", None, "# nothing here\n", 1, "(file)", "only comments"),
-    ("non-utf8", None, replace("context: Some context.", "context: Caf\xe9 society.").encode("latin-1"), 7, "(encoding)", "not UTF-8"),
-    ("wrong-file-name", "other-name.yaml", VALID, 1, "id", "rename the file to my-place-housing.yaml"),
-    ("spaces-in-file-name", "my place housing.yaml", VALID, 1, "(file name)", "not a valid file name"),
-    ("yml-extension", "my-place-housing.yml", VALID, 1, "(file name)", "must end in .yaml"),
-    ("alias-bomb", None, 'a: &a ["lol","lol","lol"]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b]\n' + VALID, 2, "(yaml)", "alias"),
-    ("deep-nesting", None, NESTED, 21, "(yaml)", "nested"),
-    ("huge-file", None, VALID + "lessons_extra: " + "x" * (1024 * 1024) + "\n", 1, "(file)", "must be under 256 KB"),
-    ("two-documents", None, VALID + "---\nid: second\n", 25, "(yaml)", "more than one YAML document"),
-    ("list-at-top", None, "- " + VALID.replace("\n", "\n  ").rstrip() + "\n", 1, "(file)", "expected a case study"),
-    ("python-tag", None, replace("summary: A short summary.", 'summary: !!python/object/apply:os.system ["echo hi"]'), 6, "(yaml)", "Tags are not allowed"),
-    ("javascript-link", None, replace("finding: Partners met every week.", "finding: See [the notes](javascript:alert(1))."), 13, "evidence[1].finding", "'javascript:'"),
-    ("data-link", None, replace("context: Some context.", "context: See [this](data:text/html,hi)."), 7, "context", "'data:'"),
-    ("relative-link", None, replace("context: Some context.", "context: See [this](../../mkdocs.yml)."), 7, "context", "must be full web addresses"),
-    ("image", None, replace("context: Some context.", "context: Look ![chart](https://tracker.example/x.png)"), 7, "context", "Images are not allowed"),
-    ("email-address", None, replace("summary: A short summary.", "summary: Ask jo.bloggs@example.com for details."), 6, "summary", "e-mail address"),
-    ("phone-number", None, replace("context: Some context.", "context: Ring 07700 900123 any time."), 7, "context", "phone number"),
-    ("postcode", None, replace("finding: Partners met every week.", "finding: She lives at CV1 5RR near the station."), 13, "evidence[1].finding", "postcode"),
-    ("ni-number", None, replace("lessons:\n  - One lesson.", "lessons:\n  - Case AB 12 34 56 C was closed."), 17, "lessons[1]", "National Insurance"),
-    ("nhs-number", None, replace("questions:\n  - One question?", "questions:\n  - Was 943 476 5919 seen again?"), 19, "questions[1]", "NHS number"),
-    ("bad-date", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-02-30"), 25, "last_reviewed", "not a real date"),
-    ("date-format", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 1/2/2026"), 25, "last_reviewed", "YYYY-MM-DD"),
-    ("published-without-dates", None, replace("maturity: draft", "maturity: published"), 1, "last_reviewed", "needs the date"),
-    ("review-order", None, replace("maturity: draft", "maturity: draft\nlast_reviewed: 2026-05-01\nnext_review: 2026-04-01"), 26, "next_review", "not after last_reviewed"),
-    ("no-evidence", None, replace("evidence:\n  - precondition: E\n    status: present\n    basis: reported\n    finding: Partners met every week.\n", "evidence: []\n"), 9, "evidence", "at least 1 item"),
-    ("theme-capitals", None, replace("themes: [housing]", "themes: [Housing Policy]"), 4, "themes[1]", "lower-case words"),
-    ("repeated-theme", None, replace("themes: [housing]", "themes: [housing, housing]"), 4, "themes[2]", "repeats item 1"),
-    ("licence-typo", None, replace("licence: CC-BY-4.0", "licence: CC-BY-40"), 23, "licence", "did you mean 'CC-BY-4.0'"),
-    ("too-long", None, replace("finding: Partners met every week.", "finding: " + "word " * 600), 13, "evidence[1].finding", "the limit here is 2,000"),
-    ("bad-id", "My-Place.yaml", replace("id: my-place-housing", "id: My Place"), 1, "id", "lower-case letters, digits and single hyphens"),
-    ("placeholder-past-draft", None, replace("maturity: draft", "maturity: published\nlast_reviewed: 2026-01-01\nnext_review: 2027-01-01",
-                                              replace("summary: A short summary.", 'summary: "REPLACE: the case study in one or two sentences."')),
-     6, "summary", "placeholder"),
-    ("nul-character", None, replace("context: Some context.", "context: Some\x00context."), 7, "(yaml)", "control character #x0000"),
-    ("bel-character", None, replace("lessons:\n  - One lesson.", "lessons:\n  - One\x07lesson."), 17, "(yaml)", "control character #x0007"),
-    ("place-without-latin-letters", None, replace("place: My Place", "place: 東京"), 3, "place", "no Latin letters"),
-    ("group-of-another-letter", "preconditions.yaml", None, 5, "[1].group", "A to D are vision"),
-    ("page-not-number", None, replace("    finding: Partners met every week.", "    finding: Partners met every week.\n    pages: [twenty]"), 14, "evidence[1].pages[1]", "expected a whole number"),
-]
-
 
 EXAMPLE = re.compile(r"(?i)\bfor example: \S")  # every message ends by showing a value that works
-MATCHER = re.compile(json.loads((ROOT / ".github" / "problem-matchers" / "library.json").read_text())["problemMatcher"][0]["pattern"][0]["regexp"])
+MATCHER = re.compile(json.loads((ROOT / ".github" / "problem-matchers"
+                                 / "library.json").read_text())["problemMatcher"][0]["pattern"][0]["regexp"])
 
 
 def bad_file(tmp_path: Path, name: str | None, text) -> Path:
@@ -173,7 +65,8 @@ def test_the_valid_example_is_valid(tmp_path):
 
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
-    text = replace("status: present", "status: presnt", replace("themes: [housing]", "themes: housing", replace("licence: CC-BY-4.0\n", "")))
+    text = replace("status: present", "status: presnt",
+                   replace("themes: [housing]", "themes: housing", replace("licence: CC-BY-4.0\n", "")))
     found = problems_for(tmp_path, case_file(tmp_path, text))
     assert {p.field for p in found} == {"themes", "evidence[1].status", "licence"}
 
@@ -192,7 +85,8 @@ def test_checks_across_records_run_on_a_record_with_other_mistakes(tmp_path):
 
 def test_a_placeholder_and_a_bad_date_are_found_beside_other_mistakes(tmp_path):
     text = replace("maturity: draft", "maturity: reviewed\nlast_reviewed: 2026-02-30\nnext_review: 2027-01-01",
-                   replace("summary: A short summary.", 'summary: "REPLACE: the summary"', replace("themes: [housing]", "themes: housing")))
+                   replace("summary: A short summary.", 'summary: "REPLACE: the summary"',
+                           replace("themes: [housing]", "themes: housing")))
     found = {(p.field, p.message.split(" ")[0]) for p in problems_for(tmp_path, case_file(tmp_path, text))}
     assert {f for f, _ in found} == {"themes", "summary", "last_reviewed"}
 
@@ -225,13 +119,16 @@ def test_public_contact_details_can_be_allowed_explicitly(tmp_path):
 
 @pytest.mark.parametrize("text, kind", [
     ("She lives at cv1 5rr now.", "a postcode"), ("Near Sw1a 1aa.", "a postcode"),
-    ("Case ab123456c was closed.", "a National Insurance number"), ("Case Ab 12 34 56 c.", "a National Insurance number"),
+    ("Case ab123456c was closed.", "a National Insurance number"),
+    ("Case Ab 12 34 56 c.", "a National Insurance number"),
 ])
 def test_personal_data_is_found_in_any_case(text, kind):
     assert [k for k, _ in personal_data.find(text)] == [kind]
 
 
-@pytest.mark.parametrize("text", ["Case GB123456A.", "Case QQ123456C.", "Case AB123456E.", "Turn off the M1 2nd exit.", "On the 1st floor."])
+@pytest.mark.parametrize("text",
+                         ["Case GB123456A.", "Case QQ123456C.", "Case AB123456E.", "Turn off the M1 2nd exit.",
+                          "On the 1st floor."])
 def test_letters_national_insurance_never_uses_are_not_flagged(text):
     assert personal_data.find(text) == []
 
@@ -241,7 +138,9 @@ def test_letters_national_insurance_never_uses_are_not_flagged(text):
      "    - page: page:index.md\n      note: Ring 07700 900123 first.\n    - page: page:index.md\n      note: Two.\n",
      7, "[1].steps[1].note"),
     ("glossary.yaml", "- term: Hub\n  definition: Write to jo.bloggs@example.com about it.\n", 2, "[1].definition"),
-    ("places.yaml", "- name: Leeds\n  slug: leeds\n  summary: A city.\n  context: She lives at ls1 4ap.\n  sources:\n    - title: Notes\n",
+    ("places.yaml",
+     "- name: Leeds\n  slug: leeds\n  summary: A city.\n  context: She lives at ls1 4ap.\n  sources:\n    - title: "
+     "Notes\n",
      4, "[1].context"),
 ])
 def test_every_data_file_is_scanned_for_personal_data(tmp_path, file, text, line, field):
@@ -254,7 +153,8 @@ def test_every_data_file_is_scanned_for_personal_data(tmp_path, file, text, line
 
 def test_figures_are_not_mistaken_for_personal_data(tmp_path):
     text = replace("context: Some context.",
-                   "context: The city of 337,400 people lost £55 million (26%) between 2010/11 and 2014/15; 1,470 cases a year.")
+                   "context: The city of 337,400 people lost £55 million (26%) between 2010/11 and 2014/15; 1,470 "
+                   "cases a year.")
     assert problems_for(tmp_path, case_file(tmp_path, text)) == []
 
 
@@ -281,7 +181,8 @@ PRECONDITION = """\
 def preconditions_file(tmp_path: Path, entries: list[tuple[str, str, str]]) -> Path:
     path = tmp_path / "data" / "preconditions.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r, group="vision" if i in "ABCD" else "behaviours")
+    path.write_text("".join(PRECONDITION.format(id=i, slug=s, related=r,
+                                                group="vision" if i in "ABCD" else "behaviours")
                             for i, s, r in entries), encoding="utf-8")
     return path
 
@@ -301,9 +202,18 @@ def test_precondition_cross_references(tmp_path):
     found = {(p.line, p.field, p.message.split(";")[0]) for p in problems_for(tmp_path, path)}
     lines = {p: 1 + 16 * i for i, p in enumerate("ABDEFGHI")}  # each entry is 16 lines; C is missing
     assert (1, "(file)", "has no precondition C") in found
-    assert (lines["E"] + 1, "[4].slug", "'slug-d' is already the slug of another precondition (data/preconditions.yaml:34)") in found
+    assert (lines["E"] + 1, "[4].slug",
+            "'slug-d' is already the slug of another precondition (data/preconditions.yaml:34)") in found
     assert (lines["E"] + 12, "[4].related[1].precondition", "E cannot be related to itself") in found
     assert (lines["F"] + 12, "[5].related[1].precondition", "'Z' is not a precondition") in found
+
+
+def test_two_preconditions_cannot_share_a_letter(tmp_path):
+    """A second E (a copy-and-paste, say) is named at its id, with the line of the first."""
+    path = preconditions_file(tmp_path, nine() + [("E", "slug-e-again", "A")])
+    [problem] = problems_for(tmp_path, path)
+    assert (problem.line, problem.field) == (16 * 9 + 1, "[10].id")
+    assert problem.message.startswith("'E' is already the id of another precondition (data/preconditions.yaml:65)")
 
 
 def test_a_group_must_match_the_letter(tmp_path):
@@ -311,7 +221,8 @@ def test_a_group_must_match_the_letter(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("group: behaviours", "group: vision", 1), encoding="utf-8")
     [problem] = problems_for(tmp_path, path)
     assert (problem.line, problem.field) == (16 * 4 + 5, "[5].group")
-    assert problem.message.startswith("is 'vision', but precondition E is one of the behaviours") and problem.message.endswith("group: behaviours")
+    assert (problem.message.startswith("is 'vision', but precondition E is one of the behaviours")
+            and problem.message.endswith("group: behaviours"))
 
 
 @pytest.mark.parametrize("verdict, field, words", [
@@ -319,7 +230,8 @@ def test_a_group_must_match_the_letter(tmp_path):
     ("basis: editorial, presence: in pockets", None, None),
     ("basis: reported, pages: [14]", "basis", "add the report's own short verdict"),
     ("basis: reported, verdict: a potential asset", "basis", "add the page the verdict is quoted from"),
-    ("basis: reported, verdict: a potential asset, pages: [14], presence: in pockets", "presence", "goes only with basis: editorial"),
+    ("basis: reported, verdict: a potential asset, pages: [14], presence: in pockets", "presence",
+     "goes only with basis: editorial"),
     ("basis: editorial", "basis", "add our reading on the place scale"),
     ("basis: editorial, presence: in pockets, verdict: a potential asset", "verdict", "goes only with basis: reported"),
     ("basis: editorial, presence: nascent", "presence", "'nascent' is not a word of the place scale"),
@@ -345,7 +257,8 @@ SECOND_E = "  - precondition: E\n    status: absent\n    basis: reported\n    fi
 def test_a_case_study_has_one_entry_per_precondition(tmp_path):
     text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:")
     [problem] = problems_for(tmp_path, case_file(tmp_path, text))
-    assert str(problem).startswith("data/case_studies/my-place-housing.yaml:14: evidence[2].precondition: E already has an entry "
+    assert str(problem).startswith("data/case_studies/my-place-housing.yaml:14: evidence[2].precondition: E already "
+                                   "has an entry "
                                    "in this case study (line 10)")
     assert "Merge the two findings" in problem.message and problem.message.endswith("for example: status: mixed")
     assert MATCHER.match(str(problem))
@@ -359,7 +272,8 @@ def test_an_exact_copy_of_an_entry_is_refused_too(tmp_path):
 
 def test_a_second_entry_is_found_beside_other_problems(tmp_path):
     """A misspelt field elsewhere in the file hides nothing: both problems are reported."""
-    text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:", replace("themes: [housing]", "themes: housing"))
+    text = replace("what_did_not_work:", SECOND_E + "what_did_not_work:",
+                   replace("themes: [housing]", "themes: housing"))
     found = {(p.line, p.field) for p in problems_for(tmp_path, case_file(tmp_path, text))}
     assert found == {(4, "themes"), (14, "evidence[2].precondition")}
 
@@ -376,7 +290,8 @@ def test_a_finding_needs_a_basis(tmp_path):
     ("[e-2]", "is not valid here"),
 ])
 def test_former_anchors_of_a_finding(tmp_path, former, words):
-    text = replace("    finding: Partners met every week.\n", f"    finding: Partners met every week.\n    redirect_from: {former}\n")
+    text = replace("    finding: Partners met every week.\n",
+                   f"    finding: Partners met every week.\n    redirect_from: {former}\n")
     [problem] = problems_for(tmp_path, case_file(tmp_path, text))
     assert problem.field.startswith("evidence[1].redirect_from") and words in problem.message, problem
 
@@ -391,18 +306,24 @@ def test_place_names_are_transliterated_for_slugs(name, slug):
 
 def test_two_place_names_with_one_slug_are_both_named(tmp_path):
     first = case_file(tmp_path, replace("place: My Place", "place: Brighton & Hove"))
-    second = case_file(tmp_path, replace("id: my-place-housing", "id: brighton-housing", replace("place: My Place", "place: Brighton and Hove")),
+    second = case_file(tmp_path,
+                       replace("id: my-place-housing", "id: brighton-housing",
+                               replace("place: My Place", "place: Brighton and Hove")),
                        "brighton-housing.yaml")
     found = {(p.file, p.line, p.field): p.message for p in problems_for(tmp_path, first, second)}
-    assert set(found) == {("data/case_studies/my-place-housing.yaml", 3, "place"), ("data/case_studies/brighton-housing.yaml", 3, "place")}
+    assert (set(found)
+            == {("data/case_studies/my-place-housing.yaml", 3, "place"),
+                ("data/case_studies/brighton-housing.yaml", 3, "place")})
     assert "(places/brighton-and-hove/)" in found[("data/case_studies/brighton-housing.yaml", 3, "place")]
-    assert found[("data/case_studies/my-place-housing.yaml", 3, "place")].endswith("for example: place: Brighton and Hove")
+    assert (found[("data/case_studies/my-place-housing.yaml", 3,
+                   "place")].endswith("for example: place: Brighton and Hove"))
 
 
 def test_a_place_name_clashing_with_a_listed_place_is_named(tmp_path):
     places = tmp_path / "data" / "places.yaml"
     places.parent.mkdir(parents=True)
-    places.write_text("- name: My Place\n  slug: my-place\n  summary: A place.\n  context: Context.\n  sources:\n    - title: Notes\n",
+    places.write_text("- name: My Place\n  slug: my-place\n  summary: A place.\n  context: Context.\n  sources:\n    - "
+                      "title: Notes\n",
                       encoding="utf-8")
     case = case_file(tmp_path, replace("place: My Place", "place: my place"))
     assert [(p.line, p.field) for p in problems_for(tmp_path, places, case)] == [(3, "place")]
@@ -412,7 +333,8 @@ def test_cli_prints_one_line_per_problem_and_exits_1(tmp_path):
     paths = []
     for case_id, name, text, *_ in BAD:
         paths.append(str(bad_file(tmp_path / case_id, name, text)))
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", *paths], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", *paths], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -426,7 +348,8 @@ def test_cli_prints_one_line_per_problem_and_exits_1(tmp_path):
 
 def test_cli_success_prints_a_summary(tmp_path):
     path = case_file(tmp_path, VALID)
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", str(path)], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("OK: ") and result.stdout.count("\n") == 1
 

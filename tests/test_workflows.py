@@ -66,7 +66,8 @@ def test_there_are_workflows():
 def test_top_level_permissions_are_present_and_read_only(path):
     workflow = load(path)
     assert "permissions" in workflow, f"{path.name}: add a top-level 'permissions:' block (for example contents: read)"
-    assert not grants_write(workflow["permissions"]), f"{path.name}: top-level permissions must not grant write; grant it to the one job that needs it"
+    assert not grants_write(workflow["permissions"]), (f"{path.name}: top-level permissions must not grant write; "
+                                                       "grant it to the one job that needs it")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -78,7 +79,8 @@ def test_every_action_is_pinned_to_a_full_commit_sha(path):
             continue  # an action or workflow in this repository: pinned by the commit being built
         assert not ref.startswith("docker://") or "@sha256:" in ref, f"{path.name}: pin the image by digest: {ref}"
         if not ref.startswith("docker://"):
-            assert PINNED.match(ref), f"{path.name}: pin {ref!r} to a 40-character commit SHA, with the version in a comment"
+            assert PINNED.match(ref), (f"{path.name}: pin {ref!r} to a 40-character commit SHA, with the version in a "
+                                       "comment")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -95,14 +97,18 @@ def test_pull_request_workflows_hold_no_secrets_or_write_access(path):
     if "pull_request" not in triggers(workflow):
         return
     text = path.read_text(encoding="utf-8")
-    assert not re.search(r"\$\{\{\s*secrets\.", text), f"{path.name}: a workflow run by pull requests must not use secrets"
+    assert not re.search(r"\$\{\{\s*secrets\.", text), (f"{path.name}: a workflow run by pull requests must not use "
+                                                        "secrets")
     for name, job in workflow["jobs"].items():
-        assert not grants_write(job.get("permissions")), f"{path.name}: job {name!r} runs on pull requests and must not get write permissions"
-        assert "environment" not in job, f"{path.name}: job {name!r} runs on pull requests and must not use a deployment environment"
+        assert not grants_write(job.get("permissions")), (f"{path.name}: job {name!r} runs on pull requests and must "
+                                                          "not get write permissions")
+        assert "environment" not in job, (f"{path.name}: job {name!r} runs on pull requests and must not use a "
+                                          "deployment environment")
     for job_name, step in steps(workflow):
         if str(step.get("uses", "")).startswith("actions/checkout@"):
             assert (step.get("with") or {}).get("persist-credentials") is False, \
-                f"{path.name}: job {job_name!r}: checkout with persist-credentials: false, so later steps cannot reuse the token"
+                (f"{path.name}: job {job_name!r}: checkout with persist-credentials: false, so later steps cannot "
+                 "reuse the token")
 
 
 def deploy_jobs():
@@ -126,12 +132,14 @@ def test_there_is_a_deploy_job():
 @pytest.mark.parametrize("path, workflow, name, job", DEPLOY_JOBS, ids=[f"{p.name}:{n}" for p, _, n, _ in DEPLOY_JOBS])
 def test_deploy_happens_only_from_main(path, workflow, name, job):
     on = triggers(workflow)
-    assert not {"pull_request", "pull_request_target"} & set(on), f"{path.name}: the deploy workflow must not run on pull requests"
+    assert not {"pull_request", "pull_request_target"} & set(on), (f"{path.name}: the deploy workflow must not run on "
+                                                                   "pull requests")
     if "push" in on:
         assert (on["push"] or {}).get("branches") == ["main"], f"{path.name}: deploy on pushes to main only"
     condition = str(job.get("if", ""))
     assert re.search(r"github\.ref\s*==\s*'refs/heads/main'", condition), \
-        f"{path.name}: job {name!r} needs if: github.ref == 'refs/heads/main', so a manual run from another branch cannot deploy"
+        (f"{path.name}: job {name!r} needs if: github.ref == 'refs/heads/main', so a manual run from another branch "
+         "cannot deploy")
     assert grants_write(job.get("permissions")), f"{path.name}: job {name!r} should be the one job granted pages: write"
 
 
@@ -149,7 +157,7 @@ def test_nothing_is_published_before_the_checks_pass(name):
         needs = [needs] if isinstance(needs, str) else needs
         return any(n in checks or (n not in seen and waits_for_checks(n, seen + (job_name,))) for n in needs)
 
-    for job_name, job in jobs.items():
+    for job_name in jobs:
         if job_name not in checks:
             assert waits_for_checks(job_name), f"{name}: job {job_name!r} must need the checks job"
 
@@ -306,14 +314,16 @@ def test_no_run_step_holds_an_expression(path):
     """Untrusted text (an issue's title or body, a branch name) cannot become shell code: values reach
     commands through env or files, never `${{ }}` pasted into a script."""
     for job_name, step in steps(load(path)):
-        assert "${{" not in str(step.get("run", "")), f"{path.name}: job {job_name!r}: pass the value through env, not ${{{{ }}}} in run"
+        assert "${{" not in str(step.get("run", "")), (f"{path.name}: job {job_name!r}: pass the value through env, "
+                                                       f"not ${{{{ }}}} in run")
 
 
 def test_publish_reads_the_issue_only_from_the_event_file():
     text = PUBLISH.read_text(encoding="utf-8")
     for untrusted in ("github.event.issue.title", "github.event.issue.body", "github.event.comment", "github.head_ref"):
         assert untrusted not in text, untrusted
-    runs = [str(step.get("run", "")) for _, step in steps(load(PUBLISH)) if "issue_to_pr.py" in str(step.get("run", ""))]
+    runs = [str(step.get("run", "")) for _, step in steps(load(PUBLISH))
+            if "issue_to_pr.py" in str(step.get("run", ""))]
     assert runs == ["python tools/issue_to_pr.py open", "python3 tools/issue_to_pr.py report"]
 
 
@@ -321,7 +331,8 @@ def test_publish_gives_each_job_only_the_permissions_it_needs():
     workflow = load(PUBLISH)
     assert workflow["permissions"] == {}
     jobs = workflow["jobs"]
-    assert jobs["open"]["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write", "statuses": "write"}
+    assert (jobs["open"]["permissions"]
+            == {"contents": "write", "pull-requests": "write", "issues": "write", "statuses": "write"})
     assert jobs["checks"]["permissions"] == {"contents": "read"}
     assert jobs["report"]["permissions"] == {"statuses": "write", "pull-requests": "write"}
     for job_name, step in steps(workflow):
@@ -331,7 +342,8 @@ def test_publish_gives_each_job_only_the_permissions_it_needs():
 
 
 def test_the_pull_request_publish_opens_is_checked_by_ci_and_told_the_result():
-    """A pull request opened with the workflow's token starts no workflow: Publish runs CI on its commit, then reports."""
+    """A pull request opened with the workflow's token starts no workflow: Publish runs CI on its commit, then
+    reports."""
     jobs = load(PUBLISH)["jobs"]
     assert jobs["checks"]["uses"] in CI and jobs["checks"]["needs"] == "open"
     assert jobs["checks"]["with"] == {"ref": "${{ needs.open.outputs.sha }}"}
@@ -355,5 +367,6 @@ def test_no_issue_form_adds_the_publish_label_itself():
 def test_editors_are_told_how_publish_works():
     text = (ROOT / "docs" / "contribute" / "review.md").read_text(encoding="utf-8")
     script = publish_script()
-    for needed in (f"`{script.LABEL}`", "triage", f"**{script.STATUS_CONTEXT}**", "Allow GitHub Actions to create and approve pull requests"):
+    for needed in (f"`{script.LABEL}`", "triage", f"**{script.STATUS_CONTEXT}**",
+                   "Allow GitHub Actions to create and approve pull requests"):
         assert needed in text, needed

@@ -27,7 +27,8 @@ PAGES = ("trainers/cards/index.html", "trainers/cards.html")  # directory URLs, 
 # Faces whose content is taller or wider than the face: their text would be cut off in print.
 OVERFLOWING = """() => [...document.querySelectorAll('.card__face')]
   .filter(face => face.scrollHeight > face.clientHeight + 1 || face.scrollWidth > face.clientWidth + 1)
-  .map(face => face.closest('.card').dataset.card + ' ' + (face.classList.contains('card__face--back') ? 'back' : 'front'))"""
+  .map(face => face.closest('.card').dataset.card + ' '
+               + (face.classList.contains('card__face--back') ? 'back' : 'front'))"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -54,7 +55,8 @@ def print_cards(site: Path, out: Path, fold: bool = False) -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 px per inch, as print lays it out
+            # A4 at 96 px per inch, as print lays it out
+            page = browser.new_page(viewport={"width": 794, "height": 1123})
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{relative}", wait_until="load")
             if fold:
                 page.check("#cards-layout-fold")

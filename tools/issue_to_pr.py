@@ -77,12 +77,15 @@ def read_event(path: Path) -> Issue:
         issue = event["issue"]
         number = issue["number"]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise PublishError(f"{path}: not an issue event payload ({error}); run this from the publish workflow") from error
+        said = f"{path}: not an issue event payload ({error}); run this from the publish workflow"
+        raise PublishError(said) from error
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise PublishError(f"{path}: the issue number {number!r} is not a positive whole number")
     return Issue(number=number, title=str(issue.get("title") or ""), body=str(issue.get("body") or ""),
-                 url=str(issue.get("html_url") or ""), labels=[str(label.get("name")) for label in issue.get("labels") or []],
-                 label=str((event.get("label") or {}).get("name") or ""), sender=str((event.get("sender") or {}).get("login") or ""))
+                 url=str(issue.get("html_url") or ""),
+                 labels=[str(label.get("name")) for label in issue.get("labels") or []],
+                 label=str((event.get("label") or {}).get("name") or ""),
+                 sender=str((event.get("sender") or {}).get("login") or ""))
 
 
 def environment(name: str) -> str:
@@ -93,12 +96,14 @@ def environment(name: str) -> str:
 
 
 def run_address() -> str:
-    server, repository, run_id = (os.environ.get(n, "") for n in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
+    server, repository, run_id = (os.environ.get(n, "")
+                                  for n in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID"))
     return f"{server}/{repository}/actions/runs/{run_id}" if server and repository and run_id else ""
 
 
 def write_outputs(**values: str) -> None:
-    """Step outputs for the jobs that follow (the commit, the pull request): fixed names, hex digits and numbers only."""
+    """Step outputs for the jobs that follow (the commit, the pull request): fixed names, hex digits and numbers
+    only."""
     path = os.environ.get("GITHUB_OUTPUT")
     if path:
         with open(path, "a", encoding="utf-8") as out:
@@ -136,13 +141,16 @@ class GitHub:
             with urllib.request.urlopen(request, timeout=60) as response:
                 text = response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
-            raise PublishError(f"GitHub refused to {what or method + ' ' + path} ({error.code}: {_api_message(error)})") from error
+            doing = what or f"{method} {path}"
+            raise PublishError(f"GitHub refused to {doing} ({error.code}: {_api_message(error)})") from error
         except urllib.error.URLError as error:
-            raise PublishError(f"GitHub could not be reached to {what or method + ' ' + path} ({error.reason})") from error
+            doing = what or f"{method} {path}"
+            raise PublishError(f"GitHub could not be reached to {doing} ({error.reason})") from error
         return json.loads(text) if text.strip() else None
 
     def role(self, user: str) -> str:
-        answer = self.call("GET", f"/collaborators/{urllib.parse.quote(user, safe='')}/permission", what=f"say what {user} may do")
+        answer = self.call("GET", f"/collaborators/{urllib.parse.quote(user, safe='')}/permission",
+                           what=f"say what {user} may do")
         return str((answer or {}).get("role_name") or (answer or {}).get("permission") or "none")
 
     def open_pull(self, branch: str) -> dict | None:
@@ -165,11 +173,13 @@ class GitHub:
         self.call("POST", f"/issues/{number}/comments", {"body": body}, what=f"comment on #{number}")
 
     def remove_label(self, number: int, label: str) -> None:
-        self.call("DELETE", f"/issues/{number}/labels/{urllib.parse.quote(label, safe='')}", what=f"take the label off #{number}")
+        self.call("DELETE", f"/issues/{number}/labels/{urllib.parse.quote(label, safe='')}",
+                  what=f"take the label off #{number}")
 
     def status(self, sha: str, state: str, description: str, target: str) -> None:
-        self.call("POST", f"/statuses/{sha}", {"state": state, "context": STATUS_CONTEXT, "description": description[:140],
-                                               **({"target_url": target} if target else {})}, what="set the commit status")
+        self.call("POST", f"/statuses/{sha}",
+                  {"state": state, "context": STATUS_CONTEXT, "description": description[:140],
+                   **({"target_url": target} if target else {})}, what="set the commit status")
 
 
 def _api_message(error: urllib.error.HTTPError) -> str:
@@ -190,14 +200,16 @@ class Git:
     def __init__(self, folder: Path, token: str = "", server: str = "https://github.com"):
         self.folder = folder
         self.env = {**os.environ, "GIT_TERMINAL_PROMPT": "0",
-                    "GIT_AUTHOR_NAME": BOT[0], "GIT_AUTHOR_EMAIL": BOT[1], "GIT_COMMITTER_NAME": BOT[0], "GIT_COMMITTER_EMAIL": BOT[1]}
+                    "GIT_AUTHOR_NAME": BOT[0], "GIT_AUTHOR_EMAIL": BOT[1], "GIT_COMMITTER_NAME": BOT[0],
+                    "GIT_COMMITTER_EMAIL": BOT[1]}
         if token:
             basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
             self.env.update({"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": f"http.{server.rstrip('/')}/.extraheader",
                              "GIT_CONFIG_VALUE_0": f"AUTHORIZATION: basic {basic}"})
 
     def __call__(self, *args: str, stdin: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
-        result = subprocess.run(["git", *args], cwd=self.folder, env=self.env, input=stdin, capture_output=True, text=True)
+        result = subprocess.run(["git", *args], cwd=self.folder, env=self.env, input=stdin, capture_output=True,
+                                text=True)
         if check and result.returncode != 0:
             last = (result.stderr.strip().splitlines() or ["no message"])[-1]
             raise PublishError(f"git {args[0]} failed: {last}")
@@ -216,7 +228,8 @@ FOR_CONTRIBUTORS = (
      f"See [consent, safeguarding and anonymity]({SITE}contribute/safeguarding/)."),
     (re.compile(r"If it is a public organisational contact, list it exactly under public_contact_details\."),
      "If it is an organisation's public contact detail, say so in a comment and an editor will check it."),
-    (re.compile(r"gives the id '([a-z0-9-]+)', but \S+ already exists\. Change the title or pass --force to replace the file,"),
+    (re.compile(r"gives the id '([a-z0-9-]+)', but \S+ already exists\. Change the title or pass --force to replace "
+                r"the file,"),
      r"makes the same page address as a case study already in the library (\1). Change the title,"),
     (re.compile(r"which \S+\.yaml already uses\."), "which a case study already in the library uses."),
 )
@@ -229,7 +242,8 @@ def in_contributors_words(problem: str) -> tuple[str, str]:
     question, message = (match.group(2), match.group(3)) if match else ("", problem)
     personal = PERSONAL.match(message)
     if personal and PERSONAL_TAIL in message:
-        message = f"contains what looks like {personal.group(1)} (not repeated here){message[message.rindex(PERSONAL_TAIL) + 1:]}"
+        message = (f"contains what looks like {personal.group(1)} (not repeated "
+                   f"here){message[message.rindex(PERSONAL_TAIL) + 1:]}")
     for pattern, replacement in FOR_CONTRIBUTORS:
         message = pattern.sub(replacement, message)
     return question, message
@@ -276,22 +290,26 @@ def open_pull_request(issue: Issue, folder: Path, github: GitHub, git: Git, base
         return None
     role = github.role(issue.sender)
     if role not in ALLOWED_ROLES:
-        raise NotAllowed(f"{issue.sender} added the label but has the role {role!r}; only people with triage rights or more may publish")
+        raise NotAllowed(f"{issue.sender} added the label but has the role {role!r}; only people with triage rights or "
+                         "more may publish")
     if CASE_STUDY_LABEL not in issue.labels:
-        github.comment(issue.number, f"The `{LABEL}` label only works on issues made with the case study form (they carry "
-                                     f"the `{CASE_STUDY_LABEL}` label); this one does not, so nothing was done.")
+        github.comment(issue.number,
+                       f"The `{LABEL}` label only works on issues made with the case study form (they carry "
+                       f"the `{CASE_STUDY_LABEL}` label); this one does not, so nothing was done.")
         github.remove_label(issue.number, LABEL)
         return None
     branch = f"case-study/issue-{issue.number}"
     existing = github.open_pull(branch)
     if existing:
-        github.comment(issue.number, f"This issue already has a pull request: {existing['html_url']}. Change the case study "
-                                     "there; to start again from the issue, close that pull request, delete its branch and "
-                                     "add the label again.")
+        github.comment(issue.number,
+                       f"This issue already has a pull request: {existing['html_url']}. Change the case study "
+                       "there; to start again from the issue, close that pull request, delete its branch and "
+                       "add the label again.")
         return None
     if git("ls-remote", "--heads", "origin", f"refs/heads/{branch}").stdout.strip():
-        github.comment(issue.number, f"The branch `{branch}` already exists, without an open pull request. An editor can open "
-                                     "one from it, or delete it and add the label again.")
+        github.comment(issue.number,
+                       f"The branch `{branch}` already exists, without an open pull request. An editor can open "
+                       "one from it, or delete it and add the label again.")
         github.remove_label(issue.number, LABEL)
         return None
 
@@ -314,8 +332,9 @@ def open_pull_request(issue: Issue, folder: Path, github: GitHub, git: Git, base
     if staged != [path]:
         raise PublishError(f"expected to commit only {path}, but git has {', '.join(staged) or 'nothing'} staged")
     title = _case_study_title(result.path) or issue.title
-    git("commit", "--quiet", "--file=-", stdin=f"Add the case study from issue #{issue.number}\n\n{path}, a draft made by "
-                                               f"the publish workflow with from-issue.\n")
+    git("commit", "--quiet", "--file=-",
+        stdin=f"Add the case study from issue #{issue.number}\n\n{path}, a draft made by "
+              f"the publish workflow with from-issue.\n")
     sha = git("rev-parse", "HEAD").stdout.strip()
     git("push", "--quiet", "origin", f"HEAD:refs/heads/{branch}")
     pull = github.create_pull(branch, base, f"Case study: {title}"[:250], pull_body(issue, path))
@@ -324,7 +343,8 @@ def open_pull_request(issue: Issue, folder: Path, github: GitHub, git: Git, base
     github.comment(issue.number, f"Thank you: your case study is now a pull request, {opened.pull_url}. The library's "
                                  "checks run on it next, and an editor will review it there with you.")
     write_outputs(sha=sha, pull=str(opened.pull))
-    summary(f"Opened {opened.pull_url} from #{issue.number}: {path} on {branch} ({time.monotonic() - started:.1f} s from "
+    summary(f"Opened {opened.pull_url} from #{issue.number}: {path} on {branch} ({time.monotonic() - started:.1f} s "
+            "from "
             "reading the issue to the comment).")
     return opened
 
@@ -361,7 +381,8 @@ RESULTS = {"success": ("success", "The checks passed"), "failure": ("failure", "
 
 def report(github: GitHub, sha: str, pull: str, result: str) -> None:
     if not re.fullmatch(r"[0-9a-f]{40}", sha) or not pull.isdigit():
-        raise PublishError(f"SHA={sha!r} and PULL={pull!r} must be a commit and a pull request number from the open job")
+        raise PublishError(f"SHA={sha!r} and PULL={pull!r} must be a commit and a pull request number from the "
+                           "open job")
     state, said = RESULTS.get(result, ("error", f"The checks ended as {result!r}"))
     address = run_address()
     github.status(sha, state, said, address)

@@ -4,7 +4,7 @@ Trainers link pages and sections from course material that lives for years, and 
 against the open data, so every address the library has published is kept in
 tests/published-urls.txt, and tests/test_links_last.py checks that each one still resolves. A new
 address never fails a check: a contributor's pull request adds a case study page and nothing else.
-The maintainers record new addresses as a step of every release (README.md, "Releasing"):
+The maintainers record new addresses as a step of every release (dev/releasing.md):
 
     make urls        # make build, then: .venv/bin/python tools/published_urls.py site --write
 
@@ -143,7 +143,8 @@ def main(argv: list[str]) -> int:
         for address in new:
             print(f"{LIST.relative_to(LIST.parent.parent)}: not recorded yet: {address}")
         if new:
-            print(f"{len(new)} address(es) of this build are not recorded; record them with: make urls", file=sys.stderr)
+            print(f"{len(new)} address(es) of this build are not recorded; record them with: make urls",
+                  file=sys.stderr)
         return 1 if new else 0
     if "--write" in argv:
         text = LIST.read_text(encoding="utf-8") if LIST.exists() else ""

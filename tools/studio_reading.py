@@ -26,32 +26,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from tests.support import build, copy_project  # noqa: E402
+from tests.support.browsers import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 ANSWERS = {
     1: {"title": "Joining up support for care leavers in Northbridge", "place": "Northbridge", "period": "2021 to 2023",
         "themes": "care leavers, housing, early intervention"},
     2: {"summary": "Six services for young people leaving care agreed one shared outcome and a single assessment.",
         "context": "Northbridge had six separate services for young people leaving care, each with its own targets.\n"
-                   "In 2021 the council's leaving care team and two charities agreed to work as one service for a year.",
+                   "In 2021 the council's leaving care team and two charities agreed to work as one service for a "
+                   "year.",
         "organisations": "Northbridge Borough Council\nNorthbridge Homes\nStep Forward"},
     4: {"what_did_not_work": "The pooled budget was cut in the second year.",
         "lessons": "Agree the shared outcome before anyone talks about money.",
         "questions": "Who would notice if the shared assessment stopped?"},
     6: {"contributor": "Northbridge Borough Council"},
 }
-SOURCES = [{"title": "Evaluation of the care leavers' partnership", "publisher": "Northbridge Borough Council", "year": "2023",
+SOURCES = [{"title": "Evaluation of the care leavers' partnership", "publisher": "Northbridge Borough Council",
+            "year": "2023",
             "pages": "4-19", "url": "https://example.org/care-leavers-evaluation.pdf"},
            {"title": "Our own records of the programme"}]
 # (what happened, the group chosen first, the letter, the status): six findings, every status.
 FINDINGS = [
-    ("Managers from the four services met every fortnight and shared their caseloads openly.", "behaviours", "E", "present"),
+    ("Managers from the four services met every fortnight and shared their caseloads openly.", "behaviours", "E",
+     "present"),
     ("When the pooled budget overspent, the finance board withdrew it at once.", "behaviours", "H", "absent"),
     ("The partners judged the year by one shared measure: fewer young people homeless.", "vision", "A", "present"),
     ("Young people designed the assessment but had no say over the budget.", "vision", "B", "mixed"),
-    ("Each young person's plan started from what they could already do and who they knew.", "behaviours", "F", "emerging"),
-    ("The council handed the assessment to the charities and stopped checking each case.", "behaviours", "I", "present"),
+    ("Each young person's plan started from what they could already do and who they knew.", "behaviours", "F",
+     "emerging"),
+    ("The council handed the assessment to the charities and stopped checking each case.", "behaviours", "I",
+     "present"),
 ]
 
 NEW_WORDS = """() => {
@@ -161,7 +166,8 @@ def measure(site_url: str) -> dict:
             else:
                 walk.answer(step)
         walk.go(3)  # back to the preconditions, all six written, to measure the step as it then stands
-        height = page.evaluate("document.querySelector('[data-library-studio-step=\"3\"]').getBoundingClientRect().height")
+        height = page.evaluate(
+            "document.querySelector('[data-library-studio-step=\"3\"]').getBoundingClientRect().height")
         problems = page.evaluate("() => document.querySelector('[data-library-studio-summary]').innerText")
         browser.close()
     return {"words": walk.words, "total": sum(walk.words.values()), "preconditions_step_px": round(height),

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.slugs import slugify  # noqa: E402
+from macros.slugs import slugify
 
 LETTERS = "ABCDEFGHI"
 # Real contributions report what was in place more often than what was missing.
@@ -182,106 +182,168 @@ PROGRAMME_NAMES = [
 ]
 
 PARTNERS = [
-    "{place} Council for Voluntary Service", "{area} Integrated Care Board", "{area} Police", "{area} Fire and Rescue Service",
+    "{place} Council for Voluntary Service", "{area} Integrated Care Board", "{area} Police",
+    "{area} Fire and Rescue Service",
     "{place} Citizens Advice", "{place} Food Partnership", "{place} Housing Trust", "{place} Community Foundation",
     "{area} Probation Service", "{place} Mind", "{place} Carers Centre", "{place} Youth Service",
     "{place} Faith Forum", "{place} Recovery Partnership", "{place} College", "{area} Community Rehabilitation Company",
     "{place} Tenants Federation", "{place} Women's Aid", "{place} Credit Union", "{place} Jobcentre Plus",
 ]
 
-COUNCIL = {"city": "{place} City Council", "borough": "{place} Council", "town": "{place} Borough Council", "county": "{place} County Council"}
+COUNCIL = {"city": "{place} City Council", "borough": "{place} Council", "town": "{place} Borough Council",
+           "county": "{place} County Council"}
 
 CONTEXT_OPENINGS = [
-    "{place} is a {kind} where need is unevenly spread: some wards are among the most deprived in England while others are comfortably off.",
-    "Public money in {place} fell sharply over the decade before this work, and demand for crisis services rose at the same time.",
-    "{place} has a strong voluntary sector and a history of partnership working, but services had grown up separately and rarely shared what they knew.",
-    "In {place}, as in many places, each service had its own front door, its own assessment and its own idea of success.",
+    "{place} is a {kind} where need is unevenly spread: some wards are among the most deprived in England while others "
+    "are comfortably off.",
+    "Public money in {place} fell sharply over the decade before this work, and demand for crisis services rose at the "
+    "same time.",
+    "{place} has a strong voluntary sector and a history of partnership working, but services had grown up separately "
+    "and rarely shared what they knew.",
+    "In {place}, as in many places, each service had its own front door, its own assessment and its own idea of "
+    "success.",
     "{place} had tried several short-term projects on this issue, each funded for a year or two and then closed.",
 ]
 
 CONTEXT_PROBLEMS = [
-    "The work focused on {group}. Many of them were known to five or more services, yet nobody held the whole picture and people told their story again at every door.",
-    "The starting point was a review of about {n} cases involving {group}. It found that most of the money went on crisis responses and very little on help that came early enough to make a difference.",
-    "Frontline staff raised the alarm: {group} were being passed between services, and each service was meeting its own targets while the people it served got worse.",
-    "Residents and staff agreed that support for {group} was fragmented. Eligibility rules, waiting lists and separate contracts left gaps that people fell through.",
+    "The work focused on {group}. Many of them were known to five or more services, yet nobody held the whole picture "
+    "and people told their story again at every door.",
+    "The starting point was a review of about {n} cases involving {group}. It found that most of the money went on "
+    "crisis responses and very little on help that came early enough to make a difference.",
+    "Frontline staff raised the alarm: {group} were being passed between services, and each service was meeting its "
+    "own targets while the people it served got worse.",
+    "Residents and staff agreed that support for {group} was fragmented. Eligibility rules, waiting lists and separate "
+    "contracts left gaps that people fell through.",
 ]
 
 CONTEXT_RESPONSES = [
-    "{council} brought together {partner}, {partner2} and local community groups to design a different approach, which became known as {programme}.",
-    "Led at first by {council}, the {programme} work was soon run by a partnership board that included {partner} and {partner2}, and later people with lived experience.",
-    "With a small grant, {partner} and {council} set up {programme}: a team drawn from several organisations, given freedom to try things and report back every quarter.",
-    "{programme} began as a test in two neighbourhoods, run jointly by {council} and {partner}, with {partner2} joining after the first year.",
+    "{council} brought together {partner}, {partner2} and local community groups to design a different approach, which "
+    "became known as {programme}.",
+    "Led at first by {council}, the {programme} work was soon run by a partnership board that included {partner} and "
+    "{partner2}, and later people with lived experience.",
+    "With a small grant, {partner} and {council} set up {programme}: a team drawn from several organisations, given "
+    "freedom to try things and report back every quarter.",
+    "{programme} began as a test in two neighbourhoods, run jointly by {council} and {partner}, with {partner2} "
+    "joining after the first year.",
 ]
 
 FINDINGS = {
     "A": {
-        "present": ["Partners agreed a small set of outcomes for {group} and judged their own services against them, not against activity counts.",
-                    "The partnership board reviewed progress by looking at what had changed for residents, and services stopped reporting only on their own contracts."],
-        "absent": ["Each organisation kept its own targets, so a service could succeed on paper while {group} saw no change.",
-                   "Funding rules rewarded the number of people seen, not whether their lives improved, and staff felt pushed to close cases quickly."],
-        "mixed": ["Outcomes for residents guided the frontline team, but the organisations above it still reported mainly on their own performance."],
-        "emerging": ["Partners had begun to write a shared outcomes framework, though budgets were still set service by service."],
+        "present": ["Partners agreed a small set of outcomes for {group} and judged their own services against them, "
+                    "not against activity counts.",
+                    "The partnership board reviewed progress by looking at what had changed for residents, and "
+                    "services stopped reporting only on their own contracts."],
+        "absent": ["Each organisation kept its own targets, so a service could succeed on paper while {group} saw no "
+                   "change.",
+                   "Funding rules rewarded the number of people seen, not whether their lives improved, and staff felt "
+                   "pushed to close cases quickly."],
+        "mixed": ["Outcomes for residents guided the frontline team, but the organisations above it still reported "
+                  "mainly on their own performance."],
+        "emerging": ["Partners had begun to write a shared outcomes framework, though budgets were still set service "
+                     "by service."],
     },
     "B": {
-        "present": ["People with lived experience sat on the design group from the start and changed how the service was offered, including where and when staff met people.",
-                    "Staff asked {group} what mattered to them and rebuilt the referral process around the answers, cutting the number of forms from five to one."],
-        "absent": ["The service was designed around professional meetings, and {group} were consulted only after the main decisions had been made.",
-                   "Residents said they still had to repeat their story to each new worker, and nobody asked what they wanted from the service."],
-        "mixed": ["Some teams worked alongside residents as equals while others still treated consultation as a box to tick."],
-        "emerging": ["A small panel of residents had begun to review new policies, and the partnership planned to pay them for their time."],
+        "present": ["People with lived experience sat on the design group from the start and changed how the service "
+                    "was offered, including where and when staff met people.",
+                    "Staff asked {group} what mattered to them and rebuilt the referral process around the answers, "
+                    "cutting the number of forms from five to one."],
+        "absent": ["The service was designed around professional meetings, and {group} were consulted only after the "
+                   "main decisions had been made.",
+                   "Residents said they still had to repeat their story to each new worker, and nobody asked what they "
+                   "wanted from the service."],
+        "mixed": ["Some teams worked alongside residents as equals while others still treated consultation as a box to "
+                  "tick."],
+        "emerging": ["A small panel of residents had begun to review new policies, and the partnership planned to pay "
+                     "them for their time."],
     },
     "C": {
-        "present": ["Leaders accepted that no single organisation could solve the problem and pooled part of their budgets so that the work could follow the person.",
-                    "Partners mapped how {group} moved between services and used the map to agree who would act at each point."],
-        "absent": ["Each organisation saw the problem through its own remit, so housing, health and police responses were planned separately.",
-                   "Some key services, including {partner2}, were not involved at the start, and gaps appeared where their work met everyone else's."],
-        "mixed": ["Partners agreed the issue was shared, yet data still could not move between them, so each acted on half the picture."],
-        "emerging": ["A joint case review of a few people with very complex lives had started to show leaders how their services fitted together."],
+        "present": ["Leaders accepted that no single organisation could solve the problem and pooled part of their "
+                    "budgets so that the work could follow the person.",
+                    "Partners mapped how {group} moved between services and used the map to agree who would act at "
+                    "each point."],
+        "absent": ["Each organisation saw the problem through its own remit, so housing, health and police responses "
+                   "were planned separately.",
+                   "Some key services, including {partner2}, were not involved at the start, and gaps appeared where "
+                   "their work met everyone else's."],
+        "mixed": ["Partners agreed the issue was shared, yet data still could not move between them, so each acted on "
+                  "half the picture."],
+        "emerging": ["A joint case review of a few people with very complex lives had started to show leaders how "
+                     "their services fitted together."],
     },
     "D": {
-        "present": ["The work drew on {place}'s own networks and history, and partners were also willing to borrow ideas that had worked elsewhere.",
-                    "Local community groups shaped the approach, so it fitted the streets and people it served rather than a national template."],
-        "absent": ["A model was brought in from elsewhere with little adaptation, and local groups felt their knowledge had been ignored.",
-                   "Established organisations in {place} closed ranks against newcomers, and fresh ideas struggled to get a hearing."],
-        "mixed": ["Pride in the {kind} helped people pull together, but the same loyalty sometimes made outside challenge unwelcome."],
+        "present": ["The work drew on {place}'s own networks and history, and partners were also willing to borrow "
+                    "ideas that had worked elsewhere.",
+                    "Local community groups shaped the approach, so it fitted the streets and people it served rather "
+                    "than a national template."],
+        "absent": ["A model was brought in from elsewhere with little adaptation, and local groups felt their "
+                   "knowledge had been ignored.",
+                   "Established organisations in {place} closed ranks against newcomers, and fresh ideas struggled to "
+                   "get a hearing."],
+        "mixed": ["Pride in the {kind} helped people pull together, but the same loyalty sometimes made outside "
+                  "challenge unwelcome."],
         "emerging": ["Partners had begun to visit other places and invite them to {place}, testing what might travel."],
     },
     "E": {
-        "present": ["Partners took time to understand what drove each other, and that trust let them share risks and data without long negotiations.",
-                    "When a disagreement arose over funding, {council} and {partner} settled it quickly because they already knew each other's limits."],
-        "absent": ["A competitive tender left some organisations feeling they had lost out, and trust between them took years to rebuild.",
-                   "Partners met often but spoke mainly about their own organisations, and little changed between meetings."],
-        "mixed": ["Relationships between senior leaders were strong, but frontline teams in different organisations still mistrusted each other."],
-        "emerging": ["Joint training for staff from several organisations had started to build understanding across professional lines."],
+        "present": ["Partners took time to understand what drove each other, and that trust let them share risks and "
+                    "data without long negotiations.",
+                    "When a disagreement arose over funding, {council} and {partner} settled it quickly because they "
+                    "already knew each other's limits."],
+        "absent": ["A competitive tender left some organisations feeling they had lost out, and trust between them "
+                   "took years to rebuild.",
+                   "Partners met often but spoke mainly about their own organisations, and little changed between "
+                   "meetings."],
+        "mixed": ["Relationships between senior leaders were strong, but frontline teams in different organisations "
+                  "still mistrusted each other."],
+        "emerging": ["Joint training for staff from several organisations had started to build understanding across "
+                     "professional lines."],
     },
     "F": {
-        "present": ["The work started from what {group} and their neighbours could do, and services stepped back where community support was stronger.",
-                    "A map of local assets, from community centres to informal networks, shaped where new support was placed."],
-        "absent": ["Assessments recorded only what people could not do, and community groups were treated as places to refer people to rather than as partners."],
+        "present": ["The work started from what {group} and their neighbours could do, and services stepped back where "
+                    "community support was stronger.",
+                    "A map of local assets, from community centres to informal networks, shaped where new support was "
+                    "placed."],
+        "absent": ["Assessments recorded only what people could not do, and community groups were treated as places to "
+                   "refer people to rather than as partners."],
         "mixed": ["Community groups were valued in the plan, yet most of the money still went to statutory services."],
-        "emerging": ["Staff had begun to use strengths-based conversations, though assessment forms had not yet changed to match."],
+        "emerging": ["Staff had begun to use strengths-based conversations, though assessment forms had not yet "
+                     "changed to match."],
     },
     "G": {
-        "present": ["Leadership moved to whoever was best placed: frontline staff and residents led parts of the work, and senior leaders gave cover.",
-                    "The chair of the partnership rotated, and decisions were often taken by the people closest to the problem."],
-        "absent": ["Decisions had to go up through several layers in each organisation, and staff waited weeks for permission to try something small."],
-        "mixed": ["Frontline staff were trusted to lead in practice, but formal authority stayed with a few senior posts."],
-        "emerging": ["A network of staff from different organisations had started to meet without managers to solve problems together."],
+        "present": ["Leadership moved to whoever was best placed: frontline staff and residents led parts of the work, "
+                    "and senior leaders gave cover.",
+                    "The chair of the partnership rotated, and decisions were often taken by the people closest to the "
+                    "problem."],
+        "absent": ["Decisions had to go up through several layers in each organisation, and staff waited weeks for "
+                   "permission to try something small."],
+        "mixed": ["Frontline staff were trusted to lead in practice, but formal authority stayed with a few senior "
+                  "posts."],
+        "emerging": ["A network of staff from different organisations had started to meet without managers to solve "
+                     "problems together."],
     },
     "H": {
-        "present": ["Partners treated early setbacks as learning, wrote down what went wrong and changed course without looking for someone to blame.",
-                    "The team ran small tests before changing the whole service, so a failure cost little and taught a lot."],
-        "absent": ["A serious incident early on led to new rules that made staff cautious, and the work lost much of its early energy.",
-                   "Fear of audit and inspection kept partners to familiar ways of working even when they could see a better option."],
+        "present": ["Partners treated early setbacks as learning, wrote down what went wrong and changed course "
+                    "without looking for someone to blame.",
+                    "The team ran small tests before changing the whole service, so a failure cost little and taught a "
+                    "lot."],
+        "absent": ["A serious incident early on led to new rules that made staff cautious, and the work lost much of "
+                   "its early energy.",
+                   "Fear of audit and inspection kept partners to familiar ways of working even when they could see a "
+                   "better option."],
         "mixed": ["Leaders encouraged staff to try new things, but some managers still penalised mistakes."],
-        "emerging": ["Partners had agreed a simple way to record and share what went wrong, though it was not yet used everywhere."],
+        "emerging": ["Partners had agreed a simple way to record and share what went wrong, though it was not yet used "
+                     "everywhere."],
     },
     "I": {
-        "present": ["{council} stepped back from running the service and acted as a platform, giving community groups money, space and freedom to deliver.",
-                    "Control over a share of the budget passed to a residents' panel, and the council supported their choices instead of second-guessing them."],
-        "absent": ["The council kept tight control over every decision, so community groups that could have led the work were left waiting for approval."],
-        "mixed": ["The council handed over delivery, but kept reporting rules so detailed that groups spent much of their time filling in forms."],
-        "emerging": ["A first small grant scheme run by residents had started to show what could happen if the council let go further."],
+        "present": ["{council} stepped back from running the service and acted as a platform, giving community groups "
+                    "money, space and freedom to deliver.",
+                    "Control over a share of the budget passed to a residents' panel, and the council supported their "
+                    "choices instead of second-guessing them."],
+        "absent": ["The council kept tight control over every decision, so community groups that could have led the "
+                   "work were left waiting for approval."],
+        "mixed": ["The council handed over delivery, but kept reporting rules so detailed that groups spent much of "
+                  "their time filling in forms."],
+        "emerging": ["A first small grant scheme run by residents had started to show what could happen if the council "
+                     "let go further."],
     },
 }
 
@@ -304,21 +366,31 @@ DETAILS = {
 }
 
 DID_NOT_WORK = [
-    "**Short-term funding.** Most of the money came in one-year grants, so staff left before the work had bedded in and partners spent months on each renewal.",
-    "**Too many meetings.** The partnership grew to more than {n} members, and decisions slowed as every organisation wanted a say.",
-    "**Data that would not move.** Information-sharing agreements took over a year to sign, and in the meantime workers relied on phone calls and goodwill.",
+    "**Short-term funding.** Most of the money came in one-year grants, so staff left before the work had bedded in "
+    "and partners spent months on each renewal.",
+    "**Too many meetings.** The partnership grew to more than {n} members, and decisions slowed as every organisation "
+    "wanted a say.",
+    "**Data that would not move.** Information-sharing agreements took over a year to sign, and in the meantime "
+    "workers relied on phone calls and goodwill.",
     "**Missing partners.** {partner2} joined late, and some early decisions had to be unpicked once they did.",
-    "**Measuring the wrong things.** The first evaluation counted activity, not change for {group}, and gave a misleading picture of success.",
-    "**Leadership changes.** Two chief executives left in quick succession, and each new leader needed convincing afresh.",
-    "**Pressure from inspection.** A critical inspection report pushed partners back towards familiar ways of working for several months.",
-    "**Residents involved too late.** The first design was drawn up by professionals, and residents were asked for their views only once it was fixed.",
-    "**Scaling up.** What worked in two neighbourhoods did not transfer easily to the whole {kind}, where relationships were thinner.",
+    "**Measuring the wrong things.** The first evaluation counted activity, not change for {group}, and gave a "
+    "misleading picture of success.",
+    "**Leadership changes.** Two chief executives left in quick succession, and each new leader needed convincing "
+    "afresh.",
+    "**Pressure from inspection.** A critical inspection report pushed partners back towards familiar ways of working "
+    "for several months.",
+    "**Residents involved too late.** The first design was drawn up by professionals, and residents were asked for "
+    "their views only once it was fixed.",
+    "**Scaling up.** What worked in two neighbourhoods did not transfer easily to the whole {kind}, where "
+    "relationships were thinner.",
 ]
 
 LESSONS = [
     "Agree a few outcomes that matter to residents before deciding which services to fund.",
-    "Put people with lived experience in the room when the work is designed, not only when it is evaluated, and pay them for their time.",
-    "Map who is involved in the lives of {group} before you start, and invite the partners you are tempted to leave out.",
+    "Put people with lived experience in the room when the work is designed, not only when it is evaluated, and pay "
+    "them for their time.",
+    "Map who is involved in the lives of {group} before you start, and invite the partners you are tempted to leave "
+    "out.",
     "Trust is built in small, visible acts: paying on time, sharing bad news early and keeping promises.",
     "Give frontline staff permission to try things, and a quick way to report back what happened.",
     "Plan for the end of short-term funding from the first day, including how relationships will be kept going.",
@@ -359,7 +431,8 @@ def _evidence(index: int, rng: random.Random, slots: dict) -> list[dict]:
     """3 to 9 entries; the first entries of successive case studies cycle the letters and statuses, so
     any 9 in a row use all nine preconditions and all four statuses."""
     count = rng.randint(3, 9)
-    letters = [LETTERS[index % 9]] + rng.sample([x for x in LETTERS if x != LETTERS[index % 9]], count - 1)  # one entry each
+    # one entry each
+    letters = ([LETTERS[index % 9]] + rng.sample([x for x in LETTERS if x != LETTERS[index % 9]], count - 1))
     statuses = list(STATUS_WEIGHTS)
     out = []
     for position, letter in enumerate(sorted(letters)):
@@ -368,7 +441,8 @@ def _evidence(index: int, rng: random.Random, slots: dict) -> list[dict]:
         finding = " ".join([_fill(rng.choice(FINDINGS[letter][status]), slots, rng),
                             *(_fill(d, slots, rng) for d in rng.sample(DETAILS[status], rng.randint(1, 2)))])
         # Mostly the contributor's own account; now and then an editor's reading, labelled as such on the pages.
-        entry = {"precondition": letter, "status": status, "basis": "editorial" if rng.random() < 0.1 else "reported", "finding": finding}
+        entry = {"precondition": letter, "status": status, "basis": "editorial" if rng.random() < 0.1 else "reported",
+                 "finding": finding}
         if rng.random() < 0.6:
             entry["pages"] = sorted(rng.sample(range(2, 60), rng.randint(1, 3)))
         out.append(entry)
@@ -401,17 +475,21 @@ def case_study(index: int, rng: random.Random, taken: set[str]) -> dict:
         "title": title,
         "place": place,
         "themes": themes,
-        "period": rng.choice([f"{start} to {start + rng.randint(1, 4)}", f"From {start}", f"As reported in {start + 1}"]),
+        "period": rng.choice([f"{start} to {start + rng.randint(1, 4)}", f"From {start}",
+                              f"As reported in {start + 1}"]),
         "summary": _fill(f"{slots['council']} and its partners changed how {{group}} were supported, "
-                         + rng.choice(["with some lasting gains and some setbacks.", "learning as much from what failed as from what worked.",
+                         + rng.choice(["with some lasting gains and some setbacks.",
+                                       "learning as much from what failed as from what worked.",
                                        "and the work is still going on."]), slots, rng),
-        "context": "\n\n".join(_fill(rng.choice(part), slots, rng) for part in (CONTEXT_OPENINGS, CONTEXT_PROBLEMS, CONTEXT_RESPONSES)),
+        "context": "\n\n".join(_fill(rng.choice(part), slots, rng)
+                               for part in (CONTEXT_OPENINGS, CONTEXT_PROBLEMS, CONTEXT_RESPONSES)),
         "organisations": organisations[: rng.randint(2, 5)],
         "evidence": _evidence(index, rng, slots),
         "what_did_not_work": [_fill(t, slots, rng) for t in rng.sample(DID_NOT_WORK, rng.randint(1, 3))],
         "lessons": [_fill(t, slots, rng) for t in rng.sample(LESSONS, rng.randint(2, 4))],
         "questions": [_fill(t, slots, rng) for t in rng.sample(QUESTIONS, rng.randint(2, 4))],
-        "sources": [{"title": f"{slots['programme']} in {place}: evaluation report", "publisher": slots["partner"], "year": start + 2}],
+        "sources": [{"title": f"{slots['programme']} in {place}: evaluation report", "publisher": slots["partner"],
+                     "year": start + 2}],
         "contributors": [slots["council"]],
         "licence": rng.choice(["CC-BY-4.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0"]),
         "maturity": maturity,
@@ -432,7 +510,8 @@ def generate(n: int, folder: Path, seed: int = 7) -> list[Path]:
     for index in range(n):
         data = case_study(index, rng, taken)
         path = folder / f"{data['id']}.yaml"
-        path.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+        path.write_text(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100),
+                        encoding="utf-8")
         written.append(path)
     return written
 

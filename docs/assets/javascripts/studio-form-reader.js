@@ -1,4 +1,4 @@
-/* The form's answers read as `from-issue` reads the issue (issue_form.read), in the browser for the contribution
+/* The form's answers read as `from-issue` reads the issue (form_reader.read), in the browser for the contribution
  * studio: the case study they make and every problem with the form itself; the Sources answer written with labels
  * (source_answer.py); and the issue the studio writes of them, as text and as a link that fills in the form.
  *
@@ -55,7 +55,7 @@
     return bullet ? line.slice(bullet[0].length) : line;
   }
 
-  /* issue_form.items: one item per line, or bulleted items that may wrap onto further lines. */
+  /* form_reader.items: one item per line, or bulleted items that may wrap onto further lines. */
   function items(value) {
     var lines = value.split("\n").map(python.rstrip);
     var bulleted = lines.some(function (line) { return strip(line) && isBullet(line); });
@@ -69,7 +69,7 @@
     return out.filter(function (item) { return item; });
   }
 
-  /* issue_form.paragraphs: each line its own paragraph, except the lines of a bulleted list. */
+  /* form_reader.paragraphs: each line its own paragraph, except the lines of a bulleted list. */
   function paragraphs(value) {
     var out = [];
     value.split("\n").map(python.rstrip).forEach(function (line) {
@@ -81,7 +81,7 @@
     return out.join("\n\n");
   }
 
-  /* issue_form.source: 'Evaluation of Ignite, Grapevine (2016) https://example.org/x.pdf' -> title, year and url. */
+  /* form_reader.source: 'Evaluation of Ignite, Grapevine (2016) https://example.org/x.pdf' -> title, year and url. */
   function source(item) {
     var entry = {};
     var url = URL.exec(item);
@@ -209,7 +209,7 @@
     return run ? "pp. " + sorted[0] + "\u2013" + sorted[sorted.length - 1] : "pp. " + sorted.join(", ");
   }
 
-  /* The case study the answers describe, and what from-issue would say about the form itself (issue_form.read). */
+  /* The case study the answers describe, and what from-issue would say about the form itself (form_reader.read). */
   function read(answers) {
     var values = {};
     var letters = [];

@@ -39,9 +39,11 @@ FORMS = {
     "abbreviation": lambda n, limit: f"PILOT\n\n*[PILOT]: {attack(n)}",
     "entities": lambda n, limit: _entities(n),
     "long": lambda n, limit: "W" * max(0, limit - len(attack(n)) - 1) + " " + attack(n),
-    # Python-Markdown's attribute lists: a handler that runs on load, with no click, wherever the text is parsed as Markdown.
+    # Python-Markdown's attribute lists: a handler that runs on load, with no click, wherever the text is parsed
+    # as Markdown.
     "attribute-list": lambda n, limit: f"*x*{{tabindex=0 autofocus onfocus=__xss.push({n})}}",
-    # The same after a character MkDocs' front-matter reader gives up on (issue 18): the page's front matter became its text.
+    # The same after a character MkDocs' front-matter reader gives up on (issue 18): the page's front matter
+    # became its text.
     "front-matter-breaker": lambda n, limit: f"*x*{{tabindex=0 autofocus onfocus=__xss.push({n})}} \x80",
     # A new line that starts a heading of its own, with an attribute list, in a field meant to be one line.
     "new-line": lambda n, limit: f"x\n\n# y {{tabindex=0 autofocus onfocus=__xss.push({n})}}\n\nz",
@@ -156,7 +158,8 @@ def plant(project: Path) -> list[Planted]:
     planted: list[Planted] = []
     for pattern, cls, is_list, _ in FILES:
         if not is_list:
-            base = yaml.safe_load((project / "data" / "case_studies" / "coventry-ignite.yaml").read_text(encoding="utf-8"))
+            base = yaml.safe_load((project / "data" / "case_studies"
+                                   / "coventry-ignite.yaml").read_text(encoding="utf-8"))
             for form in FORMS:
                 record = _copy(base, form)
                 record.update(maturity="draft", redirect_from=[])
@@ -241,7 +244,8 @@ def revert(project: Path, planted: list[Planted], numbers: set[int]) -> None:
                 _drop_first(record, item.slot.path[:-1])
                 continue
             if item.original is None and _optional(item.slot):  # an optional field made only to hold it: remove it too,
-                _remove(record, item.slot.path)  # as its example may not fit with the rest (a verdict with basis: editorial)
+                # as its example may not fit with the rest (a verdict with basis: editorial)
+                _remove(record, item.slot.path)
                 continue
             value = item.original if item.original is not None else _example(item.slot)
             _place(record, item.slot.cls, item.slot.path, value)

@@ -73,3 +73,22 @@ def links_and_ids(html: str) -> tuple[list[tuple[str, str, str]], set[str]]:
     reader = _Links()
     reader.feed(html)
     return reader.links, reader.ids
+
+
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: set = set()
+        self.hrefs: list = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.add((tag, tuple(sorted({name for name, _ in attrs}))))
+        self.hrefs += [value or "" for name, value in attrs if name in ("href", "src", "action", "formaction")]
+
+
+def elements(htmls: list[str]) -> set:
+    parser = Elements()
+    for text in htmls:
+        parser.feed(text)
+    parser.close()
+    return parser.found
