@@ -3,8 +3,8 @@
  * (source_answer.py); and the issue the studio writes of them, as text and as a link that fills in the form.
  *
  * Nothing here is a rule of its own: the form's labels, options, messages and patterns come from the build
- * (window.LIBRARY_STUDIO.form and .sources, from macros/issue_form.py, form_reader.py and source_answer.py), and the twins' corpus
- * holds this script's reading of its answers to from-issue's reading of the issue it writes
+ * (window.LIBRARY_STUDIO.form and .sources, from macros/issue_form.py, form_reader.py and source_answer.py), and
+ * the twins' corpus holds this script's reading of its answers to from-issue's reading of the issue it writes
  * (tests/twins/corpus/form-reader.json, form-parts.json, sources.json).
  */
 (function () {
@@ -27,7 +27,7 @@
   var LABELS = {};
   Object.keys(form.labels).forEach(function (key) { LABELS[form.labels[key]] = key; });
 
-  /* The text GitHub writes under a question's heading, as the studio holds the answer. */
+  /* The text GitHub writes under a question's heading, as the studio holds the answer (issue_form.answer_text). */
   function answerText(answers, key) {
     var raw = answers[key];
     if (key === "consent") {
@@ -287,7 +287,7 @@
 
   /* --- The issue ---------------------------------------------------------------------------- */
 
-  /* The issue's text as GitHub writes a submitted form: each question a heading, then its answer. */
+  /* The issue's text as GitHub writes a submitted form: each question a heading, then its answer (issue_form.issue_body). */
   function issueBody(answers) {
     return form.order.map(function (key) {
       var value = answerText(answers, key);
