@@ -156,9 +156,8 @@ def _add(files, config, taken: dict, src_uri: str, content: str) -> None:
     file = File.generated(config, src_uri, content=content)
     if file.dest_uri in taken:
         raise Abort(f"{src_uri} would be written to {file.dest_uri}, where {taken[file.dest_uri]} already is: two "
-                    "records, "
-                    "or a record and a page in docs/, claim the same address. Give one of them another id, slug or "
-                    "redirect_from.")
+                    "records, or a record and a page in docs/, claim the same address. Give one of them another id, "
+                    "slug or redirect_from.")
     taken[file.dest_uri] = src_uri
     files.append(file)
 
@@ -166,8 +165,13 @@ def _add(files, config, taken: dict, src_uri: str, content: str) -> None:
 def on_page_markdown(markdown, page, config, files):
     generated = _build.generated.get(page.file.src_uri)
     if generated is not None:
-        # The theme prints titles and descriptions as HTML: escaped once here, whatever the record holds.
-        page.meta = escaping.theme_meta(generated.meta)
+        # Tags in words ('housing', 'E. Trusted partners: mixed'), not their keys ('Theme/housing'): the offline build's
+        # search (Material's) shows them under each result. The theme prints titles, descriptions and tags as HTML:
+        # escaped once here, whatever the record holds.
+        meta = dict(generated.meta)
+        if "tags" in meta:
+            meta["tags"] = [pages.tag_label(_build.library, tag) for tag in meta["tags"]]
+        page.meta = escaping.theme_meta(meta)
     return markdown
 
 
@@ -195,16 +199,6 @@ def _expand_placeholders(content: str, page) -> str:
             raise Abort(f"docs/{page.file.src_uri}: {template} {context}: {error}") from error
 
     return placeholders.expand(content, render)
-
-
-@event_priority(50)  # before Material's search plugin reads the page's tags into its index
-def on_page_context(context, page, config, nav):
-    """Tags in words ('housing', 'E. Trusted partners: mixed'), not their keys ('Theme/housing', 'Evidence/E mixed'):
-    the offline build's search (Material's) shows them under each result. Escaped once, as the rest of the meta."""
-    tags = page.meta.get("tags")
-    if isinstance(tags, list):
-        page.meta["tags"] = [theme_text(pages.tag_label(_build.library, html.unescape(str(tag)))) for tag in tags]
-    return context
 
 
 def on_pre_build(config):
