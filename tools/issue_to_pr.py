@@ -33,9 +33,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from github_calls import STATUS_CONTEXT, Git, GitHub, PublishError  # tools/, beside this script
-
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from the workflow, or imported as tools.issue_to_pr
+    sys.path.insert(0, str(ROOT))
+
+from tools.github_calls import STATUS_CONTEXT, Git, GitHub, PublishError  # noqa: E402
+
 LABEL = "publish"  # the label an editor adds (only people with triage rights or more can add labels)
 CASE_STUDY_LABEL = "case study"  # the label the case study form gives its issues
 ALLOWED_ROLES = {"triage", "write", "maintain", "admin"}
@@ -207,7 +210,6 @@ def open_pull_request(issue: Issue, folder: Path, github: GitHub, git: Git, base
         github.remove_label(issue.number, LABEL)
         return None
 
-    sys.path.insert(0, str(ROOT))
     from macros import from_issue  # PyYAML is needed from here on: `report` runs without it
 
     started = time.monotonic()
