@@ -19,7 +19,7 @@ import yaml
 
 from tests.support import build, copy_project
 from tests.support.browsers import serve
-from tests.support.studio import URL, open_studio, ready, screen
+from tests.support.studio import URL, open_studio, ready, screen, studio_tab
 
 pytestmark = pytest.mark.browser
 
@@ -133,12 +133,7 @@ def write_story(page):
 
 @pytest.fixture
 def studio(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.on("dialog", lambda dialog: dialog.accept())
-    open_studio(tab, site_url + URL)
+    context, tab, errors = studio_tab(browser, site_url + URL)
     yield tab
     context.close()
     assert not errors, errors
@@ -654,7 +649,7 @@ STEPS = range(1, 9)
 def test_every_step_of_the_studio_passes_axe(browser, site_url, scheme):
     """The audits open each page as it loads; the studio's later steps (finding cards, the check, the preview,
     the ways to send) are built as the person goes, so each is audited here, filled in, in both schemes."""
-    from tests.support.audit import AXE, WCAG_TAGS
+    from tests.support.audit import AXE, axe_here
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     open_studio(tab, site_url + URL)
@@ -666,10 +661,7 @@ def test_every_step_of_the_studio_passes_axe(browser, site_url, scheme):
         ready(tab)
         assert step != 2 or error(tab, "studio-summary")
         assert step != 3 or tab.is_visible("[data-finding-suggestion]")
-        violations = tab.evaluate(
-            "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))", WCAG_TAGS)
-        found += [f"step {step}: {v}" for v in violations]
+        found += [f"step {step}: {v}" for v in axe_here(tab)]
     context.close()
     assert not found, "\n".join(found)
 
@@ -694,7 +686,7 @@ def test_every_step_of_the_studio_is_reached_by_keyboard_with_visible_focus(brow
 def test_every_step_of_the_studio_fits_a_390_pixel_phone(browser, site_url):
     """Nothing wider than the screen, every control inside it, and axe's checks at that width (target sizes among
     them)."""
-    from tests.support.audit import AXE, WCAG_TAGS
+    from tests.support.audit import AXE, axe_here
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     tab = context.new_page()
     open_studio(tab, site_url + URL)
@@ -713,9 +705,6 @@ def test_every_step_of_the_studio_fits_a_390_pixel_phone(browser, site_url):
           .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && (r.left < 0 || r.right > w); })
           .map(e => e.id || e.textContent.trim().slice(0, 30))""", PHONE["width"])
         found += [f"step {step}: outside the screen: {o}" for o in outside]
-        violations = tab.evaluate(
-            "async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
-            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))", WCAG_TAGS)
-        found += [f"step {step}: {v}" for v in violations]
+        found += [f"step {step}: {v}" for v in axe_here(tab)]
     context.close()
     assert not found, "\n".join(found)

@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from tests.support.studio import URL, open_studio, screen
+from tests.support.studio import URL, open_studio, screen, studio_tab
 
 pytestmark = pytest.mark.browser
 
@@ -86,12 +86,7 @@ def differences(before: dict, after: dict) -> str:
 @pytest.mark.parametrize("seed", range(6))
 def test_what_is_on_screen_survives_a_reload_and_a_download_then_upload(browser, site_url, tmp_path, seed):
     rng = random.Random(seed)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.on("dialog", lambda dialog: dialog.accept())
-    open_studio(tab, site_url + URL)
+    context, tab, errors = studio_tab(browser, site_url + URL)
     tab.click(".library-studio__steps [data-library-studio-go='3']")
     tab.click("[data-library-studio-add-finding]")  # every sequence has a finding to work on
     done = [act(tab, rng) for _ in range(30)]

@@ -30,6 +30,18 @@ def open_studio(page, url):
     page.wait_for_selector("[data-library-studio]:not([hidden])")
 
 
+def studio_tab(browser, url):
+    """(context, tab, errors): the studio opened in a new desktop context that accepts downloads and confirms
+    dialogs, with the page's script errors collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("dialog", lambda dialog: dialog.accept())
+    open_studio(tab, url)
+    return context, tab, errors
+
+
 def ready(page):
     """Wait until the studio has checked and saved what was typed (it does so once typing pauses)."""
     page.wait_for_function("!document.querySelector('[data-library-studio-busy]')")
