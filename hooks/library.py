@@ -131,9 +131,8 @@ def on_files(files, config):
     permalink = "&para;" if toc.get("permalink") is True else toc.get("permalink") or None
     maker = pages.PageMaker(_build.library, ROOT / "overrides" / "library", config.use_directory_urls,
                             permalink=permalink, permalink_title=toc.get("permalink_title", "Permanent link"))
-    maker.block_context["studio-form.md"] = lambda: dict(studio.page(), site_url=config.site_url or "",
-                                                         repo_url=config.repo_url)
-    maker.env.globals["site_url"] = config.site_url or ""
+    maker.block_context["studio-form.md"] = lambda: dict(studio.page(), repo_url=config.repo_url)
+    maker.env.globals["site_url"] = config.site_url or ""  # every template's: the cards and the studio print it
     _build.maker = maker
     _build.generated = {page.src_uri: page for page in maker.pages()}
     # A hand-written page that moves keeps its old address: extra.redirects in mkdocs.yml, old.md: new.md.

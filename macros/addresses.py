@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import urls
 from .problems import Problems
-from .schema import RESERVED_NAMES
+from .schema import LETTERS, RESERVED_NAMES
 
 MESSAGE = ("{value!r} would give {what} the address {address}, which is already {owner}; choose another, for example: "
            "{example}")
@@ -77,7 +77,7 @@ def site_addresses(root: Path) -> dict[str, str]:
             out[_url(src)] = f"the page docs/{src}"
     out.update({_url(src): name for src, name in urls.INDEXES.items()})
     out.update({folder + "/": name for folder, name in urls.LISTING_FOLDERS.items()})
-    out.update({urls.short_link(letter): f"the short link of precondition {letter.upper()}" for letter in "abcdefghi"})
+    out.update({urls.short_link(letter): f"the short link of precondition {letter}" for letter in LETTERS})
     return out
 
 
